@@ -1,0 +1,60 @@
+import type { AccountAccess, Actor } from '@/lib/auth/actor';
+import { signOutAction, switchAccount } from '@/app/(app)/actions';
+
+/** Top navigation: Numbers menu (a <details> so it opens without JavaScript), account switcher, sign out. */
+export function AppHeader({ actor, account, path }: { actor: Actor; account: AccountAccess; path: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <a href="/numbers/port" className="font-semibold text-slate-900 no-underline">
+          Call Tracking
+        </a>
+        <nav aria-label="Main">
+          <details className="group relative">
+            <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
+              Numbers ▾
+            </summary>
+            <ul className="absolute z-10 mt-1 w-48 rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200">
+              <li>
+                <a className="block px-4 py-2 text-slate-800 no-underline hover:bg-slate-100" href="/numbers/tracking">
+                  Tracking Numbers
+                </a>
+              </li>
+              <li>
+                <a className="block px-4 py-2 text-slate-800 no-underline hover:bg-slate-100" href="/numbers/port">
+                  Port Numbers
+                </a>
+              </li>
+            </ul>
+          </details>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          <form action={switchAccount} className="flex items-center gap-2">
+            <label htmlFor="accountId" className="text-slate-600">
+              Account
+            </label>
+            <select id="accountId" name="accountId" defaultValue={account.id} className="rounded-md border border-slate-300 px-2 py-1">
+              {actor.accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.parentAccountId ? `— ${a.name}` : a.name}
+                </option>
+              ))}
+            </select>
+            <input type="hidden" name="returnTo" value={path} />
+            <button type="submit" className="rounded-md px-2 py-1 ring-1 ring-slate-300 hover:bg-slate-100">
+              Switch
+            </button>
+          </form>
+          <span className="text-slate-600" title={actor.email}>
+            {actor.name ?? actor.email}
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,41 @@
+import type { FormState } from '@/lib/forms/form-state';
+
+export function fieldErrorsOf(state: FormState, field: string): string[] {
+  return state && !state.ok ? (state.fieldErrors[field] ?? []) : [];
+}
+
+export function valueOf(state: FormState, field: string, fallback = ''): string {
+  return state && !state.ok && field in state.values ? state.values[field] : fallback;
+}
+
+/** The summary at the top of a form: what went wrong, with links to each field. */
+export function ErrorSummary({ state, labels }: { state: FormState; labels?: Record<string, string> }) {
+  if (!state || state.ok) return null;
+  const fields = Object.entries(state.fieldErrors);
+  return (
+    <div role="alert" className="mb-6 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+      {state.formError && <p className="font-medium">{state.formError}</p>}
+      {fields.length > 0 && (
+        <ul className="mt-2 list-disc pl-5">
+          {fields.map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#${field}`} className="text-red-900 underline">
+                {labels?.[field] ? `${labels[field]}: ` : ''}
+                {messages[0]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function FieldError({ id, messages }: { id: string; messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+      {messages.join(' ')}
+    </p>
+  );
+}

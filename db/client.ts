@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'pglite'; dir?: string; loadDataDir?: Blob };
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: DatabaseConfig['kind'];
+  config: DatabaseConfig;
+  close(): Promise<void>;
+  /** PGlite only: the database files as a gzip tarball, for per-test templates. */
+  dump?(): Promise<Blob>;
+};
+
+export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.kind === 'postgres') {
+    const { Pool } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new Pool({ connectionString: config.url, max: config.max ?? 10 });
+    const db = drizzle(pool, { schema }) as unknown as Database;
+    return { db, kind: 'postgres', config, close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const release = config.dir ? lockDataDir(config.dir) : () => {};
+  try {
+    const client = await PGlite.create({ dataDir: config.dir, loadDataDir: config.loadDataDir });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return {
+      db,
+      kind: 'pglite',
+      config,
+      close: async () => {
+        await client.close();
+        release();
+      },
+      dump: () => client.dumpDataDir('gzip') as Promise<Blob>,
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one folder silently lose writes. A pid file
+ * turns that into a clear refusal.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${pid} (the running app?). Stop it first, or set DATABASE_URL to use PostgreSQL.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

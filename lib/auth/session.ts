@@ -1,0 +1,36 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/lib/db';
+import { auth } from './next-auth';
+import { loadActor, type AccountAccess, type Actor } from './actor';
+
+// The edge between Next and the services: pages and actions call these, services take the Actor.
+
+export const CURRENT_ACCOUNT_COOKIE = 'current_account';
+
+export async function getActor(): Promise<Actor | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return loadActor(await getDb(), userId);
+}
+
+/** For account pages and actions: signed out goes to sign-in; staff have no account pages. */
+export async function requireAccountUser(): Promise<{ actor: Actor; account: AccountAccess }> {
+  const actor = await getActor();
+  if (!actor) redirect('/sign-in');
+  if (actor.isStaff && actor.accounts.length === 0) redirect('/staff');
+  if (actor.accounts.length === 0) redirect('/no-account');
+  const chosen = (await cookies()).get(CURRENT_ACCOUNT_COOKIE)?.value;
+  const account = actor.accounts.find((a) => a.id === chosen) ?? actor.accounts[0];
+  return { actor, account };
+}
+
+/** For the regulatory console: anyone else gets a plain 404, not a hint that it exists. */
+export async function requireStaff(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/sign-in');
+  if (!actor.isStaff) notFound();
+  return actor;
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+
+/** The one shape every form action returns on failure: what went wrong, where, and what was typed. */
+export type FormState = {
+  ok: false;
+  fieldErrors: Record<string, string[]>;
+  formError?: string;
+  values: Record<string, string>;
+} | { ok: true; message?: string } | null;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    values[key] = value;
+  }
+  return values;
+}
+
+export function invalid(error: z.ZodError, values: Record<string, string>, formError?: string): FormState {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, fieldErrors, formError: formError ?? 'Please correct the fields marked below.', values };
+}
+
+export function failed(formError: string, values: Record<string, string> = {}): FormState {
+  return { ok: false, fieldErrors: {}, formError, values };
+}

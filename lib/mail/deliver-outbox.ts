@@ -1,0 +1,90 @@
+import 'server-only';
+import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { outboxEmails } from '@/db/schema';
+import type { MailTransport, OutboxMessage } from './transport';
+
+export const MAX_DELIVERY_ATTEMPTS = 8;
+// A worker that dies mid-delivery leaves its claim; after this lease another worker retries it.
+const CLAIM_LEASE_SECONDS = 120;
+
+/** 30 s, 1 min, 2 min, ... capped at 1 h: a mail outage of hours still ends in delivery. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(30 * 2 ** (attempts - 1), 3600);
+}
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number };
+
+/**
+ * Claims due messages with FOR UPDATE SKIP LOCKED, so any number of app instances can run this
+ * at once without two of them taking the same message, then delivers each.
+ */
+export async function deliverDueEmails(options: {
+  db: Database;
+  transport: MailTransport;
+  now?: Date;
+  batchSize?: number;
+}): Promise<DeliveryReport> {
+  const { db, transport, batchSize = 25 } = options;
+  const now = options.now ?? new Date();
+  const due = db
+    .select({ id: outboxEmails.id })
+    .from(outboxEmails)
+    .where(
+      or(
+        and(eq(outboxEmails.status, 'pending'), lte(outboxEmails.nextAttemptAt, now)),
+        and(eq(outboxEmails.status, 'sending'), lt(outboxEmails.lockedUntil, now)),
+      ),
+    )
+    .orderBy(outboxEmails.nextAttemptAt)
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  const messages = await db
+    .update(outboxEmails)
+    .set({
+      status: 'sending',
+      attempts: sql`${outboxEmails.attempts} + 1`,
+      lockedUntil: new Date(now.getTime() + CLAIM_LEASE_SECONDS * 1000),
+    })
+    .where(inArray(outboxEmails.id, due))
+    .returning();
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  for (const message of messages) {
+    const outcome = await deliverOne(db, transport, message, now);
+    report[outcome] += 1;
+  }
+  return report;
+}
+
+async function deliverOne(db: Database, transport: MailTransport, message: OutboxMessage, now: Date) {
+  try {
+    const { providerMessageId } = await transport.deliver(message);
+    await db
+      .update(outboxEmails)
+      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null })
+      .where(eq(outboxEmails.id, message.id));
+    return 'sent' as const;
+  } catch (error) {
+    const lastError = error instanceof Error ? error.message : String(error);
+    const gaveUp = message.attempts >= MAX_DELIVERY_ATTEMPTS;
+    await db
+      .update(outboxEmails)
+      .set({
+        // failed stays in the table, listed with its error, and can be retried by hand.
+        status: gaveUp ? 'failed' : 'pending',
+        lastError,
+        lockedUntil: null,
+        nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(message.attempts) * 1000),
+      })
+      .where(eq(outboxEmails.id, message.id));
+    return gaveUp ? ('failed' as const) : ('retrying' as const);
+  }
+}
+
+/** Puts a failed message back in line (the "retry" of a message that ran out of attempts). */
+export async function retryFailedEmail(db: Database, id: string): Promise<void> {
+  await db
+    .update(outboxEmails)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date() })
+    .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, 'failed')));
+}

@@ -1,0 +1,42 @@
+// `npm start`: builds when there is no build for the current sources, then serves with `next start`.
+// Migrations, the demo seed, the embedded S3 server and the outbox worker start inside the server
+// process (instrumentation.ts), so every way of starting the app does the same.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+const dev = process.argv.includes('--dev');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const port = process.env.PORT ?? '3000';
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', '.next', '.data', '.git', 'tests', 'bench'].includes(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(full));
+    else if (/\.(tsx?|css|mjs|json|sql)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId) || !readFileSync(buildId, 'utf8').trim()) return false;
+  return statSync(buildId).mtimeMs >= newestSourceMtime(root);
+}
+
+if (!dev && !buildIsCurrent()) {
+  console.log('[start] building the app (first run or sources changed)…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+console.log(`[start] serving http://localhost:${port}`);
+const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

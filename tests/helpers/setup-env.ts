@@ -1,0 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
+
+// Tests never touch the developer's .data/: local secrets and embedded files go to a temp folder.
+process.env.DATA_DIR ??= path.join(os.tmpdir(), 'port-numbers-tests');
+process.env.APP_URL ??= 'http://localhost:3000';
+delete process.env.RESEND_API_KEY;
+delete process.env.S3_BUCKET;
+delete process.env.S3_ENDPOINT;
