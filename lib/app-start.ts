@@ -25,3 +25,13 @@ export async function startApp(): Promise<void> {
     }`,
   );
 }
+
+/** A server that cannot reach its parts must not pretend to serve: say why and stop. */
+export async function startAppOrExit(): Promise<void> {
+  try {
+    await startApp();
+  } catch (error) {
+    console.error(`[start] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

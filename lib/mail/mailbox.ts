@@ -13,7 +13,12 @@ export function linksIn(html: string): { href: string; text: string }[] {
   const links: { href: string; text: string }[] = [];
   for (const match of html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/gi)) {
     const href = match[1].replaceAll('&amp;', '&');
-    const text = match[2].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    const text = match[2]
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#?\w+;/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (/^https?:\/\//.test(href) && !links.some((l) => l.href === href)) links.push({ href, text: text || href });
   }
   return links;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getEnv } from '@/lib/config/env';
 
 export const metadata: Metadata = { title: 'Check your email' };
+export const dynamic = 'force-dynamic';
 
 export default function CheckEmailPage() {
   const mailbox = getEnv().mail.kind === 'mailbox';

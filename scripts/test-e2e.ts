@@ -1,0 +1,53 @@
+// `npm run test:e2e`: serves the production build on embedded defaults in a fresh data folder and
+// drives it with Debian's Chromium (playwright-core), with JavaScript on and off.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '3210';
+const baseUrl = `http://localhost:${port}`;
+const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+if (!existsSync('.next/BUILD_ID')) {
+  console.log('[e2e] no production build yet: building');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'port-e2e-'));
+const logFile = path.join(dataDir, 'server.log');
+const log = openSync(logFile, 'a');
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+  env: { ...process.env, DATA_DIR: dataDir, PORT: port, APP_URL: baseUrl, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '' },
+  stdio: ['ignore', log, log],
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${logFile}`);
+    try {
+      if ((await fetch(`${baseUrl}/sign-in`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer within 60 s; see ${logFile}`);
+}
+
+let status = 1;
+try {
+  await waitForServer();
+  const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '-c', 'jest.e2e.config.mjs', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SERVER_LOG: logFile, E2E_DATA_DIR: dataDir },
+  });
+  status = jest.status ?? 1;
+} catch (error) {
+  console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
+} finally {
+  server.kill('SIGTERM');
+}
+if (status !== 0) console.error(`[e2e] server log: ${logFile}`);
+process.exit(status);

@@ -1,0 +1,44 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3210';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newContext(browser: Browser, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true });
+}
+
+/** The messages in the local mailbox addressed to `email`, newest first. */
+export async function mailboxFor(page: Page, email: string) {
+  await page.goto('/dev/mailbox');
+  const messages = page.locator('[data-testid=mailbox-message]').filter({ has: page.getByTestId('mailbox-to').getByText(email, { exact: true }) });
+  return messages;
+}
+
+/** Waits until the mailbox holds more than `known` messages for `email`, and returns the newest. */
+export async function waitForNewEmail(page: Page, email: string, known: number, subject?: RegExp) {
+  for (let i = 0; i < 40; i++) {
+    const messages = await mailboxFor(page, email);
+    const filtered = subject ? messages.filter({ has: page.getByRole('heading', { name: subject }) }) : messages;
+    if ((await messages.count()) > known && (await filtered.count()) > 0) return filtered.first();
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no new email for ${email} in the mailbox`);
+}
+
+/** Signs in through the magic link in the local mailbox, as a person would. */
+export async function signIn(page: Page, email: string) {
+  const known = await (await mailboxFor(page, email)).count();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.waitForURL('**/sign-in/check-email');
+  const message = await waitForNewEmail(page, email, known, /sign-in link/i);
+  await message.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await page.waitForLoadState('load');
+}

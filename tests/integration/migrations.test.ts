@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { createTestDatabase } from '../helpers/database';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+test(`migrations create every table on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} and are safe to run again`, async () => {
+  await runMigrations(handle); // a second run, as on every start-up, changes nothing
+  const result = await handle.db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+  );
+  const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
+  expect(tables).toEqual(
+    expect.arrayContaining([
+      'accounts', 'memberships', 'staff_members', 'tracking_sources', 'tracking_numbers',
+      'users', 'sessions', 'verification_tokens', 'auth_accounts', 'outbox_emails', 'mailbox_messages',
+    ]),
+  );
+});

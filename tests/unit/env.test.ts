@@ -1,0 +1,65 @@
+import os from 'node:os';
+import { ConfigError, parseEnv } from '@/lib/config/env';
+
+const tmp = os.tmpdir();
+
+function problems(source: Record<string, string>): string {
+  try {
+    parseEnv(source, tmp);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+test('with nothing configured the app runs on embedded defaults with generated local secrets', () => {
+  const env = parseEnv({ DATA_DIR: `${tmp}/port-env-test` }, tmp);
+  expect(env.database.kind).toBe('pglite');
+  expect(env.storage.kind).toBe('embedded');
+  expect(env.mail.kind).toBe('mailbox');
+  expect(env.appUrl).toBe('http://localhost:3000');
+  expect(env.pinEncryptionKey).toHaveLength(32);
+  expect(env.authSecret.length).toBeGreaterThanOrEqual(32);
+  // Generated once: a restart reads the same secrets back.
+  expect(parseEnv({ DATA_DIR: `${tmp}/port-env-test` }, tmp).authSecret).toBe(env.authSecret);
+});
+
+test('a public deployment without its production settings is refused, naming each variable', () => {
+  const message = problems({ APP_URL: 'https://ports.example.com' });
+  for (const name of ['RESEND_API_KEY', 'DATABASE_URL', 'S3_BUCKET', 'AUTH_SECRET', 'PIN_ENCRYPTION_KEY']) {
+    expect(message).toContain(name);
+  }
+  expect(message).toContain('mailbox would publish sign-in links');
+});
+
+test('bad values are named with what is expected', () => {
+  expect(problems({ DATABASE_URL: 'mysql://x' })).toContain('DATABASE_URL must be a postgres:// URL');
+  expect(problems({ PIN_ENCRYPTION_KEY: 'short' })).toContain('PIN_ENCRYPTION_KEY must be 32 bytes');
+  expect(problems({ RESEND_API_KEY: 're_x' })).toContain('EMAIL_FROM');
+});
+
+test('a public demo may use the embedded parts when it says so explicitly', () => {
+  const env = parseEnv({ APP_URL: 'https://demo.example.com', PUBLIC_DEMO: 'true', DATA_DIR: `${tmp}/port-env-demo` }, tmp);
+  expect(env.mail.kind).toBe('mailbox');
+  expect(env.isLocal).toBe(false);
+});
+
+test('a full production configuration parses', () => {
+  const env = parseEnv(
+    {
+      APP_URL: 'https://ports.example.com',
+      DATABASE_URL: 'postgres://app@db/ports',
+      S3_BUCKET: 'ports',
+      S3_ENDPOINT: 'https://s3.example.com',
+      RESEND_API_KEY: 're_live',
+      EMAIL_FROM: 'Porting <porting@example.com>',
+      AUTH_SECRET: 'x'.repeat(40),
+      PIN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    },
+    tmp,
+  );
+  expect(env.database).toEqual({ kind: 'postgres', url: 'postgres://app@db/ports' });
+  expect(env.storage).toMatchObject({ kind: 's3', bucket: 'ports', endpoint: 'https://s3.example.com' });
+  expect(env.mail).toEqual({ kind: 'resend', apiKey: 're_live', from: 'Porting <porting@example.com>' });
+});
