@@ -2,3 +2,4 @@ export * from './auth';
 export * from './accounts';
 export * from './numbers';
 export * from './outbox';
+export * from './porting';

@@ -1,13 +1,35 @@
 import type { Metadata } from 'next';
-import { buttonClass } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { estimatedCompletion } from '@/lib/porting/estimate';
+import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
+import { STATUS_DESCRIPTIONS } from '@/lib/porting/status';
+import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
+import { createPortRequest, discardPortRequest } from './actions';
 
 export const metadata: Metadata = { title: 'Port Numbers' };
 
-export default async function PortNumbersPage() {
-  const { account } = await requireAccountUser();
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+
+export default async function PortNumbersPage({ searchParams }: { searchParams: Promise<{ submitted?: string; discarded?: string }> }) {
+  const { actor, account } = await requireAccountUser();
+  const { submitted, discarded } = await searchParams;
+  const { rows } = await listPortRequests(await getDb(), actor, account.id);
+  const showAccount = rows.some((r) => r.accountName !== account.name);
   return (
     <>
+      {submitted && (
+        <div role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 p-4 text-green-900">
+          <p className="font-medium">Your port request is on its way to our team.</p>
+          <p className="mt-1 text-sm">
+            We will review the proof you sent and come back to you with next steps. Every update goes to {actor.email}, the
+            address you signed in with.
+          </p>
+        </div>
+      )}
+      {discarded && <p role="status" className="mb-6 rounded-md bg-slate-100 p-3 text-sm">The draft was discarded.</p>}
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Port Numbers</h1>
@@ -16,13 +38,70 @@ export default async function PortNumbersPage() {
             ports up to 6 weeks.
           </p>
         </div>
-        <a href="/numbers/port/new" className={buttonClass()}>
-          Create Port Request
-        </a>
+        <form action={createPortRequest}>
+          <SubmitButton pendingText="Starting…">Create Port Request</SubmitButton>
+        </form>
       </div>
-      <p className="mt-8 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
-        No port requests in this account yet.
-      </p>
+      {rows.length === 0 ? (
+        <p className="mt-8 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">No port requests in this account yet.</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+          <table className="min-w-full text-sm" data-testid="port-requests">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th className="px-4 py-3 font-medium">Status</th>
+                <th className="px-4 py-3 font-medium">Numbers</th>
+                {showAccount && <th className="px-4 py-3 font-medium">Account</th>}
+                <th className="px-4 py-3 font-medium">Current carrier</th>
+                <th className="px-4 py-3 font-medium">Submitted</th>
+                <th className="px-4 py-3 font-medium">Port date</th>
+                <th className="px-4 py-3 font-medium">Expected by</th>
+                <th className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => {
+                const status = STATUS_DESCRIPTIONS[r.status];
+                const estimate = r.submittedAt ? estimatedCompletion(r.numberGroup, r.submittedAt) : null;
+                return (
+                  <tr key={r.id} data-status={r.status}>
+                    <td className="px-4 py-3">
+                      <span title={status.explanation} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
+                        {status.label}
+                      </span>
+                    </td>
+                    <td className="px-4 py-3">
+                      <span className="font-medium">{r.numberCount}</span>{' '}
+                      <span className="font-mono text-xs text-slate-600">
+                        {r.firstNumbers.map(formatPhoneNumber).join(', ')}
+                        {r.numberCount > r.firstNumbers.length ? ', …' : ''}
+                      </span>
+                    </td>
+                    {showAccount && <td className="px-4 py-3">{r.accountName}</td>}
+                    <td className="px-4 py-3">{r.losingCarrier ?? '—'}</td>
+                    <td className="px-4 py-3">{day(r.submittedAt)}</td>
+                    <td className="px-4 py-3">{day(r.focDate)}</td>
+                    <td className="px-4 py-3">{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
+                    <td className="px-4 py-3 text-right whitespace-nowrap">
+                      {r.status === 'draft' ? (
+                        <div className="flex justify-end gap-3">
+                          <a href={stepPath(r.id, resumeStep(r.completedSteps))}>Resume</a>
+                          <form action={discardPortRequest}>
+                            <input type="hidden" name="requestId" value={r.id} />
+                            <button type="submit" className="text-red-700 underline">Discard</button>
+                          </form>
+                        </div>
+                      ) : (
+                        <a href={`/numbers/port/${r.id}`}>View</a>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

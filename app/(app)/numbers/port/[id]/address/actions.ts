@@ -1,0 +1,19 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { saveAddressStep } from '@/lib/porting/drafts/save-address';
+import { addressStepSchema } from '@/lib/porting/steps/address';
+import { stepPath } from '@/lib/porting/wizard-steps';
+
+export async function saveAddress(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const values = formValues(formData);
+  const parsed = addressStepSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const failure = await runService(async () => saveAddressStep(await getDb(), actor, requestId, parsed.data), values);
+  if (failure) return failure;
+  redirect(stepPath(requestId, 'agreement'));
+}

@@ -1,0 +1,19 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { saveAgreementStep } from '@/lib/porting/drafts/save-agreement';
+import { agreementStepSchema } from '@/lib/porting/steps/agreement';
+import { stepPath } from '@/lib/porting/wizard-steps';
+
+export async function saveAgreement(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const values = formValues(formData);
+  const parsed = agreementStepSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values, 'Check each box to continue.');
+  const failure = await runService(async () => saveAgreementStep(await getDb(), actor, requestId), values);
+  if (failure) return failure;
+  redirect(stepPath(requestId, 'loa'));
+}

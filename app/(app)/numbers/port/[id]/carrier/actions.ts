@@ -1,0 +1,19 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { saveCarrierStep } from '@/lib/porting/drafts/save-carrier';
+import { carrierStepSchema } from '@/lib/porting/steps/carrier';
+import { stepPath } from '@/lib/porting/wizard-steps';
+
+export async function saveCarrier(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const values = formValues(formData);
+  const parsed = carrierStepSchema().safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const failure = await runService(async () => saveCarrierStep(await getDb(), actor, requestId, parsed.data), values);
+  if (failure) return failure;
+  redirect(stepPath(requestId, 'numbers'));
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { WizardFrame } from '@/components/porting/wizard-frame';
+import { addDays, isoDate, todayUtc } from '@/lib/porting/business-days';
+import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
+import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/steps/carrier';
+import { CarrierForm } from './carrier-form';
+
+export const metadata: Metadata = { title: 'Current carrier' };
+
+export default async function CarrierStepPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { draft } = await loadWizardStep(id, 'carrier');
+  const today = todayUtc();
+  return (
+    <WizardFrame draft={draft} step="carrier" intro="Enter the name of the carrier your numbers are with today.">
+      <CarrierForm
+        requestId={id}
+        saved={{ losingCarrier: draft.losingCarrier ?? '', requestedPortDate: draft.requestedPortDate ?? '' }}
+        dateRange={{ min: isoDate(addDays(today, MIN_LEAD_DAYS)), max: isoDate(addDays(today, MAX_LEAD_DAYS)) }}
+      />
+      <p className="mt-6 text-sm text-slate-600">
+        Without a requested date, US ports usually complete in 2-4 weeks and Canadian ports can take up to 6 weeks
+        after we send the request to the carrier.
+      </p>
+    </WizardFrame>
+  );
+}

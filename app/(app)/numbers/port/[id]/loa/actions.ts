@@ -1,0 +1,31 @@
+'use server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { prepareLoaSignature } from '@/lib/porting/signing/prepare-signature';
+import { signLoa } from '@/lib/porting/signing/sign-loa';
+import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
+import { stepPath } from '@/lib/porting/wizard-steps';
+
+export async function saveSignature(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const { signatureDataUrl, ...values } = formValues(formData);
+  const parsed = loaSignatureSchema.safeParse({ signatureDataUrl, ...values });
+  if (!parsed.success) return invalid(parsed.error, values, 'The letter is not signed yet.');
+  const failure = await runService(async () => prepareLoaSignature(await getDb(), actor, requestId, parsed.data), values);
+  if (failure) return failure;
+  redirect(`${stepPath(requestId, 'loa')}?signed=1`);
+}
+
+export async function agreeToLoa(requestId: string, _prev: FormState): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const h = await headers();
+  const ipAddress = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+  const userAgent = h.get('user-agent') ?? 'unknown';
+  const failure = await runService(async () => signLoa(await getDb(), actor, requestId, { ipAddress, userAgent }), {});
+  if (failure) return failure;
+  redirect(stepPath(requestId, 'proof'));
+}

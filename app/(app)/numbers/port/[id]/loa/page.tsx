@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { LoaLetter } from '@/components/porting/loa-letter';
+import { WizardFrame } from '@/components/porting/wizard-frame';
+import { buttonClass } from '@/components/ui/button';
+import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
+import { buildLoaDocument } from '@/lib/porting/signing/build-loa-document';
+import { stepPath } from '@/lib/porting/wizard-steps';
+import { SignForm } from './sign-form';
+
+export const metadata: Metadata = { title: 'Letter of Authorization' };
+
+export default async function LoaStepPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { draft, actor, db } = await loadWizardStep(id, 'loa');
+  const pending = draft.pendingSignature;
+  const signerName = pending?.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
+  const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email });
+  return (
+    <WizardFrame draft={draft} step="loa" intro="Read the letter, then sign in the box at the bottom.">
+      {pending ? (
+        <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
+          <span className="font-medium">You have completed all required fields. Please click Continue.</span>
+          <a href={`${stepPath(id, 'loa')}/agree`} className={buttonClass('secondary')}>
+            Continue
+          </a>
+        </div>
+      ) : draft.signature ? (
+        <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-50 px-4 py-3 text-green-900 ring-1 ring-green-300">
+          <span>
+            Signed by {draft.signature.signerName} on {draft.signature.signedAt.toISOString().slice(0, 10)}. You can sign again
+            below if anything changed.
+          </span>
+          <a href={stepPath(id, 'proof')} className={buttonClass('secondary')}>
+            Continue to Proof of Ownership
+          </a>
+        </div>
+      ) : (
+        <p className="mb-6 text-sm text-slate-600">Continue appears here once the letter is signed.</p>
+      )}
+      <LoaLetter document={document} />
+      {pending?.kind === 'drawn' && (
+        <p className="mt-4 text-sm text-slate-700">
+          Your drawn signature is ready.{' '}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data URL of the user's own signature */}
+          <img src={`data:image/png;base64,${pending.pngBase64}`} alt="Your signature" className="mt-2 h-20 rounded border border-slate-200 bg-white" />
+        </p>
+      )}
+      {pending?.kind === 'typed' && (
+        <p className="mt-4 text-sm text-slate-700">
+          Signed as <span className="font-signature text-2xl">{pending.typedName}</span>
+        </p>
+      )}
+      <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} />
+    </WizardFrame>
+  );
+}

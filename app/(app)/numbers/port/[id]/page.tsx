@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { estimatedCompletion } from '@/lib/porting/estimate';
+import { getPortRequestDetail, type PortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
+import { STATUS_DESCRIPTIONS } from '@/lib/porting/status';
+import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
+
+export const metadata: Metadata = { title: 'Port request' };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+
+export default async function PortRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { actor } = await requireAccountUser();
+  let detail: PortRequestDetail;
+  try {
+    detail = await getPortRequestDetail(await getDb(), actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const { request, numbers, loa, proofs, events } = detail;
+  if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
+  const status = STATUS_DESCRIPTIONS[request.status];
+  const estimate = request.submittedAt ? estimatedCompletion(request.numberGroup, request.submittedAt) : null;
+  const address = request.billingAddress;
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        <a href="/numbers/port">Port Numbers</a> › Port request
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">
+        Port request for {request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span>
+      </h1>
+      <div className="mt-4 rounded-md bg-blue-50 p-4 ring-1 ring-blue-200">
+        <p className="font-medium">Status: {status.label}</p>
+        <p className="text-sm text-slate-700">{status.explanation}</p>
+        <p className="mt-2 text-sm">
+          Submitted {day(request.submittedAt)} · Port date {day(request.focDate)}
+          {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
+        </p>
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 className="font-semibold">What you submitted</h2>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">Current carrier</dt><dd>{request.losingCarrier}</dd>
+            <dt className="text-slate-500">Requested date</dt><dd>{request.requestedPortDate ?? 'As soon as possible'}</dd>
+            <dt className="text-slate-500">Customer Name</dt><dd>{request.customerName}</dd>
+            <dt className="text-slate-500">Account number</dt><dd>{request.carrierAccountNumber}</dd>
+            <dt className="text-slate-500">Account PIN</dt><dd>{request.hasPin ? '•••• (on file)' : 'missing'}</dd>
+            <dt className="text-slate-500">Port type</dt>
+            <dd>{request.portType === 'partial' ? `Partial; billing number ${formatPhoneNumber(request.billingTelephoneNumber ?? '')}${request.btnIsPorting ? ' (porting)' : ' (stays)'}` : 'Full'}</dd>
+            <dt className="text-slate-500">Billing address</dt>
+            <dd>{address && `${address.street}${address.unit ? `, ${address.unit}` : ''}, ${address.city}, ${address.region} ${address.postalCode}, ${address.country}`}</dd>
+          </dl>
+          <h3 className="mt-4 font-medium">Documents</h3>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {loa && (
+              <li>
+                <a href={`/numbers/port/${id}/files/loa/${loa.id}`}>Signed Letter of Authorization (PDF)</a>, signed by {loa.signerName} on {day(loa.signedAt)}
+              </li>
+            )}
+            {proofs.map((p) => (
+              <li key={p.id}>
+                <a href={`/numbers/port/${id}/files/proof/${p.id}`}>{p.filename}</a> ({Math.ceil(p.sizeBytes / 1024)} KB)
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 className="font-semibold">Timeline</h2>
+          <ol className="mt-3 space-y-2 text-sm">
+            {events.map((e) => (
+              <li key={e.id}>
+                <time className="text-slate-500">{e.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time> ·{' '}
+                {e.type.replaceAll('_', ' ')}
+                {e.actorName ? ` by ${e.actorName}` : ''}
+                {e.reason ? `: ${e.reason}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+        <h2 className="font-semibold">Numbers ({numbers.length})</h2>
+        <table className="mt-3 min-w-full text-sm">
+          <thead className="text-left text-slate-500">
+            <tr><th className="py-1 pr-4">Number</th><th className="pr-4">Receiving number</th><th className="pr-4">Source</th><th className="pr-4">Account</th><th>Status</th></tr>
+          </thead>
+          <tbody>
+            {numbers.map((n) => (
+              <tr key={n.id} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-mono">{formatPhoneNumber(n.number)}{n.isTollFree ? ' (toll-free)' : ''}</td>
+                <td className="pr-4 font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
+                <td className="pr-4">{n.trackingSource ?? '—'}</td>
+                <td className="pr-4">{n.accountName}</td>
+                <td>{n.status}{n.statusReason ? `: ${n.statusReason}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

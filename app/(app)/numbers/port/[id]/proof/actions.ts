@@ -1,0 +1,30 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { failed, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { kickOutbox } from '@/lib/mail/outbox-worker';
+import { checkProofFile } from '@/lib/porting/proof/detect-proof-type';
+import { submitPortRequest, type SubmitOutcome } from '@/lib/porting/submission/submit-port-request';
+
+export async function sendProofOfOwnership(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  // An empty file input still posts one nameless, empty file.
+  const files = formData.getAll('proof').filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));
+  const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const refused = uploads.flatMap((u) => {
+    const result = checkProofFile({ name: u.name, size: u.bytes.byteLength, bytes: u.bytes });
+    return result.ok ? [] : [result.message];
+  });
+  if (refused.length) return { ok: false, fieldErrors: { proof: refused }, formError: 'Some files cannot be used as proof.', values: {} };
+
+  let outcome: SubmitOutcome | undefined;
+  const failure = await runService(async () => {
+    outcome = await submitPortRequest(await getDb(), actor, requestId, uploads);
+  }, {});
+  if (failure) return failure;
+  if (!outcome) return failed('We could not send your request. Please try again.');
+  kickOutbox();
+  redirect(`/numbers/port?submitted=${outcome.requestIds.join(',')}`);
+}

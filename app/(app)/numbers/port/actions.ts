@@ -1,0 +1,22 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
+import { discardDraft } from '@/lib/porting/drafts/discard-draft';
+import { runService } from '@/lib/forms/run-service';
+import { stepPath } from '@/lib/porting/wizard-steps';
+
+export async function createPortRequest(): Promise<void> {
+  const { actor, account } = await requireAccountUser();
+  const id = await createPortRequestDraft(await getDb(), actor, account.id);
+  redirect(stepPath(id, 'carrier'));
+}
+
+export async function discardPortRequest(formData: FormData): Promise<void> {
+  const { actor } = await requireAccountUser();
+  const requestId = z.string().parse(formData.get('requestId') ?? '');
+  const outcome = await runService(async () => discardDraft(await getDb(), actor, requestId), {});
+  redirect(outcome ? '/numbers/port?error=discard' : '/numbers/port?discarded=1');
+}

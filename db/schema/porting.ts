@@ -1,0 +1,169 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { users } from './auth';
+import { trackingNumbers, trackingSources } from './numbers';
+
+// Customer-facing names; transitions live in lib/porting/status (the only writer of status).
+export const portRequestStatus = pgEnum('port_request_status', [
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_needed',
+  'approved',
+  'scheduled',
+  'completed',
+  'cancelled',
+]);
+
+export const portNumberStatus = pgEnum('port_number_status', ['pending', 'approved', 'rejected', 'scheduled', 'ported', 'cancelled']);
+export const portType = pgEnum('port_type', ['full', 'partial']);
+export const portCountry = pgEnum('port_country', ['US', 'CA']);
+// Carriers port US local, Canadian and toll-free numbers separately: one request per group.
+export const numberGroup = pgEnum('number_group', ['us_local', 'ca_local', 'toll_free']);
+
+export type PendingSignature = { kind: 'typed'; typedName: string } | { kind: 'drawn'; pngBase64: string };
+
+export type BillingAddress = {
+  street: string;
+  unit?: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: 'US' | 'CA';
+};
+
+export const portRequests = pgTable(
+  'port_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // The account the request was made in; each number may name a sub-account to live in.
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    createdByUserId: text('created_by_user_id').notNull().references(() => users.id),
+    status: portRequestStatus('status').notNull().default('draft'),
+    // Optimistic locking: a decision made on an old version is refused, not silently applied.
+    version: integer('version').notNull().default(1),
+    // Set at submission, when a mixed draft is split into sibling requests sharing siblingGroupId.
+    numberGroup: numberGroup('number_group'),
+    siblingGroupId: uuid('sibling_group_id'),
+    losingCarrier: text('losing_carrier'),
+    requestedPortDate: date('requested_port_date'),
+    customerName: text('customer_name'),
+    carrierAccountNumber: text('carrier_account_number'),
+    // AES-256-GCM ciphertext (lib/crypto/pin); the clear PIN is never stored or shown to customers.
+    accountPinCiphertext: text('account_pin_ciphertext'),
+    portType: portType('port_type'),
+    billingTelephoneNumber: text('billing_telephone_number'),
+    btnIsPorting: boolean('btn_is_porting'),
+    billingAddress: jsonb('billing_address').$type<BillingAddress>(),
+    // A signature made on the LOA page, waiting for "I Agree" to be recorded.
+    pendingSignature: jsonb('pending_signature').$type<PendingSignature>(),
+    agreementAcceptedAt: timestamp('agreement_accepted_at', { withTimezone: true }),
+    completedSteps: text('completed_steps').array().notNull().default(sql`'{}'::text[]`),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    focDate: timestamp('foc_date', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('port_requests_account_created_idx').on(t.accountId, t.createdAt),
+    index('port_requests_status_submitted_idx').on(t.status, t.submittedAt),
+    index('port_requests_sibling_idx').on(t.siblingGroupId),
+  ],
+);
+
+export const portRequestNumbers = pgTable(
+  'port_request_numbers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull(),
+    country: portCountry('country').notNull(),
+    isTollFree: boolean('is_toll_free').notNull().default(false),
+    receivingNumber: text('receiving_number').notNull(),
+    trackingSourceId: uuid('tracking_source_id').references(() => trackingSources.id),
+    // The account the number will live in: the request's account or one of its sub-accounts.
+    targetAccountId: uuid('target_account_id').notNull().references(() => accounts.id),
+    status: portNumberStatus('status').notNull().default('pending'),
+    statusReason: text('status_reason'),
+    portedAt: timestamp('ported_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('port_request_numbers_request_number_idx').on(t.portRequestId, t.number),
+    index('port_request_numbers_number_idx').on(t.number),
+  ],
+);
+
+export const loaSignatureKind = pgEnum('loa_signature_kind', ['drawn', 'typed']);
+
+// Every signature is kept; a change to what was signed voids it (voidedAt) and asks for a new one.
+export const loaSignatures = pgTable(
+  'loa_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    signerUserId: text('signer_user_id').notNull().references(() => users.id),
+    signerName: text('signer_name').notNull(),
+    signerEmail: text('signer_email').notNull(),
+    kind: loaSignatureKind('kind').notNull(),
+    pdfKey: text('pdf_key').notNull(),
+    snapshotKey: text('snapshot_key').notNull(),
+    contentSha256: text('content_sha256').notNull(),
+    ipAddress: text('ip_address').notNull(),
+    userAgent: text('user_agent').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidReason: text('void_reason'),
+  },
+  (t) => [index('loa_signatures_request_idx').on(t.portRequestId, t.signedAt)],
+);
+
+export const proofFiles = pgTable(
+  'proof_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedByUserId: text('uploaded_by_user_id').notNull().references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('proof_files_request_idx').on(t.portRequestId)],
+);
+
+// The audit trail: every change of a request, who made it and why; the timeline shows these.
+export const portRequestEvents = pgTable(
+  'port_request_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromStatus: portRequestStatus('from_status'),
+    toStatus: portRequestStatus('to_status'),
+    reason: text('reason'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('port_request_events_request_idx').on(t.portRequestId, t.createdAt)],
+);
+
+// Tracking numbers that forward to a number being ported, and where they should forward instead,
+// applied when the port completes.
+export const alternateRoutings = pgTable(
+  'alternate_routings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    trackingNumberId: uuid('tracking_number_id').notNull().references(() => trackingNumbers.id),
+    portingNumber: text('porting_number').notNull(),
+    newReceivingNumber: text('new_receiving_number').notNull(),
+  },
+  (t) => [uniqueIndex('alternate_routings_request_tracking_idx').on(t.portRequestId, t.trackingNumberId)],
+);

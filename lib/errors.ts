@@ -1,0 +1,15 @@
+/** The thing does not exist, or the actor may not see it: the two look the same from outside. */
+export class NotFoundError extends Error {
+  constructor(what = 'That item') {
+    super(`${what} was not found.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The action does not fit the current state (e.g. editing a submitted request); the message is for users. */
+export class StateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateError';
+  }
+}

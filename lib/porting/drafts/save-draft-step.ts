@@ -1,0 +1,47 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { loaSignatures, portRequestEvents, portRequests } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import type { WizardStepKey } from '../wizard-steps';
+import { withStep, type PortRequest } from '../port-request-access';
+
+type DraftFields = Partial<Omit<typeof portRequests.$inferInsert, 'id' | 'accountId' | 'createdByUserId' | 'status' | 'completedSteps'>>;
+
+/**
+ * Saves a step's fields and marks the step complete. The LOA authorizes exactly what it lists: when
+ * `changesSignedContent` (name, address, account number, carrier or numbers changed), a signature
+ * given earlier no longer covers the request and is voided, so the LOA must be signed again.
+ */
+export async function saveDraftStep(
+  tx: Transaction,
+  actor: Actor,
+  request: PortRequest,
+  options: { step: WizardStepKey; fields: DraftFields; changesSignedContent?: string },
+): Promise<void> {
+  let steps = withStep(request.completedSteps, options.step);
+  let pendingSignature = {};
+  if (options.changesSignedContent) {
+    const voided = await tx
+      .update(loaSignatures)
+      .set({ voidedAt: new Date(), voidReason: options.changesSignedContent })
+      .where(and(eq(loaSignatures.portRequestId, request.id), isNull(loaSignatures.voidedAt)))
+      .returning({ id: loaSignatures.id });
+    if (voided.length > 0 || request.pendingSignature) {
+      steps = steps.filter((s) => s !== 'loa');
+      pendingSignature = { pendingSignature: null };
+    }
+    if (voided.length > 0) {
+      await tx.insert(portRequestEvents).values({
+        portRequestId: request.id,
+        actorUserId: actor.userId,
+        type: 'loa_voided',
+        reason: options.changesSignedContent,
+      });
+    }
+  }
+  await tx
+    .update(portRequests)
+    .set({ ...options.fields, ...pendingSignature, completedSteps: steps, updatedAt: new Date() })
+    .where(eq(portRequests.id, request.id));
+}

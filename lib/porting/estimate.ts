@@ -1,0 +1,19 @@
+import { addDays } from './business-days';
+
+export type NumberGroup = 'us_local' | 'ca_local' | 'toll_free';
+
+/** What the help article promises: US ports 2-4 weeks, Canadian ports up to 6 weeks. */
+export function estimatedCompletion(group: NumberGroup | null, submittedAt: Date): { from: Date; to: Date; label: string } {
+  if (group === 'ca_local') return { from: addDays(submittedAt, 14), to: addDays(submittedAt, 42), label: 'up to 6 weeks' };
+  return { from: addDays(submittedAt, 14), to: addDays(submittedAt, 28), label: '2-4 weeks' };
+}
+
+export function numberGroupOf(n: { country: 'US' | 'CA'; isTollFree: boolean }): NumberGroup {
+  return n.isTollFree ? 'toll_free' : n.country === 'CA' ? 'ca_local' : 'us_local';
+}
+
+export const NUMBER_GROUP_LABELS: Record<NumberGroup, string> = {
+  us_local: 'US local numbers',
+  ca_local: 'Canadian numbers',
+  toll_free: 'Toll-free numbers',
+};

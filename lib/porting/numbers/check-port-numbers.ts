@@ -1,0 +1,187 @@
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { parsePortNumber } from './parse-port-number';
+import type { RawLine } from './read-number-lines';
+
+export type PortNumberContext = {
+  currentAccountId: string;
+  /** The current account and the sub-accounts the user may use. */
+  usableAccounts: { id: string; name: string }[];
+  /** Tracking sources of the usable accounts. */
+  trackingSources: { id: string; accountId: string; name: string }[];
+  /** Chosen once for all rows; a value on the line wins. */
+  defaults: { receivingNumber?: string; trackingSourceName?: string };
+  /** E.164 numbers already tracking numbers anywhere on the platform. */
+  existingTrackingNumbers: ReadonlySet<string>;
+  /** E.164 numbers in another open port request of any account (not this one). */
+  numbersInOpenRequests: ReadonlySet<string>;
+  /** Tracking numbers of the user's accounts, by the receiving number they forward to. */
+  trackingNumbersByReceivingNumber: ReadonlyMap<string, { trackingNumber: string; accountId: string }[]>;
+};
+
+export type PortNumberVerdict = {
+  line: number;
+  input: string;
+  verdict: 'accepted' | 'refused';
+  code: string;
+  message: string;
+  e164?: string;
+  country?: 'US' | 'CA';
+  isTollFree?: boolean;
+  receivingNumber?: string;
+  trackingSourceId?: string;
+  accountId?: string;
+  /** Tracking numbers that forward to this number and need another routing once it is ported. */
+  alternateRoutingFor?: string[];
+};
+
+type Resolved = Pick<PortNumberVerdict, 'receivingNumber' | 'trackingSourceId' | 'accountId'>;
+type Problem = { code: string; message: string };
+
+/**
+ * The pre-checks of a port request: one verdict per line, in order. Checks run in the order of
+ * precedence (the number itself, duplicates, the platform, then receiving number, source, account)
+ * and the first problem found is the one reported.
+ */
+export function checkPortNumbers(lines: RawLine[], context: PortNumberContext): PortNumberVerdict[] {
+  const firstLineOf = new Map<string, number>();
+  return lines.map((raw) => {
+    const input = raw.numberToPort ?? '';
+    const base = { line: raw.line, input };
+    const parsed = parsePortNumber(input);
+    if (!parsed.ok) return { ...base, verdict: 'refused', code: parsed.code, message: parsed.message };
+
+    const number = { e164: parsed.e164, country: parsed.country, isTollFree: parsed.isTollFree };
+    const shown = formatPhoneNumber(parsed.e164);
+    const refuse = (problem: Problem, resolved: Resolved = {}): PortNumberVerdict => ({
+      ...base,
+      ...number,
+      ...resolved,
+      verdict: 'refused',
+      ...problem,
+    });
+
+    // Every later copy points at the first line, even when that line is refused for another reason:
+    // fixing the first line does not make the copy portable.
+    const first = firstLineOf.get(parsed.e164);
+    if (first !== undefined) {
+      return refuse({ code: 'duplicate', message: `${shown} is already on line ${first} of this request. Remove this line.` });
+    }
+    firstLineOf.set(parsed.e164, raw.line);
+
+    // Worded the same for every account so that nobody learns what another account holds.
+    if (context.existingTrackingNumbers.has(parsed.e164)) {
+      return refuse({
+        code: 'already_tracking',
+        message: `${shown} is already a tracking number on this platform, so it cannot be ported in. Remove this line.`,
+      });
+    }
+    if (context.numbersInOpenRequests.has(parsed.e164)) {
+      return refuse({
+        code: 'in_open_request',
+        message: `${shown} is already in another open port request. Remove this line, or wait until that request is finished or cancelled.`,
+      });
+    }
+
+    const receiving = checkReceiving(raw, context, parsed.e164);
+    if ('code' in receiving) return refuse(receiving);
+
+    const account = findAccount(raw.accountName, context);
+    const source = checkSource(raw, context, account?.id);
+    if ('code' in source) return refuse(source, { receivingNumber: receiving.e164, accountId: account?.id });
+    if (!account) {
+      return refuse(
+        {
+          code: 'unknown_account',
+          message: `"${raw.accountName?.trim()}" is not an account you can port numbers into. Use the name of your account or one of its sub-accounts: ${listNames(context.usableAccounts)}.`,
+        },
+        { receivingNumber: receiving.e164 },
+      );
+    }
+
+    const resolved: Resolved = { receivingNumber: receiving.e164, trackingSourceId: source.id, accountId: account.id };
+    const forwarding = (context.trackingNumbersByReceivingNumber.get(parsed.e164) ?? []).map((t) => t.trackingNumber);
+    const tollFreeNote = 'Toll-free numbers port through a separate process, so this one goes into its own request.';
+    if (forwarding.length > 0) {
+      const list = forwarding.map(formatPhoneNumber).join(', ');
+      return {
+        ...base,
+        ...number,
+        ...resolved,
+        verdict: 'accepted',
+        code: 'needs_alternate_routing',
+        message:
+          `${shown} is the receiving number of your tracking number${forwarding.length > 1 ? 's' : ''} ${list}. ` +
+          `Once it is ported, calls to ${forwarding.length > 1 ? 'them' : 'it'} need somewhere else to ring: choose an alternate routing.` +
+          (parsed.isTollFree ? ` ${tollFreeNote}` : ''),
+        alternateRoutingFor: forwarding,
+      };
+    }
+    if (parsed.isTollFree) {
+      return { ...base, ...number, ...resolved, verdict: 'accepted', code: 'toll_free', message: `${shown} is toll-free. ${tollFreeNote}` };
+    }
+    return { ...base, ...number, ...resolved, verdict: 'accepted', code: 'ok', message: `${shown} can be ported.` };
+  });
+}
+
+function checkReceiving(raw: RawLine, context: PortNumberContext, e164: string): Problem | { e164: string } {
+  const value = raw.receivingNumber?.trim() || context.defaults.receivingNumber?.trim();
+  if (!value) {
+    return {
+      code: 'receiving_missing',
+      message: 'Calls need a receiving number to ring once the number is ported. Add one in the second column, or choose a default receiving number for all lines.',
+    };
+  }
+  const parsed = parsePortNumber(value);
+  // Calls may forward abroad, so a valid number of any country will do as the receiving number.
+  if (!parsed.ok && !(parsed.code === 'international' && parsed.e164)) {
+    const fromDefault = !raw.receivingNumber?.trim();
+    return {
+      code: 'receiving_invalid',
+      message: `The receiving number${fromDefault ? ' chosen for all lines' : ''} is not usable: ${parsed.message}`,
+    };
+  }
+  const receiving = parsed.e164!;
+  if (receiving === e164) {
+    return {
+      code: 'receiving_is_number',
+      message: `The receiving number is the number being ported, so calls would ring back to themselves. Use the number calls should ring once ${formatPhoneNumber(e164)} is a tracking number.`,
+    };
+  }
+  return { e164: receiving };
+}
+
+function findAccount(name: string | undefined, context: PortNumberContext) {
+  const wanted = normalize(name);
+  if (!wanted) return context.usableAccounts.find((a) => a.id === context.currentAccountId) ?? { id: context.currentAccountId, name: '' };
+  return context.usableAccounts.find((a) => normalize(a.name) === wanted);
+}
+
+function checkSource(raw: RawLine, context: PortNumberContext, accountId: string | undefined): Problem | { id: string } {
+  // With an account we cannot use, its sources are unknown; a source none of the usable accounts has
+  // is still worth reporting first, since it is wrong whatever the account turns out to be.
+  const sources = context.trackingSources.filter((s) => accountId === undefined || s.accountId === accountId);
+  const known = [...new Set(sources.map((s) => s.name.trim()))];
+  const name = raw.trackingSource?.trim() || context.defaults.trackingSourceName?.trim();
+  if (!name) {
+    return {
+      code: 'unknown_source',
+      message: `Choose a tracking source: add one in the third column, or choose a default source for all lines.${knownList(known)}`,
+    };
+  }
+  const match = sources.find((s) => normalize(s.name) === normalize(name));
+  if (match) return { id: match.id };
+  const whose = accountId === undefined ? 'any of your accounts' : 'this account';
+  return { code: 'unknown_source', message: `"${name}" is not a tracking source of ${whose}.${knownList(known)}` };
+}
+
+function knownList(names: string[]): string {
+  return names.length > 0 ? ` Use one of: ${names.join(', ')}.` : ' This account has no tracking sources yet: add one first.';
+}
+
+function listNames(accounts: { name: string }[]): string {
+  return accounts.map((a) => a.name).join(', ');
+}
+
+function normalize(value: string | undefined): string {
+  return (value ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}

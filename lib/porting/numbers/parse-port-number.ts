@@ -1,0 +1,164 @@
+import { parsePhoneNumberWithError, ParseError, type PhoneNumber } from 'libphonenumber-js/max';
+import { formatPhoneNumber } from '@/lib/phone/format';
+
+export type ParsedNumber =
+  | { ok: true; e164: string; country: 'US' | 'CA'; isTollFree: boolean }
+  | {
+      ok: false;
+      code: 'empty' | 'scientific_notation' | 'not_a_number' | 'invalid' | 'international';
+      message: string;
+      country?: string;
+      e164?: string;
+    };
+
+const EXAMPLE = 'for example (410) 555-0000';
+// Zero-width characters survive copy/paste from web pages and spreadsheets and are invisible to the user.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const QUOTES_AROUND = /^[\s"'“”‘’]+|[\s"'“”‘’]+$/g;
+// What a spreadsheet shows for a long number in a General cell: 4.10555E+09 (some locales use a comma).
+const EXTENSION = /\s*(?:ext\.?|extension|x)\s*\d+\s*$/i;
+const VANITY = /^[+\d\s().-]*\d[\s().-]*[a-z]{2,}[a-z\d\s-]*$/i;
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?\s*e\s*[+-]?\d+$/i;
+
+/** One phone number as typed or exported by a spreadsheet -> E.164 if it can be ported here (US or Canada). */
+export function parsePortNumber(input: string): ParsedNumber {
+  const text = clean(input);
+  if (text === '') {
+    return { ok: false, code: 'empty', message: `No number was entered. Enter a 10-digit US or Canadian number, ${EXAMPLE}.` };
+  }
+  if (SCIENTIFIC.test(text)) {
+    return {
+      ok: false,
+      code: 'scientific_notation',
+      message:
+        `"${text}" is in scientific notation: the spreadsheet turned the number into scientific notation and its last digits are lost. ` +
+        'Format the column as Text, type the full numbers again and export the file again.',
+    };
+  }
+  if (!/\d/.test(text) || /[a-z]/i.test(text.replace(EXTENSION, ''))) return notANumber(text);
+
+  let phone: PhoneNumber;
+  try {
+    phone = parsePhoneNumberWithError(text, 'US');
+  } catch (error) {
+    return fromParseError(text, error);
+  }
+  if (phone.ext) {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `"${text}" has an extension (${phone.ext}). Only the main number can be ported: remove the extension.`,
+    };
+  }
+
+  const e164 = phone.number;
+  if (!phone.isValid()) return invalid(text, phone);
+  // The metadata also knows Canada's 7-digit 310-XXXX service numbers; those cannot be ported.
+  if (phone.countryCallingCode === '1' && phone.nationalNumber.length !== 10) return tooShort(text);
+  if (phone.country !== 'US' && phone.country !== 'CA') return international(e164, phone.country);
+  return { ok: true, e164, country: phone.country, isTollFree: phone.getType() === 'TOLL_FREE' };
+}
+
+function clean(input: string): string {
+  let text = String(input ?? '').replace(INVISIBLE, '').trim();
+  // ="4105550000" is how some exports force a spreadsheet to keep a number as text.
+  if (/^=\s*["']/.test(text)) text = text.slice(1);
+  return text.replace(QUOTES_AROUND, '');
+}
+
+function notANumber(text: string): ParsedNumber {
+  const vanity = VANITY.test(text) ? ' If it is a vanity number like 1-800-FLOWERS, write it with digits.' : '';
+  return {
+    ok: false,
+    code: 'not_a_number',
+    message: `"${shorten(text)}" is not a phone number. Enter the number with digits only, ${EXAMPLE}.${vanity}`,
+  };
+}
+
+function fromParseError(text: string, error: unknown): ParsedNumber {
+  const reason = error instanceof ParseError ? error.message : 'NOT_A_NUMBER';
+  if (reason === 'TOO_SHORT') return tooShort(text);
+  if (reason === 'TOO_LONG') return tooLong(text);
+  if (reason === 'INVALID_COUNTRY') {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `"${shorten(text)}" starts with a country code that does not exist. Check the digits after the +, or leave out the + for a US or Canadian number.`,
+    };
+  }
+  return notANumber(text);
+}
+
+function invalid(text: string, phone: PhoneNumber): ParsedNumber {
+  const length = phone.isPossible() ? undefined : phone.countryCallingCode === '1' ? lengthProblem(phone) : undefined;
+  if (length === 'short') return tooShort(text);
+  if (length === 'long') return tooLong(text);
+  if (phone.countryCallingCode !== '1') {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `${phone.formatInternational()} is not a valid phone number. Check the country code and the digits.`,
+    };
+  }
+  const national = phone.nationalNumber;
+  // Formatting an invalid number through the metadata can drop the parentheses, so lay it out by hand.
+  const shown = `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`;
+  const area = national.slice(0, 3);
+  const why = /^[01]/.test(area)
+    ? 'area codes never start with 0 or 1'
+    : /^[01]/.test(national.slice(3, 6))
+      ? 'the three digits after the area code never start with 0 or 1'
+      : `area code ${area} is not in use in the US or Canada`;
+  return {
+    ok: false,
+    code: 'invalid',
+    message: `${shown} is not a valid US or Canadian number: ${why}. Check the area code and the number.`,
+  };
+}
+
+function lengthProblem(phone: PhoneNumber): 'short' | 'long' | undefined {
+  if (phone.nationalNumber.length < 10) return 'short';
+  if (phone.nationalNumber.length > 10) return 'long';
+  return undefined;
+}
+
+function tooShort(text: string): ParsedNumber {
+  return {
+    ok: false,
+    code: 'invalid',
+    message: `"${shorten(text)}" is too short. US and Canadian numbers have 10 digits with the area code: check for missing digits.`,
+  };
+}
+
+function tooLong(text: string): ParsedNumber {
+  return {
+    ok: false,
+    code: 'invalid',
+    message: `"${shorten(text)}" is too long. US and Canadian numbers have 10 digits with the area code: check for extra digits, or put a second number on its own line.`,
+  };
+}
+
+function international(e164: string, country: string | undefined): ParsedNumber {
+  const where = country ? ` is a number outside the US and Canada (${regionName(country)})` : ' is not a US or Canadian number';
+  return {
+    ok: false,
+    code: 'international',
+    message:
+      `${formatPhoneNumber(e164)}${where}. Only US and Canadian numbers can be ported here: ` +
+      'international ports go through a ticket to our regulatory team, so open a support ticket to port it.',
+    country,
+    e164,
+  };
+}
+
+function regionName(country: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(country) ?? country;
+  } catch {
+    return country;
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { accounts, loaSignatures, portRequestEvents, portRequestNumbers, proofFiles, trackingSources, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { findPortRequest } from '../port-request-access';
+
+/** Everything a customer may see of a request; the PIN only as "on file". */
+export async function getPortRequestDetail(db: Queryable, actor: Actor, requestId: string) {
+  const request = await findPortRequest(db, actor, requestId);
+  const { accountPinCiphertext, ...fields } = request;
+  const [account] = await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, request.accountId));
+  const numbers = await db
+    .select({
+      id: portRequestNumbers.id,
+      number: portRequestNumbers.number,
+      receivingNumber: portRequestNumbers.receivingNumber,
+      country: portRequestNumbers.country,
+      isTollFree: portRequestNumbers.isTollFree,
+      status: portRequestNumbers.status,
+      statusReason: portRequestNumbers.statusReason,
+      trackingSource: trackingSources.name,
+      accountName: accounts.name,
+    })
+    .from(portRequestNumbers)
+    .innerJoin(accounts, eq(accounts.id, portRequestNumbers.targetAccountId))
+    .leftJoin(trackingSources, eq(trackingSources.id, portRequestNumbers.trackingSourceId))
+    .where(eq(portRequestNumbers.portRequestId, requestId))
+    .orderBy(asc(portRequestNumbers.position));
+  const [loa] = await db
+    .select()
+    .from(loaSignatures)
+    .where(and(eq(loaSignatures.portRequestId, requestId), isNull(loaSignatures.voidedAt)))
+    .orderBy(desc(loaSignatures.signedAt))
+    .limit(1);
+  const proofs = await db.select().from(proofFiles).where(eq(proofFiles.portRequestId, requestId)).orderBy(asc(proofFiles.uploadedAt));
+  const events = await db
+    .select({ id: portRequestEvents.id, type: portRequestEvents.type, toStatus: portRequestEvents.toStatus, reason: portRequestEvents.reason, createdAt: portRequestEvents.createdAt, actorName: users.name })
+    .from(portRequestEvents)
+    .leftJoin(users, eq(users.id, portRequestEvents.actorUserId))
+    .where(eq(portRequestEvents.portRequestId, requestId))
+    .orderBy(asc(portRequestEvents.createdAt));
+  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events };
+}
+
+export type PortRequestDetail = Awaited<ReturnType<typeof getPortRequestDetail>>;

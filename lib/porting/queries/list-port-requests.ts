@@ -1,0 +1,60 @@
+import 'server-only';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { accounts, portRequestNumbers, portRequests } from '@/db/schema';
+import { accountScope, type Actor } from '@/lib/auth/actor';
+import type { PortRequestStatus } from '../status';
+
+export type PortRequestListRow = {
+  id: string;
+  accountName: string;
+  status: PortRequestStatus;
+  losingCarrier: string | null;
+  numberGroup: 'us_local' | 'ca_local' | 'toll_free' | null;
+  numberCount: number;
+  firstNumbers: string[];
+  createdAt: Date;
+  submittedAt: Date | null;
+  focDate: Date | null;
+  completedSteps: string[];
+};
+
+export const PAGE_SIZE = 25;
+
+/**
+ * The requests of the current account and, for an agency, of its sub-accounts; newest first.
+ * Counts and first numbers come from correlated subqueries on an indexed column, one query per page.
+ */
+export async function listPortRequests(
+  db: Queryable,
+  actor: Actor,
+  currentAccountId: string,
+  options: { status?: PortRequestStatus; page?: number } = {},
+): Promise<{ rows: PortRequestListRow[]; hasMore: boolean }> {
+  const scope = accountScope(actor, currentAccountId);
+  if (scope.length === 0) return { rows: [], hasMore: false };
+  const page = Math.max(1, options.page ?? 1);
+  const filters: SQL[] = [inArray(portRequests.accountId, scope)];
+  if (options.status) filters.push(eq(portRequests.status, options.status));
+  const rows = await db
+    .select({
+      id: portRequests.id,
+      accountName: accounts.name,
+      status: portRequests.status,
+      losingCarrier: portRequests.losingCarrier,
+      numberGroup: portRequests.numberGroup,
+      numberCount: sql<number>`(select count(*)::int from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id})`,
+      firstNumbers: sql<string[]>`coalesce((select array_agg(f.number order by f.position) from (select n.number, n.position from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} order by n.position limit 3) f), '{}')`,
+      createdAt: portRequests.createdAt,
+      submittedAt: portRequests.submittedAt,
+      focDate: portRequests.focDate,
+      completedSteps: portRequests.completedSteps,
+    })
+    .from(portRequests)
+    .innerJoin(accounts, eq(accounts.id, portRequests.accountId))
+    .where(and(...filters))
+    .orderBy(desc(portRequests.createdAt), desc(portRequests.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE);
+  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { portRequests, type PendingSignature } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { StateError } from '@/lib/errors';
+import { parseSignatureDataUrl } from '../loa/signature-image';
+import { findEditableDraft } from '../port-request-access';
+
+export type SignatureInput = { signatureDataUrl?: string; typedName?: string };
+
+/**
+ * Keeps the signature made in the box at the bottom of the LOA until the signer selects "I Agree".
+ * A drawn signature wins over a typed name when both are given.
+ */
+export async function prepareLoaSignature(db: Database, actor: Actor, requestId: string, input: SignatureInput): Promise<void> {
+  let pending: PendingSignature;
+  if (input.signatureDataUrl) {
+    const image = parseSignatureDataUrl(input.signatureDataUrl);
+    if (!image.ok) throw new StateError(image.message);
+    pending = { kind: 'drawn', pngBase64: Buffer.from(image.png).toString('base64') };
+  } else if (input.typedName) {
+    pending = { kind: 'typed', typedName: input.typedName };
+  } else {
+    throw new StateError('Sign in the box, or type your full name to sign.');
+  }
+  await db.transaction(async (tx) => {
+    const request = await findEditableDraft(tx, actor, requestId);
+    if (!['carrier', 'numbers', 'customer', 'address', 'agreement'].every((s) => request.completedSteps.includes(s))) {
+      throw new StateError('Finish the earlier steps before signing the Letter of Authorization.');
+    }
+    await tx.update(portRequests).set({ pendingSignature: pending, updatedAt: new Date() }).where(eq(portRequests.id, requestId));
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CA_PROVINCES, US_STATES } from './regions';
+
+const line = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter the ${label} exactly as on the phone bill.`).max(max, `Keep the ${label} under ${max} characters.`);
+
+/** Step 5: the billing address, checked against the country's formats. */
+export const addressStepSchema = z
+  .object({
+    street: line('street address', 100),
+    unit: z.string().trim().max(30, 'Keep the unit under 30 characters.').optional().transform((v) => v || undefined),
+    city: line('city', 60),
+    country: z.enum(['US', 'CA'], { message: 'Choose United States or Canada.' }),
+    region: z.string().trim().toUpperCase(),
+    postalCode: z.string().trim().toUpperCase(),
+  })
+  .superRefine((value, ctx) => {
+    const regions = value.country === 'US' ? US_STATES : CA_PROVINCES;
+    if (!regions[value.region]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: value.country === 'US' ? 'Choose the state from the list.' : 'Choose the province or territory from the list.',
+      });
+    }
+    if (value.country === 'US' && !/^\d{5}(-\d{4})?$/.test(value.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'Enter the ZIP code as 5 digits, or 5+4 like 21202-1234.' });
+    }
+    if (value.country === 'CA' && !/^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/.test(value.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'Enter the postal code like K1A 0B1.' });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    // Canadian postal codes are written "A1A 1A1" on bills; store them that way.
+    postalCode: value.country === 'CA' ? `${value.postalCode.replace(' ', '').slice(0, 3)} ${value.postalCode.replace(' ', '').slice(3)}` : value.postalCode,
+  }));
+
+export type AddressStepInput = z.infer<typeof addressStepSchema>;

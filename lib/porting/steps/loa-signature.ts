@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Step 7: a drawn signature (signature_pad, JavaScript on) or a typed full name (always available). */
+export const loaSignatureSchema = z
+  .object({
+    signatureDataUrl: z.string().optional().transform((v) => v || undefined),
+    typedName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
+  })
+  .superRefine((value, ctx) => {
+    if (value.signatureDataUrl) return;
+    if (!value.typedName) {
+      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Sign in the box, or type your full name to sign.' });
+    } else if (value.typedName.split(/\s+/).length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Type your full name: first and last name.' });
+    }
+  });

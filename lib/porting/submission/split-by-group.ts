@@ -1,0 +1,55 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { loaSignatures, portRequestNumbers, portRequests, proofFiles } from '@/db/schema';
+import { numberGroupOf, type NumberGroup } from '../estimate';
+import type { PortRequest } from '../port-request-access';
+
+const GROUP_ORDER: NumberGroup[] = ['us_local', 'ca_local', 'toll_free'];
+
+/**
+ * Carriers handle US local, Canadian and toll-free ports separately. A draft mixing them becomes
+ * one request per group at submission, linked as siblings; each shares the signed LOA and proof.
+ * Returns the ids of the requests, the draft's own first.
+ */
+export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): Promise<{ id: string; group: NumberGroup }[]> {
+  const numbers = await tx
+    .select({ id: portRequestNumbers.id, country: portRequestNumbers.country, isTollFree: portRequestNumbers.isTollFree })
+    .from(portRequestNumbers)
+    .where(eq(portRequestNumbers.portRequestId, draft.id));
+  const byGroup = new Map<NumberGroup, string[]>();
+  for (const n of numbers) {
+    const group = numberGroupOf(n);
+    byGroup.set(group, [...(byGroup.get(group) ?? []), n.id]);
+  }
+  const groups = GROUP_ORDER.filter((g) => byGroup.has(g));
+  const siblingGroupId = groups.length > 1 ? draft.id : null;
+
+  const [first, ...rest] = groups;
+  await tx
+    .update(portRequests)
+    .set({ numberGroup: first, siblingGroupId })
+    .where(eq(portRequests.id, draft.id));
+  const result = [{ id: draft.id, group: first }];
+
+  const signatures = await tx.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, draft.id));
+  const proofs = await tx.select().from(proofFiles).where(eq(proofFiles.portRequestId, draft.id));
+  for (const group of rest) {
+    const { id: _id, createdAt: _createdAt, ...fields } = draft;
+    void _id;
+    void _createdAt;
+    const [sibling] = await tx
+      .insert(portRequests)
+      .values({ ...fields, numberGroup: group, siblingGroupId })
+      .returning({ id: portRequests.id });
+    await tx.update(portRequestNumbers).set({ portRequestId: sibling.id }).where(inArray(portRequestNumbers.id, byGroup.get(group)!));
+    if (signatures.length) {
+      await tx.insert(loaSignatures).values(signatures.map(({ id: _sid, ...s }) => ({ ...s, portRequestId: sibling.id })));
+    }
+    if (proofs.length) {
+      await tx.insert(proofFiles).values(proofs.map(({ id: _pid, ...p }) => ({ ...p, portRequestId: sibling.id })));
+    }
+    result.push({ id: sibling.id, group });
+  }
+  return result;
+}
