@@ -12,7 +12,11 @@ export function SignatureField({ typedNameDefault, errors }: { typedNameDefault:
   const [ready, setReady] = useState(false);
   const [drawn, setDrawn] = useState(false);
 
+  // Shown only once JavaScript runs (a pad without it is useless); sized after it is visible.
+  useEffect(() => setReady(true), []);
+
   useEffect(() => {
+    if (!ready) return;
     let cancelled = false;
     import('signature_pad').then(({ default: SignaturePad }) => {
       const canvas = canvasRef.current;
@@ -27,12 +31,11 @@ export function SignatureField({ typedNameDefault, errors }: { typedNameDefault:
         setDrawn(true);
       });
       padRef.current = pad;
-      setReady(true);
     });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [ready]);
 
   const clear = () => {
     padRef.current?.clear();

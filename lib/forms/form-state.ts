@@ -1,3 +1,6 @@
+// Forms send ids as hidden inputs, never via .bind() in a client component: with JavaScript off,
+// Next 16 re-renders a page after its action and loops forever on a client-side bound action.
+
 import type { z } from 'zod';
 
 /** The one shape every form action returns on failure: what went wrong, where, and what was typed. */

@@ -19,7 +19,7 @@ test.each([
   await page.getByRole('link', { name: 'Port Numbers' }).click();
   await page.waitForURL('**/numbers/port');
   await page.getByRole('heading', { name: 'Port Numbers' }).waitFor();
-  await page.getByRole('link', { name: 'Create Port Request' }).waitFor();
+  await page.getByRole('button', { name: 'Create Port Request' }).waitFor();
 
   await page.getByText('Numbers ▾').click();
   await page.getByRole('link', { name: 'Tracking Numbers' }).click();

@@ -9,7 +9,7 @@ import { withStep, type PortRequest } from '../port-request-access';
 type DraftFields = Partial<Omit<typeof portRequests.$inferInsert, 'id' | 'accountId' | 'createdByUserId' | 'status' | 'completedSteps'>>;
 
 /**
- * Saves a step's fields and marks the step complete. The LOA authorizes exactly what it lists: when
+ * Saves a step's fields and marks the step complete (when given). The LOA authorizes exactly what it lists: when
  * `changesSignedContent` (name, address, account number, carrier or numbers changed), a signature
  * given earlier no longer covers the request and is voided, so the LOA must be signed again.
  */
@@ -17,9 +17,10 @@ export async function saveDraftStep(
   tx: Transaction,
   actor: Actor,
   request: PortRequest,
-  options: { step: WizardStepKey; fields: DraftFields; changesSignedContent?: string },
+  options: { step?: WizardStepKey; uncomplete?: WizardStepKey[]; fields: DraftFields; changesSignedContent?: string },
 ): Promise<void> {
-  let steps = withStep(request.completedSteps, options.step);
+  let steps = options.step ? withStep(request.completedSteps, options.step) : [...request.completedSteps];
+  if (options.uncomplete) steps = steps.filter((s) => !options.uncomplete!.includes(s as WizardStepKey));
   let pendingSignature = {};
   if (options.changesSignedContent) {
     const voided = await tx

@@ -8,7 +8,8 @@ import { saveAddressStep } from '@/lib/porting/drafts/save-address';
 import { addressStepSchema } from '@/lib/porting/steps/address';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
-export async function saveAddress(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveAddress(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   const values = formValues(formData);
   const parsed = addressStepSchema.safeParse(values);

@@ -13,10 +13,11 @@ const regionOptions = [
 ];
 
 export function AddressForm({ requestId, saved }: { requestId: string; saved: Record<string, string> }) {
-  const [state, action] = useActionState(saveAddress.bind(null, requestId), null);
+  const [state, action] = useActionState(saveAddress, null);
   const field = (name: string) => ({ name, errors: fieldErrorsOf(state, name), defaultValue: valueOf(state, name, saved[name] ?? '') });
   return (
     <form action={action} noValidate className="space-y-5">
+      <input type="hidden" name="requestId" value={requestId} />
       <ErrorSummary state={state} labels={{ street: 'Street', city: 'City', region: 'State or province', postalCode: 'ZIP or postal code', country: 'Country' }} />
       <TextField {...field('street')} label="Street address" autoComplete="address-line1" maxLength={100} />
       <TextField {...field('unit')} label="Suite, unit or floor (optional)" autoComplete="address-line2" maxLength={30} />

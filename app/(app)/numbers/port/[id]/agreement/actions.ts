@@ -8,7 +8,8 @@ import { saveAgreementStep } from '@/lib/porting/drafts/save-agreement';
 import { agreementStepSchema } from '@/lib/porting/steps/agreement';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
-export async function saveAgreement(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveAgreement(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   const values = formValues(formData);
   const parsed = agreementStepSchema.safeParse(values);

@@ -6,9 +6,10 @@ import { AGREEMENT_STATEMENTS } from '@/lib/porting/steps/agreement';
 import { saveAgreement } from './actions';
 
 export function AgreementForm({ requestId, accepted }: { requestId: string; accepted: boolean }) {
-  const [state, action] = useActionState(saveAgreement.bind(null, requestId), null);
+  const [state, action] = useActionState(saveAgreement, null);
   return (
     <form action={action} noValidate className="space-y-5">
+      <input type="hidden" name="requestId" value={requestId} />
       <ErrorSummary state={state} />
       <fieldset>
         <legend className="text-sm font-medium">Agreement</legend>

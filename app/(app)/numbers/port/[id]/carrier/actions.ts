@@ -8,7 +8,8 @@ import { saveCarrierStep } from '@/lib/porting/drafts/save-carrier';
 import { carrierStepSchema } from '@/lib/porting/steps/carrier';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
-export async function saveCarrier(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveCarrier(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   const values = formValues(formData);
   const parsed = carrierStepSchema().safeParse(values);

@@ -10,9 +10,10 @@ export function CarrierForm({ requestId, saved, dateRange }: {
   saved: { losingCarrier: string; requestedPortDate: string };
   dateRange: { min: string; max: string };
 }) {
-  const [state, action] = useActionState(saveCarrier.bind(null, requestId), null);
+  const [state, action] = useActionState(saveCarrier, null);
   return (
     <form action={action} noValidate className="space-y-6">
+      <input type="hidden" name="requestId" value={requestId} />
       <ErrorSummary state={state} labels={{ losingCarrier: 'Current carrier', requestedPortDate: 'Requested port date' }} />
       <TextField
         name="losingCarrier"

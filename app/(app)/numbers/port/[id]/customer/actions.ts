@@ -9,7 +9,8 @@ import { saveCustomerStep } from '@/lib/porting/drafts/save-customer';
 import { customerStepSchema } from '@/lib/porting/steps/customer';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
-export async function saveCustomer(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveCustomer(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   const db = await getDb();
   const typed = formValues(formData);

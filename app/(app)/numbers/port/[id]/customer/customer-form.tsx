@@ -15,10 +15,11 @@ export type CustomerSaved = {
 };
 
 export function CustomerForm({ requestId, saved }: { requestId: string; saved: CustomerSaved }) {
-  const [state, action] = useActionState(saveCustomer.bind(null, requestId), null);
+  const [state, action] = useActionState(saveCustomer, null);
   const pinErrors = fieldErrorsOf(state, 'accountPin');
   return (
     <form action={action} noValidate className="space-y-6">
+      <input type="hidden" name="requestId" value={requestId} />
       <ErrorSummary
         state={state}
         labels={{ customerName: 'Customer Name', carrierAccountNumber: 'Account number', accountPin: 'Account PIN', portType: 'Full or partial', billingTelephoneNumber: 'Billing telephone number', btnIsPorting: 'Billing number' }}

@@ -10,7 +10,8 @@ import { signLoa } from '@/lib/porting/signing/sign-loa';
 import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
-export async function saveSignature(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveSignature(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   const { signatureDataUrl, ...values } = formValues(formData);
   const parsed = loaSignatureSchema.safeParse({ signatureDataUrl, ...values });
@@ -20,7 +21,8 @@ export async function saveSignature(requestId: string, _prev: FormState, formDat
   redirect(`${stepPath(requestId, 'loa')}?signed=1`);
 }
 
-export async function agreeToLoa(requestId: string, _prev: FormState): Promise<FormState> {
+export async function agreeToLoa(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   const h = await headers();
   const ipAddress = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';

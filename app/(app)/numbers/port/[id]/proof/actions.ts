@@ -8,7 +8,8 @@ import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { checkProofFile } from '@/lib/porting/proof/detect-proof-type';
 import { submitPortRequest, type SubmitOutcome } from '@/lib/porting/submission/submit-port-request';
 
-export async function sendProofOfOwnership(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function sendProofOfOwnership(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   // An empty file input still posts one nameless, empty file.
   const files = formData.getAll('proof').filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));

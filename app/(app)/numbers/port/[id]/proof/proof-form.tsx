@@ -5,10 +5,11 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { sendProofOfOwnership } from './actions';
 
 export function ProofForm({ requestId, filesOnRecord }: { requestId: string; filesOnRecord: number }) {
-  const [state, action] = useActionState(sendProofOfOwnership.bind(null, requestId), null);
+  const [state, action] = useActionState(sendProofOfOwnership, null);
   const errors = fieldErrorsOf(state, 'proof');
   return (
-    <form action={action} encType="multipart/form-data" className="space-y-5">
+    <form action={action} className="space-y-5">
+      <input type="hidden" name="requestId" value={requestId} />
       <ErrorSummary state={state} />
       <div id="proof">
         <label htmlFor="proof-input" className="block text-sm font-medium">

@@ -1,0 +1,127 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { MAX_IMPORT_BYTES, readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
+import { removeNumbersFromDraft } from '@/lib/porting/numbers-step/add-numbers';
+import { completeNumbersStep, saveAlternateRouting } from '@/lib/porting/numbers-step/alternate-routing';
+import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
+import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
+import { stepPath } from '@/lib/porting/wizard-steps';
+
+const MAX_ROWS = 50;
+
+function defaultsOf(values: Record<string, string>) {
+  return { receivingNumber: values.defaultReceivingNumber?.trim() || undefined, trackingSourceName: values.defaultTrackingSource?.trim() || undefined };
+}
+
+async function run(requestId: string, lines: RawLine[], values: Record<string, string>, intent: string, extra: Partial<NonNullable<NumbersFormState>> = {}): Promise<NumbersFormState> {
+  const { actor } = await requireAccountUser();
+  const mode = intent === 'add' ? 'added' : 'checked';
+  let result: NonNullable<NumbersFormState>['result'];
+  const failure = await runService(async () => {
+    result = await runNumberLines(await getDb(), actor, requestId, lines, defaultsOf(values), mode);
+  }, values);
+  if (failure && !failure.ok) return { ...failure, ...extra };
+  if (mode === 'added') revalidatePath(stepPath(requestId, 'numbers'));
+  // After adding, the form starts empty again; after a check, it keeps what was typed.
+  return { ok: true, fieldErrors: {}, values: mode === 'added' ? {} : values, result, ...extra, ...(mode === 'added' ? { rowCount: 3 } : {}) };
+}
+
+/** The manual rows: "Number to Port", "Forward/Receiving Number", "Tracking Source", account. */
+export async function submitNumberRows(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
+  const requestId = String(formData.get('requestId') ?? '');
+  await requireAccountUser();
+  const values = formValues(formData);
+  const intent = values.intent ?? 'check';
+  let rowCount = Math.min(MAX_ROWS, Math.max(1, Number(values.rowCount) || 3));
+  if (intent === 'add-row') return { ok: true, fieldErrors: {}, values, rowCount: Math.min(MAX_ROWS, rowCount + 1) };
+  if (intent.startsWith('remove-row:')) {
+    const removed = Number(intent.slice('remove-row:'.length));
+    const shifted: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values)) {
+      const m = /^rows\.(\d+)\.(\w+)$/.exec(key);
+      if (!m) shifted[key] = value;
+      else if (Number(m[1]) !== removed) shifted[`rows.${Number(m[1]) > removed ? Number(m[1]) - 1 : m[1]}.${m[2]}`] = value;
+    }
+    rowCount = Math.max(1, rowCount - 1);
+    return { ok: true, fieldErrors: {}, values: shifted, rowCount };
+  }
+  const lines: RawLine[] = [];
+  for (let i = 0; i < rowCount; i++) {
+    const numberToPort = values[`rows.${i}.number`]?.trim() ?? '';
+    if (!numberToPort) continue;
+    lines.push({
+      line: i + 1,
+      numberToPort,
+      receivingNumber: values[`rows.${i}.receivingNumber`]?.trim() || undefined,
+      trackingSource: values[`rows.${i}.trackingSource`]?.trim() || undefined,
+      accountName: values[`rows.${i}.accountName`]?.trim() || undefined,
+    });
+  }
+  if (lines.length === 0) {
+    return { ok: false, fieldErrors: { 'rows.0.number': ['Enter a number to port.'] }, formError: 'Enter at least one number.', values, rowCount };
+  }
+  return run(requestId, lines, values, intent, { rowCount });
+}
+
+/** Bulk: a .csv/.txt upload or pasted text, one number per line, with defaults chosen once. */
+export async function submitNumberFile(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
+  const requestId = String(formData.get('requestId') ?? '');
+  await requireAccountUser();
+  const values = formValues(formData);
+  const file = formData.get('file');
+  let input: string | Uint8Array = values.pasted ?? '';
+  let filename: string | undefined;
+  if (file instanceof File && file.size > 0) {
+    // Refused before reading: a file over the limit is not worth the memory.
+    if (file.size > MAX_IMPORT_BYTES) {
+      return { ok: false, fieldErrors: { file: [`${file.name} is larger than 5 MB. Split it into smaller files of up to 10,000 lines.`] }, formError: 'The file is too large.', values };
+    }
+    input = new Uint8Array(await file.arrayBuffer());
+    filename = file.name;
+  }
+  if ((typeof input === 'string' && !input.trim()) || input.length === 0) {
+    return { ok: false, fieldErrors: { pasted: ['Paste numbers here, one per line, or choose a .csv or .txt file.'] }, formError: 'There is nothing to import yet.', values };
+  }
+  const read = readNumberLines(input, { filename });
+  if (!read.ok) return { ok: false, fieldErrors: { [filename ? 'file' : 'pasted']: [read.message] }, formError: read.message, values };
+  return run(requestId, read.lines, values, values.intent ?? 'check');
+}
+
+export async function removeNumbers(formData: FormData): Promise<void> {
+  const { actor } = await requireAccountUser();
+  const requestId = String(formData.get('requestId') ?? '');
+  const number = String(formData.get('number') ?? '');
+  await runService(async () => removeNumbersFromDraft(await getDb(), actor, requestId, number === 'all' ? [] : [number]), {});
+  revalidatePath(stepPath(requestId, 'numbers'));
+  redirect(stepPath(requestId, 'numbers'));
+}
+
+export async function saveRouting(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
+  const { actor } = await requireAccountUser();
+  const values = formValues(formData);
+  const choices = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('route.')).map(([k, v]) => [k.slice(6), v]));
+  let errors: Record<string, string> = {};
+  const failure = await runService(async () => {
+    errors = await saveAlternateRouting(await getDb(), actor, requestId, choices);
+  }, values);
+  if (failure) return failure;
+  revalidatePath(stepPath(requestId, 'numbers'));
+  if (Object.keys(errors).length) {
+    return { ok: false, fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [`route.${k}`, [v]])), formError: 'Some new routes need a correction.', values };
+  }
+  return { ok: true, message: 'Routing saved.' };
+}
+
+export async function continueFromNumbers(_prev: FormState, formData: FormData): Promise<FormState> {
+  const requestId = String(formData.get('requestId') ?? '');
+  const { actor } = await requireAccountUser();
+  const failure = await runService(async () => completeNumbersStep(await getDb(), actor, requestId), {});
+  if (failure) return failure;
+  redirect(stepPath(requestId, 'customer'));
+}

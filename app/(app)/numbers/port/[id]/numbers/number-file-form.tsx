@@ -1,0 +1,67 @@
+'use client';
+import { useActionState } from 'react';
+import { VerdictResults } from '@/components/porting/verdict-results';
+import { buttonClass } from '@/components/ui/button';
+import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
+import { submitNumberFile } from './actions';
+
+const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
+
+export function NumberFileForm({ requestId, sources }: { requestId: string; sources: string[] }) {
+  const [state, action] = useActionState<NumbersFormState, FormData>(submitNumberFile, null);
+  const value = (k: string) => state?.values[k] ?? '';
+  const error = (k: string) => state?.fieldErrors[k]?.[0];
+  return (
+    <>
+    <form action={action} noValidate className="space-y-4">
+      <input type="hidden" name="requestId" value={requestId} />
+      {state?.formError && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
+          {state.formError}
+        </p>
+      )}
+      <p className="text-sm text-slate-600">
+        One number per line, in E.164 with the country code (e.g. +14105550000). Columns: number to port, receiving number,
+        tracking source, account name; all but the first may be left out. A header row is skipped. Up to 10,000 lines or 5 MB.
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="text-sm font-medium" htmlFor="file">
+          Upload a .csv or .txt file
+          <input id="file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" className={input} />
+          {error('file') && <span className="block text-sm text-red-700">{error('file')}</span>}
+        </label>
+        <label className="text-sm font-medium" htmlFor="pasted">
+          Or paste the lines
+          <textarea id="pasted" name="pasted" rows={5} defaultValue={value('pasted')} className={`${input} font-mono`} placeholder={'+14105550000\n+14105550118'} />
+          {error('pasted') && <span className="block text-sm text-red-700">{error('pasted')}</span>}
+        </label>
+      </div>
+      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+        <legend className="px-1 text-xs text-slate-500">For lines that leave them out</legend>
+        <label className="text-sm font-medium">
+          Forward/Receiving Number
+          <input name="defaultReceivingNumber" defaultValue={value('defaultReceivingNumber')} className={input} inputMode="tel" />
+        </label>
+        <label className="text-sm font-medium">
+          Tracking Source
+          <select name="defaultTrackingSource" defaultValue={value('defaultTrackingSource')} className={input}>
+            <option value="">Choose…</option>
+            {sources.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="check" className={buttonClass('secondary')}>
+          Check Portability
+        </button>
+        <button type="submit" name="intent" value="add" className={buttonClass()}>
+          Add to request
+        </button>
+      </div>
+    </form>
+    {state?.result && <VerdictResults requestId={requestId} result={state.result} />}
+    </>
+  );
+}

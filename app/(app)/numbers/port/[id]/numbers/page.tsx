@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import { WizardFrame } from '@/components/porting/wizard-frame';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
+import { getNumbersStepData, NUMBERS_PAGE_SIZE } from '@/lib/porting/numbers-step/get-numbers-step-data';
+import { stepPath } from '@/lib/porting/wizard-steps';
+import { removeNumbers } from './actions';
+import { NumberFileForm } from './number-file-form';
+import { NumberRowsForm } from './number-rows-form';
+import { ContinueForm, RoutingForm } from './step-forms';
+
+export const metadata: Metadata = { title: 'Numbers to Port' };
+
+export default async function NumbersStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+  const { id } = await params;
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { draft, actor, db } = await loadWizardStep(id, 'numbers');
+  const data = await getNumbersStepData(db, actor, draft, page);
+  const { totals } = data;
+  const groups = [totals.us > 0, totals.ca > 0, totals.tollFree > 0].filter(Boolean).length;
+  const pages = Math.max(1, Math.ceil(totals.total / NUMBERS_PAGE_SIZE));
+  return (
+    <WizardFrame
+      draft={draft}
+      step="numbers"
+      intro="Enter each Number to Port with the Forward/Receiving Number its calls should ring, and assign the tracking source. Numbers are checked as you add them."
+    >
+      <section aria-labelledby="numbers-to-port">
+        <h3 id="numbers-to-port" className="font-semibold">Numbers to Port</h3>
+        <p className="mt-1 text-sm text-slate-600" data-testid="numbers-totals">
+          {totals.total} in this request: {totals.us} US · {totals.ca} Canada · {totals.tollFree} toll-free
+        </p>
+        {groups > 1 && (
+          <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            Carriers port US local, Canadian and toll-free numbers separately. When you submit, we create one request for each
+            group, linked together, each with its own timeline (US 2-4 weeks, Canada up to 6 weeks).
+          </p>
+        )}
+        {totals.total > 0 && (
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="saved-numbers">
+              <thead className="text-left text-slate-500">
+                <tr>
+                  <th className="py-1 pr-3">Number</th>
+                  <th className="pr-3">Receiving number</th>
+                  <th className="pr-3">Tracking source</th>
+                  <th className="pr-3">Account</th>
+                  <th className="pr-3">Country</th>
+                  <th className="pr-3">Type</th>
+                  <th><span className="sr-only">Remove</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.numbers.map((n) => (
+                  <tr key={n.number} className="border-t border-slate-100">
+                    <td className="py-1 pr-3 font-mono">{n.number}</td>
+                    <td className="pr-3 font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
+                    <td className="pr-3">{n.trackingSource ?? '—'}</td>
+                    <td className="pr-3">{n.accountName}</td>
+                    <td className="pr-3">{n.country === 'CA' ? 'Canada' : 'US'}</td>
+                    <td className="pr-3">{n.isTollFree ? 'Toll-free' : 'Local'}</td>
+                    <td className="text-right">
+                      <form action={removeNumbers}>
+                        <input type="hidden" name="requestId" value={id} />
+                        <input type="hidden" name="number" value={n.number} />
+                        <button type="submit" className="text-xs text-red-700 underline" aria-label={`Remove ${n.number}`}>
+                          Remove
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="mt-2 flex items-center justify-between text-sm">
+              <span>
+                {pages > 1 && (
+                  <>
+                    Page {page} of {pages}
+                    {page > 1 && <a className="ml-3" href={`${stepPath(id, 'numbers')}?page=${page - 1}`}>Previous</a>}
+                    {page < pages && <a className="ml-3" href={`${stepPath(id, 'numbers')}?page=${page + 1}`}>Next</a>}
+                  </>
+                )}
+              </span>
+              <form action={removeNumbers}>
+                <input type="hidden" name="requestId" value={id} />
+                <input type="hidden" name="number" value="all" />
+                <button type="submit" className="text-xs text-red-700 underline">Remove all numbers</button>
+              </form>
+            </div>
+          </div>
+        )}
+      </section>
+
+      {data.forwarding.length > 0 && (
+        <section className="mt-6 rounded-md bg-amber-50 p-4 ring-1 ring-amber-200" aria-labelledby="routing-title">
+          <h3 id="routing-title" className="font-semibold">Choose an alternate routing</h3>
+          <p className="mb-3 text-sm text-slate-700">
+            Some numbers you are porting are active receiving numbers: tracking numbers forward calls to them today. Choose
+            where each of those tracking numbers should forward once the port is done.
+          </p>
+          <RoutingForm requestId={id} forwarding={data.forwarding} />
+        </section>
+      )}
+
+      <section className="mt-8">
+        <h3 className="font-semibold">Add numbers one by one</h3>
+        <div className="mt-3">
+          <NumberRowsForm requestId={id} accounts={data.usableAccounts.map((a) => a.name)} sources={data.sourceNames} currentAccount={data.usableAccounts.find((a) => a.id === draft.accountId)?.name ?? ''} />
+        </div>
+      </section>
+      <section className="mt-8">
+        <h3 className="font-semibold">Add many numbers from a file or a list</h3>
+        <div className="mt-3">
+          <NumberFileForm requestId={id} sources={data.sourceNames} />
+        </div>
+      </section>
+      <p className="mt-6 text-sm text-slate-600">
+        Porting numbers from outside the US and Canada? <a href="/numbers/port/international">Submit a ticket</a> and our
+        regulatory team will contact you about the paperwork.
+      </p>
+      <div className="mt-8 border-t border-slate-200 pt-6">
+        <ContinueForm requestId={id} />
+      </div>
+    </WizardFrame>
+  );
+}

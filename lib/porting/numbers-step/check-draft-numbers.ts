@@ -1,0 +1,31 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { portRequestNumbers } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { checkPortNumbers, type PortNumberContext, type PortNumberVerdict } from '../numbers/check-port-numbers';
+import type { RawLine } from '../numbers/read-number-lines';
+import type { PortRequest } from '../port-request-access';
+import { loadNumberContext } from './load-number-context';
+
+/** The pre-checks for lines about to join a draft, including numbers the draft already holds. */
+export async function checkDraftNumbers(
+  db: Queryable,
+  actor: Actor,
+  request: PortRequest,
+  lines: RawLine[],
+  defaults: PortNumberContext['defaults'],
+): Promise<PortNumberVerdict[]> {
+  const context = await loadNumberContext(db, actor, request, lines, defaults);
+  const held = new Set(
+    (await db.select({ number: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, request.id))).map(
+      (r) => r.number,
+    ),
+  );
+  return checkPortNumbers(lines, context).map((v) =>
+    v.verdict === 'accepted' && v.e164 && held.has(v.e164)
+      ? { ...v, verdict: 'refused', code: 'duplicate', message: `${formatPhoneNumber(v.e164)} is already in this request.` }
+      : v,
+  );
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import type { PortNumberContext, PortNumberVerdict } from '../numbers/check-port-numbers';
+import type { RawLine } from '../numbers/read-number-lines';
+import { findPortRequest } from '../port-request-access';
+import { addNumbersToDraft } from './add-numbers';
+import { checkDraftNumbers } from './check-draft-numbers';
+import { SHOWN_VERDICTS, type NumbersFormState } from './numbers-form-state';
+import { summarizeVerdicts } from './summarize-verdicts';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { NotFoundError } from '@/lib/errors';
+
+/** "Check Portability" (nothing saved) or "Add to request" (accepted lines saved), as the forms show it. */
+export async function runNumberLines(
+  db: Database,
+  actor: Actor,
+  requestId: string,
+  lines: RawLine[],
+  defaults: PortNumberContext['defaults'],
+  mode: 'checked' | 'added',
+): Promise<NonNullable<NumbersFormState>['result']> {
+  let verdicts: PortNumberVerdict[];
+  if (mode === 'added') {
+    verdicts = await addNumbersToDraft(db, actor, requestId, lines, defaults);
+  } else {
+    const request = await findPortRequest(db, actor, requestId);
+    if (actor.isStaff || request.status !== 'draft') throw new NotFoundError('That port request');
+    verdicts = await checkDraftNumbers(db, actor, request, lines, defaults);
+  }
+  const byLine = new Map(lines.map((l) => [l.line, l]));
+  return {
+    mode,
+    summary: summarizeVerdicts(verdicts),
+    verdictsTotal: verdicts.length,
+    verdicts: verdicts.slice(0, SHOWN_VERDICTS).map((v) => ({
+      line: v.line,
+      input: v.input,
+      verdict: v.verdict,
+      code: v.code,
+      message: v.message,
+      number: v.e164 ? formatPhoneNumber(v.e164) : undefined,
+      isTollFree: v.isTollFree,
+      alternateRoutingFor: v.alternateRoutingFor?.map(formatPhoneNumber),
+    })),
+    refused: verdicts
+      .filter((v) => v.verdict === 'refused')
+      .map((v) => {
+        const raw = byLine.get(v.line);
+        return { line: v.line, numberToPort: v.input, receivingNumber: raw?.receivingNumber, trackingSource: raw?.trackingSource, accountName: raw?.accountName, reason: v.message };
+      }),
+  };
+}

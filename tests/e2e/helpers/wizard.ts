@@ -1,0 +1,95 @@
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+
+/** Step 2: current carrier. */
+export async function fillCarrier(page: Page, carrier = 'Verizon Business') {
+  await page.getByLabel("Current carrier's name").fill(carrier);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/numbers');
+}
+
+/** Step 3: one number typed in the first row, added, then Continue. */
+export async function addNumberRow(page: Page, number: string, receiving: string, source = 'Google Ads') {
+  const row = page.getByRole('group', { name: 'Row 1' });
+  await row.getByLabel('Number to Port').fill(number);
+  await row.getByLabel('Forward/Receiving Number').fill(receiving);
+  await row.getByLabel('Tracking Source').selectOption(source);
+  await page.getByRole('button', { name: 'Add to request' }).first().click();
+  await page.getByTestId('saved-numbers').getByText(number).waitFor();
+}
+
+export async function continueFromNumbers(page: Page) {
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/customer');
+}
+
+/** Step 4: customer name, account number, PIN, full port. */
+export async function fillCustomer(page: Page, pin: string) {
+  await page.getByLabel('Customer Name').fill('Summit Marketing Group LLC');
+  await page.getByLabel('Account number').fill('8834-2219');
+  await page.getByLabel('Account PIN').fill(pin);
+  await page.getByLabel(/Yes, all numbers on the account/).check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/address');
+}
+
+/** Step 5: billing address. */
+export async function fillAddress(page: Page) {
+  await page.getByLabel('Street address').fill('100 Light St');
+  await page.getByLabel('Suite, unit or floor (optional)').fill('Suite 1200');
+  await page.getByLabel('City').fill('Baltimore');
+  await page.getByLabel('State or province').selectOption('MD');
+  await page.getByLabel('ZIP or postal code').fill('21202');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/agreement');
+}
+
+/** Step 6: every box in the Agreement section, then the manual's button. */
+export async function acceptAgreement(page: Page) {
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Continue to Letter of Authorization' }).click();
+  await page.waitForURL('**/loa');
+}
+
+/** Step 7 after signing: the green bar, Continue at the top, then I Agree. */
+export async function continueAndAgree(page: Page) {
+  await page.getByText('You have completed all required fields. Please click Continue.').waitFor();
+  await page.getByRole('link', { name: 'Continue', exact: true }).click();
+  await page.getByRole('button', { name: 'I Agree' }).click();
+  await page.waitForURL('**/proof');
+}
+
+/** Step 8: a bill as proof, then "Send Proof of Ownership". */
+export async function sendProof(page: Page) {
+  await page.getByLabel('Bill or screenshot').setInputFiles({ name: 'bill.png', mimeType: 'image/png', buffer: tinyPng() });
+  await page.getByRole('button', { name: 'Send Proof of Ownership' }).click();
+  await page.waitForURL('**/numbers/port?submitted=*');
+}
+
+/** A real 2x2 PNG, built here so the test needs no binary fixture. */
+export function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const pixels = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 0, 0, 255, 0, 0, 255, 0]);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(buffer: Buffer): number {
+  let crc = ~0;
+  for (const byte of buffer) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}

@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, signIn, waitForNewEmail, mailboxFor } from './helpers/browser';
+import { acceptAgreement, addNumberRow, continueAndAgree, continueFromNumbers, fillAddress, fillCarrier, fillCustomer, sendProof } from './helpers/wizard';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function startRequest(page: Page) {
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await page.waitForURL('**/carrier');
+}
+
+async function expectSubmitted(page: Page, number: string) {
+  await page.getByText('Your port request is on its way to our team.').waitFor();
+  const firstRow = page.getByTestId('port-requests').locator('tbody tr').first();
+  expect(await firstRow.getAttribute('data-status')).toBe('submitted');
+  expect(await firstRow.textContent()).toContain(number);
+  expect(await firstRow.textContent()).toMatch(/\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
+}
+
+test('with JavaScript on, the owner walks the manual from Numbers > Port Numbers to a submitted request, drawing the signature', async () => {
+  const context = await newContext(browser, { javaScript: true });
+  const page = await context.newPage();
+  await signIn(page, 'owner@summit.example');
+  const knownEmails = await (await mailboxFor(page, 'owner@summit.example')).count();
+  await startRequest(page);
+  await fillCarrier(page);
+  await addNumberRow(page, '+14105550130', '+14105550199');
+  await continueFromNumbers(page);
+  await fillCustomer(page, '7391');
+  await fillAddress(page);
+  await acceptAgreement(page);
+
+  const canvas = page.getByTestId('signature-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 100);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 15, box.y + 100 - Math.sin(i / 3) * 40, { steps: 2 });
+  await page.mouse.up();
+  await page.getByText('Signature drawn.').waitFor();
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.getByRole('img', { name: 'Your signature' }).waitFor();
+  await continueAndAgree(page);
+  await sendProof(page);
+  await expectSubmitted(page, '(410) 555-0130');
+
+  const email = await waitForNewEmail(page, 'owner@summit.example', knownEmails, /Port request received/);
+  expect(await email.textContent()).toContain('(410) 555-0130');
+  expect(await email.textContent()).not.toContain('7391');
+  await context.close();
+});
+
+test('with JavaScript off, the whole wizard works and the typed name signs the LOA', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await signIn(page, 'owner@summit.example');
+  await startRequest(page);
+  await fillCarrier(page, 'Comcast Business');
+  await addNumberRow(page, '+14105550131', '+14105550199', 'Website');
+  await continueFromNumbers(page);
+
+  // A bad input keeps what was typed and says what is wrong, next to the field.
+  await page.getByLabel('Customer Name').fill('Summit Marketing Group LLC');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('Enter the account number shown on the phone bill.').first().waitFor();
+  expect(await page.getByLabel('Customer Name').inputValue()).toBe('Summit Marketing Group LLC');
+  await fillCustomer(page, '5521');
+  await fillAddress(page);
+  await acceptAgreement(page);
+
+  expect(await page.getByTestId('signature-canvas').isVisible()).toBe(false);
+  await page.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await continueAndAgree(page);
+  await sendProof(page);
+  await expectSubmitted(page, '(410) 555-0131');
+  await context.close();
+});
+
+test('a draft left in the middle is listed, resumed later with everything kept, and finished', async () => {
+  const first = await newContext(browser);
+  const page = await first.newPage();
+  await signIn(page, 'owner@summit.example');
+  await startRequest(page);
+  await fillCarrier(page, 'AT&T');
+  await addNumberRow(page, '+14105550132', '+14105550199');
+  await continueFromNumbers(page);
+  await first.close();
+
+  const later = await newContext(browser);
+  const again = await later.newPage();
+  await signIn(again, 'owner@summit.example');
+  await again.goto('/numbers/port');
+  const draftRow = again.getByTestId('port-requests').locator('tr[data-status="draft"]').filter({ hasText: '(410) 555-0132' });
+  await draftRow.getByRole('link', { name: 'Resume' }).click();
+  await again.waitForURL('**/customer');
+  await again.getByRole('link', { name: /Current carrier/ }).click();
+  expect(await again.getByLabel("Current carrier's name").inputValue()).toBe('AT&T');
+  await again.getByRole('link', { name: /Customer Name and PIN/ }).click();
+  await fillCustomer(again, '6620');
+  await fillAddress(again);
+  await acceptAgreement(again);
+  await again.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await again.getByRole('button', { name: 'Sign', exact: true }).click();
+  await continueAndAgree(again);
+  await sendProof(again);
+  await expectSubmitted(again, '(410) 555-0132');
+  await later.close();
+});
