@@ -29,7 +29,7 @@ function FieldFrame({ name, label, errors, hint, children }: FieldProps) {
       {children}
       {errors && errors.length > 0 && (
         <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-          {errors.join(' ')}
+          {errors[0]}
         </p>
       )}
     </div>
@@ -115,7 +115,7 @@ export function RadioGroup({
       </div>
       {errors && errors.length > 0 && (
         <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-          {errors.join(' ')}
+          {errors[0]}
         </p>
       )}
     </fieldset>

@@ -9,18 +9,16 @@ export function SignatureField({ typedNameDefault, errors }: { typedNameDefault:
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const padRef = useRef<{ clear(): void; isEmpty(): boolean; toDataURL(type?: string): string } | null>(null);
-  const [ready, setReady] = useState(false);
+  const padSectionRef = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
 
-  // Shown only once JavaScript runs (a pad without it is useless); sized after it is visible.
-  useEffect(() => setReady(true), []);
-
   useEffect(() => {
-    if (!ready) return;
     let cancelled = false;
     import('signature_pad').then(({ default: SignaturePad }) => {
       const canvas = canvasRef.current;
-      if (cancelled || !canvas) return;
+      if (cancelled || !canvas || !padSectionRef.current) return;
+      // Shown only once JavaScript runs (a pad without it is useless), and sized once visible.
+      padSectionRef.current.hidden = false;
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       canvas.width = canvas.offsetWidth * ratio;
       canvas.height = canvas.offsetHeight * ratio;
@@ -35,7 +33,7 @@ export function SignatureField({ typedNameDefault, errors }: { typedNameDefault:
     return () => {
       cancelled = true;
     };
-  }, [ready]);
+  }, []);
 
   const clear = () => {
     padRef.current?.clear();
@@ -46,7 +44,7 @@ export function SignatureField({ typedNameDefault, errors }: { typedNameDefault:
   return (
     <div className="space-y-4">
       <input ref={inputRef} type="hidden" name="signatureDataUrl" />
-      <div hidden={!ready}>
+      <div ref={padSectionRef} hidden>
         <p className="text-sm font-medium">Draw your signature</p>
         <canvas
           ref={canvasRef}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { WizardDraft } from '@/lib/porting/drafts/get-wizard-draft';
 import { WIZARD_STEPS, type WizardStepKey } from '@/lib/porting/wizard-steps';
@@ -8,7 +9,7 @@ export function WizardFrame({ draft, step, intro, children }: { draft: WizardDra
   return (
     <>
       <p className="text-sm text-slate-600">
-        <a href="/numbers/port">Port Numbers</a> › New port request (draft, saved as you go)
+        <Link href="/numbers/port">Port Numbers</Link> › New port request (draft, saved as you go)
       </p>
       <h1 className="mt-1 mb-4 text-2xl font-semibold">Create Port Request</h1>
       <StepIndicator requestId={draft.id} current={step} completed={draft.completedSteps} />

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { AccountAccess, Actor } from '@/lib/auth/actor';
 import { signOutAction, switchAccount } from '@/app/(app)/actions';
 
@@ -6,9 +7,9 @@ export function AppHeader({ actor, account, path }: { actor: Actor; account: Acc
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-        <a href="/numbers/port" className="font-semibold text-slate-900 no-underline">
+        <Link href="/numbers/port" className="font-semibold text-slate-900 no-underline">
           Call Tracking
-        </a>
+        </Link>
         <nav aria-label="Main">
           <details className="group relative">
             <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
@@ -21,9 +22,9 @@ export function AppHeader({ actor, account, path }: { actor: Actor; account: Acc
                 </a>
               </li>
               <li>
-                <a className="block px-4 py-2 text-slate-800 no-underline hover:bg-slate-100" href="/numbers/port">
+                <Link className="block px-4 py-2 text-slate-800 no-underline hover:bg-slate-100" href="/numbers/port">
                   Port Numbers
-                </a>
+                </Link>
               </li>
             </ul>
           </details>

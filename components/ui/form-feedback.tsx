@@ -35,7 +35,7 @@ export function FieldError({ id, messages }: { id: string; messages: string[] })
   if (messages.length === 0) return null;
   return (
     <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-      {messages.join(' ')}
+      {messages[0]}
     </p>
   );
 }

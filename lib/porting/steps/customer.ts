@@ -20,7 +20,7 @@ export function customerStepSchema(options: { pinOnFile: boolean }) {
         .trim()
         .min(1, 'Enter the account number shown on the phone bill.')
         .max(40, 'An account number is at most 40 characters.')
-        .regex(/^[A-Za-z0-9][A-Za-z0-9 \-.]*$/, 'Use only the letters, digits, spaces and dashes shown on the bill.'),
+        .refine((v) => v === '' || /^[A-Za-z0-9][A-Za-z0-9 \-.]*$/.test(v), 'Use only the letters, digits, spaces and dashes shown on the bill.'),
       accountPin: z
         .string()
         .trim()

@@ -36,8 +36,6 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
   const proofs = await tx.select().from(proofFiles).where(eq(proofFiles.portRequestId, draft.id));
   for (const group of rest) {
     const { id: _id, createdAt: _createdAt, ...fields } = draft;
-    void _id;
-    void _createdAt;
     const [sibling] = await tx
       .insert(portRequests)
       .values({ ...fields, numberGroup: group, siblingGroupId })

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
@@ -31,7 +32,7 @@ export default async function PortRequestPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="text-sm text-slate-600">
-        <a href="/numbers/port">Port Numbers</a> › Port request
+        <Link href="/numbers/port">Port Numbers</Link> › Port request
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
         Port request for {request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
 import { formatPhoneNumber } from '@/lib/phone/format';
@@ -116,7 +117,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         </div>
       </section>
       <p className="mt-6 text-sm text-slate-600">
-        Porting numbers from outside the US and Canada? <a href="/numbers/port/international">Submit a ticket</a> and our
+        Porting numbers from outside the US and Canada? <Link href="/numbers/port/international">Submit a ticket</Link> and our
         regulatory team will contact you about the paperwork.
       </p>
       <div className="mt-8 border-t border-slate-200 pt-6">

@@ -1,0 +1,45 @@
+import type { Database } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
+import { saveAddressStep } from '@/lib/porting/drafts/save-address';
+import { saveAgreementStep } from '@/lib/porting/drafts/save-agreement';
+import { saveCarrierStep } from '@/lib/porting/drafts/save-carrier';
+import { saveCustomerStep } from '@/lib/porting/drafts/save-customer';
+import { addNumbersToDraft } from '@/lib/porting/numbers-step/add-numbers';
+import { completeNumbersStep } from '@/lib/porting/numbers-step/alternate-routing';
+import { prepareLoaSignature } from '@/lib/porting/signing/prepare-signature';
+import { signLoa } from '@/lib/porting/signing/sign-loa';
+
+export const TEST_PIN = '48213';
+
+/** A draft with every step up to the LOA done, through the same services the pages call. */
+export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = ['+14105550150']) {
+  const id = await createPortRequestDraft(db, actor, accountId);
+  await saveCarrierStep(db, actor, id, { losingCarrier: 'Verizon Business' });
+  const verdicts = await addNumbersToDraft(
+    db,
+    actor,
+    id,
+    numbers.map((n, i) => ({ line: i + 1, numberToPort: n })),
+    { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' },
+  );
+  const refused = verdicts.filter((v) => v.verdict === 'refused');
+  if (refused.length) throw new Error(`test numbers refused: ${refused.map((r) => r.message).join('; ')}`);
+  await completeNumbersStep(db, actor, id);
+  await saveCustomerStep(db, actor, id, {
+    customerName: 'Summit Marketing Group LLC',
+    carrierAccountNumber: '8834-2219',
+    accountPin: TEST_PIN,
+    portType: 'full',
+    billingTelephoneNumber: undefined,
+    btnIsPorting: undefined,
+  });
+  await saveAddressStep(db, actor, id, { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' });
+  await saveAgreementStep(db, actor, id);
+  return id;
+}
+
+export async function signDraft(db: Database, actor: Actor, id: string, typedName = 'Dana Whitfield') {
+  await prepareLoaSignature(db, actor, id, { typedName });
+  await signLoa(db, actor, id, { ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0' });
+}
