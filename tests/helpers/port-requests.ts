@@ -15,7 +15,7 @@ export const TEST_PIN = '48213';
 /** A draft with every step up to the LOA done, through the same services the pages call. */
 export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = ['+14105550150']) {
   const id = await createPortRequestDraft(db, actor, accountId);
-  await saveCarrierStep(db, actor, id, { losingCarrier: 'Verizon Business' });
+  await saveCarrierStep(db, actor, id, { losingCarrier: 'Verizon Business', requestedPortDate: undefined });
   const verdicts = await addNumbersToDraft(
     db,
     actor,

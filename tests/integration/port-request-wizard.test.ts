@@ -132,7 +132,7 @@ test('a user of another account cannot touch the draft, and a sub-account user c
   const dental = await actorByEmail(handle.db, 'dental@summit.example');
   for (const stranger of [harbor, dental]) {
     await expect(getWizardDraft(handle.db, stranger, id)).rejects.toThrow(NotFoundError);
-    await expect(saveCarrierStep(handle.db, stranger, id, { losingCarrier: 'Hijack Telecom' })).rejects.toThrow(NotFoundError);
+    await expect(saveCarrierStep(handle.db, stranger, id, { losingCarrier: 'Hijack Telecom', requestedPortDate: undefined })).rejects.toThrow(NotFoundError);
     await expect(submitPortRequest(handle.db, stranger, id, proof())).rejects.toThrow(NotFoundError);
   }
   const [request] = await handle.db.select({ carrier: portRequests.losingCarrier }).from(portRequests).where(eq(portRequests.id, id));
