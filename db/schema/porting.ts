@@ -167,3 +167,22 @@ export const alternateRoutings = pgTable(
   },
   (t) => [uniqueIndex('alternate_routings_request_tracking_idx').on(t.portRequestId, t.trackingNumberId)],
 );
+
+export const inquiryStatus = pgEnum('inquiry_status', ['open', 'closed']);
+
+// Ports from outside the US and Canada go through the regulatory team by ticket ("submit a ticket").
+export const internationalPortInquiries = pgTable(
+  'international_port_inquiries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    createdByUserId: text('created_by_user_id').notNull().references(() => users.id),
+    numbers: text('numbers').array().notNull(),
+    countries: text('countries').array().notNull(),
+    note: text('note'),
+    status: inquiryStatus('status').notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('international_inquiries_status_idx').on(t.status, t.createdAt)],
+);

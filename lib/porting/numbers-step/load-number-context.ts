@@ -35,10 +35,11 @@ export async function loadNumberContext(
 
   // One array parameter, not one per number: 10,000 candidates stay a single bind value.
   const anyOf = sql`any(${sql.param(candidates)}::text[])`;
+  // Sequential on purpose: inside a transaction all three share one connection.
   const [existing, inOpen, forwarding] = candidates.length
-    ? await Promise.all([
-        db.select({ number: trackingNumbers.number }).from(trackingNumbers).where(sql`${trackingNumbers.number} = ${anyOf}`),
-        db
+    ? [
+        await db.select({ number: trackingNumbers.number }).from(trackingNumbers).where(sql`${trackingNumbers.number} = ${anyOf}`),
+        await db
           .selectDistinct({ number: portRequestNumbers.number })
           .from(portRequestNumbers)
           .innerJoin(portRequests, eq(portRequests.id, portRequestNumbers.portRequestId))
@@ -50,11 +51,11 @@ export async function loadNumberContext(
               inArray(portRequestNumbers.status, ['pending', 'approved', 'scheduled']),
             ),
           ),
-        db
+        await db
           .select({ trackingNumber: trackingNumbers.number, receivingNumber: trackingNumbers.receivingNumber, accountId: trackingNumbers.accountId })
           .from(trackingNumbers)
           .where(and(sql`${trackingNumbers.receivingNumber} = ${anyOf}`, inArray(trackingNumbers.accountId, scope))),
-      ])
+      ]
     : [[], [], []];
 
   const byReceiving = new Map<string, { trackingNumber: string; accountId: string }[]>();

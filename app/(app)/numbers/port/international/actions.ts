@@ -1,0 +1,31 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { kickOutbox } from '@/lib/mail/outbox-worker';
+import { internationalInquirySchema, readInquiryNumbers, submitInternationalInquiry } from '@/lib/porting/international/submit-international-inquiry';
+
+export async function submitTicket(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor, account } = await requireAccountUser();
+  const values = formValues(formData);
+  const parsed = internationalInquirySchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const lines = readInquiryNumbers(parsed.data.numbers);
+  const problems = lines.filter((l) => l.problem);
+  if (problems.length || lines.length === 0) {
+    return {
+      ok: false,
+      fieldErrors: { numbers: problems.length ? problems.map((p) => `${p.input}: ${p.problem}`) : ['List at least one number.'] },
+      formError: 'Some lines need a correction.',
+      values,
+    };
+  }
+  const failure = await runService(async () => {
+    await submitInternationalInquiry(await getDb(), actor, account.id, lines, parsed.data.note);
+  }, values);
+  if (failure) return failure;
+  kickOutbox();
+  redirect('/numbers/port/international?sent=1');
+}

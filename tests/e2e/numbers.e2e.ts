@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newContext, signIn } from './helpers/browser';
+import { fillCarrier } from './helpers/wizard';
+
+const fixtures = path.join(process.cwd(), 'tests', 'fixtures', 'numbers');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+test('an agency uploads a spreadsheet, sees the counts, fixes a refused line from the download, and re-routes an active receiving number', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, 'owner@summit.example');
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page);
+
+  // The shared sample: 9 good lines, 8 bad ones, each with its reason.
+  await page.getByLabel('Upload a .csv or .txt file').setInputFiles(path.join(fixtures, 'numbers-sample.csv'));
+  await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
+  const summary = page.getByTestId('verdict-summary');
+  await summary.getByText(/9\s+accepted/).waitFor();
+  expect(await summary.textContent()).toMatch(/8\s+refused · 1 toll-free/);
+  await page.getByTestId('numbers-totals').getByText('9 in this request').waitFor();
+  expect(await page.locator('tr[data-code="unknown_source"]').textContent()).toContain('Billboards');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the 8 refused lines/ }).click()]);
+  const refusedCsv = readFileSync((await download.path())!, 'utf8');
+  expect(refusedCsv).toContain('Number to Port,Receiving Number,Tracking Source,Account Name,Line,Reason');
+  const billboards = refusedCsv.split('\r\n').find((l) => l.includes('Billboards'))!;
+  // Cells starting with + are prefixed with ' so a spreadsheet keeps them as text, not a formula.
+  expect(billboards).toMatch(/^'\+14105550115,'\+14105550199,Billboards,Summit Marketing Group,14,/);
+
+  // Fix that one line and upload it again.
+  const fixed = `Number to Port,Receiving Number,Tracking Source,Account Name\r\n${billboards.split(',').slice(0, 4).join(',').replace('Billboards', 'Direct')}\r\n`;
+  await page.getByLabel('Upload a .csv or .txt file').setInputFiles({ name: 'fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+  await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
+  await page.getByTestId('numbers-totals').getByText('10 in this request').waitFor();
+
+  // The .txt sample holds +14105550000, an active receiving number of two tracking numbers.
+  await page.getByLabel('Or paste the lines').fill(readFileSync(path.join(fixtures, 'numbers-sample.txt'), 'utf8'));
+  await page.getByLabel('Forward/Receiving Number').last().fill('+14105550199');
+  await page.getByLabel('Tracking Source').last().selectOption('Google Ads');
+  await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
+  await page.getByTestId('numbers-totals').getByText('14 in this request').waitFor();
+
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText(/Choose where 2 tracking numbers \+14105550100, \+14105550101 should forward/).waitFor();
+  await page.getByRole('heading', { name: 'Choose an alternate routing' }).waitFor();
+  const routes = page.getByLabel('Forward it instead to');
+  expect(await routes.count()).toBe(2);
+  await routes.nth(0).fill('(410) 555-0198');
+  await routes.nth(1).fill('+1 410 555 0198');
+  await page.getByRole('button', { name: 'Save routing' }).click();
+  await page.getByText('Routing saved.').waitFor();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/customer');
+  await context.close();
+});

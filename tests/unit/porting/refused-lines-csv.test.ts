@@ -1,0 +1,13 @@
+import { parse } from 'csv-parse/sync';
+import { refusedLinesCsv } from '@/lib/porting/numbers-step/refused-lines-csv';
+
+test('refused lines come back in the import\'s column order with the reason, formulas neutralised', () => {
+  const csv = refusedLinesCsv([
+    { line: 3, numberToPort: '=HYPERLINK("http://evil.example","x")', receivingNumber: '+14105550199', trackingSource: '@SUM(A1)', accountName: '-1', reason: 'Not a phone number, "really".' },
+    { line: 9, numberToPort: '4.10555E+09', reason: 'A spreadsheet turned this into scientific notation.' },
+  ]);
+  const rows = parse(csv, { bom: true }) as string[][];
+  expect(rows[0]).toEqual(['Number to Port', 'Receiving Number', 'Tracking Source', 'Account Name', 'Line', 'Reason']);
+  expect(rows[1]).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+14105550199", "'@SUM(A1)", "'-1", '3', 'Not a phone number, "really".']);
+  expect(rows[2]).toEqual(['4.10555E+09', '', '', '', '9', 'A spreadsheet turned this into scientific notation.']);
+});
