@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { AccountAccess, Actor } from '@/lib/auth/actor';
 import { signOutAction, switchAccount } from '@/app/(app)/actions';
+import { NumbersMenu } from './numbers-menu';
 
 /** Top navigation: Numbers menu (a <details> so it opens without JavaScript), account switcher, sign out. */
 export function AppHeader({ actor, account, path }: { actor: Actor; account: AccountAccess; path: string }) {
@@ -11,23 +12,7 @@ export function AppHeader({ actor, account, path }: { actor: Actor; account: Acc
           Call Tracking
         </Link>
         <nav aria-label="Main">
-          <details className="group relative">
-            <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
-              Numbers ▾
-            </summary>
-            <ul className="absolute z-10 mt-1 w-48 rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200">
-              <li>
-                <a className="block px-4 py-2 text-slate-800 no-underline hover:bg-slate-100" href="/numbers/tracking">
-                  Tracking Numbers
-                </a>
-              </li>
-              <li>
-                <Link className="block px-4 py-2 text-slate-800 no-underline hover:bg-slate-100" href="/numbers/port">
-                  Port Numbers
-                </Link>
-              </li>
-            </ul>
-          </details>
+          <NumbersMenu />
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <form action={switchAccount} className="flex items-center gap-2">

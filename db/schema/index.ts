@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './numbers';
 export * from './outbox';
 export * from './porting';
+export * from './notes';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { accounts, loaSignatures, portRequestEvents, portRequestNumbers, proofFiles, trackingSources, users } from '@/db/schema';
+import { accounts, loaSignatures, portRequestEvents, portRequestNotes, portRequestNumbers, proofFiles, trackingSources, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findPortRequest } from '../port-request-access';
 
@@ -38,9 +38,13 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
     .select({ id: portRequestEvents.id, type: portRequestEvents.type, toStatus: portRequestEvents.toStatus, reason: portRequestEvents.reason, createdAt: portRequestEvents.createdAt, actorName: users.name })
     .from(portRequestEvents)
     .leftJoin(users, eq(users.id, portRequestEvents.actorUserId))
-    .where(eq(portRequestEvents.portRequestId, requestId))
+    .where(and(eq(portRequestEvents.portRequestId, requestId), actor.isStaff ? undefined : ne(portRequestEvents.type, 'internal_note')))
     .orderBy(asc(portRequestEvents.createdAt));
-  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events };
+  const [{ noteCount }] = await db
+    .select({ noteCount: sql<number>`count(*)::int` })
+    .from(portRequestNotes)
+    .where(and(eq(portRequestNotes.portRequestId, requestId), eq(portRequestNotes.visibility, 'public')));
+  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events, noteCount };
 }
 
 export type PortRequestDetail = Awaited<ReturnType<typeof getPortRequestDetail>>;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { accounts, portRequestNumbers, portRequests } from '@/db/schema';
+import { accounts, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
 import type { PortRequestStatus } from '../status';
 
@@ -17,6 +17,8 @@ export type PortRequestListRow = {
   submittedAt: Date | null;
   focDate: Date | null;
   completedSteps: string[];
+  noteCount: number;
+  hasUnread: boolean;
 };
 
 export const PAGE_SIZE = 25;
@@ -29,13 +31,17 @@ export async function listPortRequests(
   db: Queryable,
   actor: Actor,
   currentAccountId: string,
-  options: { status?: PortRequestStatus; page?: number } = {},
+  options: { status?: PortRequestStatus; number?: string; page?: number } = {},
 ): Promise<{ rows: PortRequestListRow[]; hasMore: boolean }> {
   const scope = accountScope(actor, currentAccountId);
   if (scope.length === 0) return { rows: [], hasMore: false };
   const page = Math.max(1, options.page ?? 1);
   const filters: SQL[] = [inArray(portRequests.accountId, scope)];
   if (options.status) filters.push(eq(portRequests.status, options.status));
+  if (options.number) {
+    filters.push(sql`exists (select 1 from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} and n.number = ${options.number})`);
+  }
+  const publicNotes = sql`${portRequestNotes} pn where pn.port_request_id = ${portRequests.id} and pn.visibility = 'public'`;
   const rows = await db
     .select({
       id: portRequests.id,
@@ -49,6 +55,8 @@ export async function listPortRequests(
       submittedAt: portRequests.submittedAt,
       focDate: portRequests.focDate,
       completedSteps: portRequests.completedSteps,
+      noteCount: sql<number>`(select count(*)::int from ${publicNotes})`,
+      hasUnread: sql<boolean>`exists (select 1 from ${publicNotes} and pn.author_user_id <> ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
     })
     .from(portRequests)
     .innerJoin(accounts, eq(accounts.id, portRequests.accountId))

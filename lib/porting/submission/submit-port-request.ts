@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '@/db/client';
-import { loaSignatures, portRequestEvents, portRequestNumbers, portRequests, proofFiles } from '@/db/schema';
+import { loaSignatures, portRequestNumbers, portRequests, proofFiles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { getEnv } from '@/lib/config/env';
 import { StateError } from '@/lib/errors';
@@ -13,7 +13,7 @@ import { PortSubmittedEmail } from '@/emails/port-submitted';
 import { estimatedCompletion, NUMBER_GROUP_LABELS } from '../estimate';
 import { checkProofFile } from '../proof/detect-proof-type';
 import { findPortRequest } from '../port-request-access';
-import { canTransition } from '../status';
+import { changeRequestStatus } from '../change-status';
 import { splitByNumberGroup } from './split-by-group';
 
 export type ProofUpload = { name: string; bytes: Uint8Array };
@@ -80,22 +80,16 @@ export async function submitPortRequest(db: Database, actor: Actor, requestId: s
         .from(proofFiles)
         .where(eq(proofFiles.portRequestId, requestId));
       if (proofCount === 0) throw new StateError('Add a bill or a screenshot that shows you own the numbers.');
-      if (!canTransition('draft', 'submitted')) throw new Error('status machine refuses draft -> submitted');
-
       const parts = await splitByNumberGroup(tx, draft);
       for (const part of parts) {
-        await tx
-          .update(portRequests)
-          .set({ status: 'submitted', submittedAt: now, pendingSignature: null, version: sql`${portRequests.version} + 1`, updatedAt: now })
-          .where(eq(portRequests.id, part.id));
-        await tx.insert(portRequestEvents).values({
-          portRequestId: part.id,
-          actorUserId: actor.userId,
-          type: 'submitted',
-          fromStatus: 'draft',
-          toStatus: 'submitted',
+        const [current] = await tx.select().from(portRequests).where(eq(portRequests.id, part.id));
+        await changeRequestStatus(tx, {
+          request: current,
+          to: 'submitted',
+          actor,
+          at: now,
+          fields: { submittedAt: now, pendingSignature: null },
           data: parts.length > 1 ? { group: part.group, siblings: parts.map((p) => p.id) } : { group: part.group },
-          createdAt: now,
         });
       }
       await queueSubmittedEmail(tx, actor, draft.customerName ?? '', parts, now);

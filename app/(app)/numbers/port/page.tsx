@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ListFilters, parseListFilters, StatusLegend } from '@/components/porting/list-filters';
+import { NotesBubble } from '@/components/porting/notes-bubble';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -13,10 +16,15 @@ export const metadata: Metadata = { title: 'Port Numbers' };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 
-export default async function PortNumbersPage({ searchParams }: { searchParams: Promise<{ submitted?: string; discarded?: string }> }) {
+type Search = { submitted?: string; discarded?: string; status?: string; number?: string; page?: string };
+
+export default async function PortNumbersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { actor, account } = await requireAccountUser();
-  const { submitted, discarded } = await searchParams;
-  const { rows } = await listPortRequests(await getDb(), actor, account.id);
+  const params = await searchParams;
+  const { submitted, discarded } = params;
+  const filters = parseListFilters(params);
+  const { rows, hasMore } = await listPortRequests(await getDb(), actor, account.id, { status: filters.status, number: filters.e164, page: filters.page });
+  const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(params.number ? { number: params.number } : {}), page: String(page) })}`;
   const showAccount = rows.some((r) => r.accountName !== account.name);
   return (
     <>
@@ -42,8 +50,11 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           <SubmitButton pendingText="Starting…">Create Port Request</SubmitButton>
         </form>
       </div>
+      <ListFilters status={filters.status} number={params.number ?? ''} numberError={filters.numberError} />
       {rows.length === 0 ? (
-        <p className="mt-8 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">No port requests in this account yet.</p>
+        <p className="mt-6 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
+          {filters.status || filters.e164 ? 'No port requests match these filters.' : 'No port requests in this account yet.'}
+        </p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="min-w-full text-sm" data-testid="port-requests">
@@ -56,6 +67,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                 <th className="px-4 py-3 font-medium">Submitted</th>
                 <th className="px-4 py-3 font-medium">Port date</th>
                 <th className="px-4 py-3 font-medium">Expected by</th>
+                <th className="px-4 py-3 font-medium">Notes</th>
                 <th className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
@@ -82,6 +94,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                     <td className="px-4 py-3">{day(r.submittedAt)}</td>
                     <td className="px-4 py-3">{day(r.focDate)}</td>
                     <td className="px-4 py-3">{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
+                    <td className="px-4 py-3">{r.status !== 'draft' && <NotesBubble requestId={r.id} count={r.noteCount} unread={r.hasUnread} />}</td>
                     <td className="px-4 py-3 text-right whitespace-nowrap">
                       {r.status === 'draft' ? (
                         <div className="flex justify-end gap-3">
@@ -102,6 +115,13 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
+      {(filters.page > 1 || hasMore) && (
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          {filters.page > 1 && <Link href={pageLink(filters.page - 1)}>Newer requests</Link>}
+          {hasMore && <Link href={pageLink(filters.page + 1)}>Older requests</Link>}
+        </nav>
+      )}
+      <StatusLegend />
     </>
   );
 }

@@ -7,19 +7,37 @@ import { NotFoundError } from '@/lib/errors';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { estimatedCompletion } from '@/lib/porting/estimate';
 import { getPortRequestDetail, type PortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
-import { STATUS_DESCRIPTIONS } from '@/lib/porting/status';
+import { STATUS_DESCRIPTIONS, OPEN_STATUSES } from '@/lib/porting/status';
+import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
+import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
+import { NotesBubble } from '@/components/porting/notes-bubble';
+import { CancelForm } from './cancel-form';
 import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
 
 export const metadata: Metadata = { title: 'Port request' };
 
+const EVENT_LABELS: Record<string, string> = {
+  draft_created: 'Draft started',
+  loa_signed: 'Letter of Authorization signed',
+  loa_voided: 'Signature voided',
+  customer_note: 'Note added',
+  team_note: 'Note from our team',
+  recipient_added: 'Recipient added',
+  recipient_removed: 'Recipient removed',
+};
+
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 
-export default async function PortRequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PortRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string }> }) {
   const { id } = await params;
+  const { cancelled } = await searchParams;
   const { actor } = await requireAccountUser();
+  const db = await getDb();
   let detail: PortRequestDetail;
+  let emails: Awaited<ReturnType<typeof listEmailsSent>>;
   try {
-    detail = await getPortRequestDetail(await getDb(), actor, id);
+    detail = await getPortRequestDetail(db, actor, id);
+    emails = await listEmailsSent(db, actor, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -29,6 +47,8 @@ export default async function PortRequestPage({ params }: { params: Promise<{ id
   const status = STATUS_DESCRIPTIONS[request.status];
   const estimate = request.submittedAt ? estimatedCompletion(request.numberGroup, request.submittedAt) : null;
   const address = request.billingAddress;
+  const open = OPEN_STATUSES.includes(request.status);
+  const cancelBlocked = open ? cancelBlockedReason(request, new Date(), false) : null;
   return (
     <>
       <p className="text-sm text-slate-600">
@@ -37,6 +57,12 @@ export default async function PortRequestPage({ params }: { params: Promise<{ id
       <h1 className="mt-1 text-2xl font-semibold">
         Port request for {request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span>
       </h1>
+      {cancelled && <p role="status" className="mt-4 rounded-md bg-slate-100 p-3 text-sm">The request was cancelled. We emailed its recipients.</p>}
+      <div className="mt-3 flex flex-wrap gap-4 text-sm">
+        <NotesBubble requestId={id} count={detail.noteCount} unread={false} />
+        <Link href={`/numbers/port/${id}/notes`}>Notes and updates</Link>
+        <Link href={`/numbers/port/${id}/recipients`}>Edit Recipient Emails</Link>
+      </div>
       <div className="mt-4 rounded-md bg-blue-50 p-4 ring-1 ring-blue-200">
         <p className="font-medium">Status: {status.label}</p>
         <p className="text-sm text-slate-700">{status.explanation}</p>
@@ -79,7 +105,7 @@ export default async function PortRequestPage({ params }: { params: Promise<{ id
             {events.map((e) => (
               <li key={e.id}>
                 <time className="text-slate-500">{e.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time> ·{' '}
-                {e.type.replaceAll('_', ' ')}
+                {e.type === 'status_changed' && e.toStatus ? `Status: ${STATUS_DESCRIPTIONS[e.toStatus].label}` : EVENT_LABELS[e.type] ?? e.type.replaceAll('_', ' ')}
                 {e.actorName ? ` by ${e.actorName}` : ''}
                 {e.reason ? `: ${e.reason}` : ''}
               </li>
@@ -106,6 +132,26 @@ export default async function PortRequestPage({ params }: { params: Promise<{ id
           </tbody>
         </table>
       </section>
+      <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+        <h2 className="font-semibold">Emails sent about this request</h2>
+        {emails.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">None yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm" data-testid="emails-sent">
+            {emails.map((e) => (
+              <li key={e.id}>
+                <time className="text-slate-500">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time> · {e.subject} · to {e.toAddresses.join(', ')} ·{' '}
+                {e.status === 'sent' ? 'delivered to the mail service' : e.status === 'failed' ? 'failed; our team has been alerted' : 'sending'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {open && (
+        <div className="mt-6">
+          {cancelBlocked ? <p className="text-sm text-slate-600">{cancelBlocked}</p> : <CancelForm requestId={id} version={request.version} />}
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,21 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { kickOutbox } from '@/lib/mail/outbox-worker';
+import { addNote, noteSchema } from '@/lib/porting/notes/add-note';
+
+export async function replyToNotes(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const requestId = String(formData.get('requestId') ?? '');
+  const values = formValues(formData);
+  const parsed = noteSchema.safeParse({ body: values.body, visibility: 'public' });
+  if (!parsed.success) return invalid(parsed.error, values);
+  const failure = await runService(async () => addNote(await getDb(), actor, requestId, parsed.data), values);
+  if (failure) return failure;
+  kickOutbox();
+  revalidatePath(`/numbers/port/${requestId}/notes`);
+  return { ok: true, message: 'Your note was added.' };
+}

@@ -1,0 +1,28 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireAccountUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { runService } from '@/lib/forms/run-service';
+import { addRecipient, recipientSchema, removeRecipient } from '@/lib/porting/notes/recipients';
+
+export async function addRecipientAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const requestId = String(formData.get('requestId') ?? '');
+  const values = formValues(formData);
+  const parsed = recipientSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const failure = await runService(async () => addRecipient(await getDb(), actor, requestId, parsed.data.email), values);
+  if (failure && !failure.ok) return { ...failure, fieldErrors: { email: [failure.formError ?? ''] } };
+  revalidatePath(`/numbers/port/${requestId}/recipients`);
+  return { ok: true, message: `${parsed.data.email} will receive every update.` };
+}
+
+export async function removeRecipientAction(formData: FormData): Promise<void> {
+  const { actor } = await requireAccountUser();
+  const requestId = String(formData.get('requestId') ?? '');
+  const userId = String(formData.get('userId') ?? '');
+  await runService(async () => removeRecipient(await getDb(), actor, requestId, userId), {});
+  redirect(`/numbers/port/${requestId}/recipients`);
+}

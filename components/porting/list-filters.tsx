@@ -1,0 +1,56 @@
+import { parsePortNumber } from '@/lib/porting/numbers/parse-port-number';
+import { STATUS_DESCRIPTIONS, type PortRequestStatus } from '@/lib/porting/status';
+
+const STATUSES = Object.keys(STATUS_DESCRIPTIONS) as PortRequestStatus[];
+
+export function parseListFilters(params: { status?: string; number?: string; page?: string }) {
+  const status = STATUSES.includes(params.status as PortRequestStatus) ? (params.status as PortRequestStatus) : undefined;
+  const parsed = params.number?.trim() ? parsePortNumber(params.number) : null;
+  return {
+    status,
+    e164: parsed?.ok ? parsed.e164 : undefined,
+    numberError: parsed && !parsed.ok ? 'Enter a full number, e.g. (410) 555-0100 or +14105550100.' : undefined,
+    page: Math.max(1, Math.min(10_000, Number(params.page) || 1)),
+  };
+}
+
+/** A GET form: filtering is navigation, so it works without JavaScript and the URL can be shared. */
+export function ListFilters({ status, number, numberError }: { status?: PortRequestStatus; number: string; numberError?: string }) {
+  return (
+    <form method="get" action="/numbers/port" className="mt-6 flex flex-wrap items-end gap-3 text-sm" role="search">
+      <label className="font-medium">
+        Status
+        <select name="status" defaultValue={status ?? ''} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+          <option value="">All</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_DESCRIPTIONS[s].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="font-medium">
+        Number
+        <input name="number" defaultValue={number} inputMode="tel" placeholder="(410) 555-0100" aria-invalid={!!numberError} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5" />
+      </label>
+      <button type="submit" className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100">Filter</button>
+      {numberError && <p className="w-full text-red-700">{numberError}</p>}
+    </form>
+  );
+}
+
+export function StatusLegend() {
+  return (
+    <details className="mt-6 text-sm">
+      <summary className="cursor-pointer text-slate-700">What the statuses mean</summary>
+      <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        {STATUSES.map((s) => (
+          <div key={s} className="contents">
+            <dt className="font-medium">{STATUS_DESCRIPTIONS[s].label}</dt>
+            <dd className="text-slate-600">{STATUS_DESCRIPTIONS[s].explanation}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
