@@ -1,18 +1,8 @@
-import { parsePortNumber } from '@/lib/porting/numbers/parse-port-number';
 import { STATUS_DESCRIPTIONS, type PortRequestStatus } from '@/lib/porting/status';
 
 const STATUSES = Object.keys(STATUS_DESCRIPTIONS) as PortRequestStatus[];
 
-export function parseListFilters(params: { status?: string; number?: string; page?: string }) {
-  const status = STATUSES.includes(params.status as PortRequestStatus) ? (params.status as PortRequestStatus) : undefined;
-  const parsed = params.number?.trim() ? parsePortNumber(params.number) : null;
-  return {
-    status,
-    e164: parsed?.ok ? parsed.e164 : undefined,
-    numberError: parsed && !parsed.ok ? 'Enter a full number, e.g. (410) 555-0100 or +14105550100.' : undefined,
-    page: Math.max(1, Math.min(10_000, Number(params.page) || 1)),
-  };
-}
+export { parseListFilters } from '@/lib/porting/queries/list-filters';
 
 /** A GET form: filtering is navigation, so it works without JavaScript and the URL can be shared. */
 export function ListFilters({ status, number, numberError }: { status?: PortRequestStatus; number: string; numberError?: string }) {

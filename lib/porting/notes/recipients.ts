@@ -5,6 +5,10 @@ import type { Database, Queryable } from '@/db/client';
 import { portRequestEvents, portRequestRecipients, users } from '@/db/schema';
 import { canUseAccount, loadActor, type Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
+import { getEnv } from '@/lib/config/env';
+import { sendEmail } from '@/lib/mail/send-email';
+import { PortUpdateEmail } from '@/emails/port-update';
+import { requestLabel } from '../notify/notify-request-update';
 import { findPortRequest } from '../port-request-access';
 
 export const recipientSchema = z.object({
@@ -44,6 +48,21 @@ export async function addRecipient(db: Database, actor: Actor, requestId: string
       .returning({ userId: portRequestRecipients.userId });
     if (inserted.length === 0) throw new StateError(`${email} already receives the updates.`);
     await tx.insert(portRequestEvents).values({ portRequestId: requestId, actorUserId: actor.userId, type: 'recipient_added', data: { email: candidate.email } });
+    const label = await requestLabel(tx, requestId);
+    await sendEmail(tx, {
+      to: [candidate.email],
+      subject: `You will receive updates · ${label}`,
+      template: 'recipient-added',
+      subjectRef: `port-request:${requestId}`,
+      body: PortUpdateEmail({
+        requestLabel: label,
+        requestUrl: `${getEnv().appUrl}/numbers/port/${requestId}`,
+        update: {
+          headline: 'You were added to a port request',
+          paragraphs: [`${actor.name ?? actor.email} added you as a recipient. From now on you receive every update about this request by email: approvals, changes we need, the port date and completion.`],
+        },
+      }),
+    });
   });
 }
 

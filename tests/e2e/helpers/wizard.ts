@@ -65,3 +65,20 @@ export async function sendProof(page: Page) {
   await page.getByRole('button', { name: 'Send Proof of Ownership' }).click();
   await page.waitForURL('**/numbers/port?submitted=*');
 }
+
+/** The whole wizard with a typed signature, from Port Numbers to a submitted request. */
+export async function submitRequest(page: Page, number: string, pin = '2468') {
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await page.waitForURL('**/carrier');
+  await fillCarrier(page);
+  await addNumberRow(page, number, '+14105550199');
+  await continueFromNumbers(page);
+  await fillCustomer(page, pin);
+  await fillAddress(page);
+  await acceptAgreement(page);
+  await page.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await continueAndAgree(page);
+  await sendProof(page);
+}

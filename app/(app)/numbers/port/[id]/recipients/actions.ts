@@ -5,6 +5,7 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
+import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { addRecipient, recipientSchema, removeRecipient } from '@/lib/porting/notes/recipients';
 
 export async function addRecipientAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -15,6 +16,7 @@ export async function addRecipientAction(_prev: FormState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error, values);
   const failure = await runService(async () => addRecipient(await getDb(), actor, requestId, parsed.data.email), values);
   if (failure && !failure.ok) return { ...failure, fieldErrors: { email: [failure.formError ?? ''] } };
+  kickOutbox();
   revalidatePath(`/numbers/port/${requestId}/recipients`);
   return { ok: true, message: `${parsed.data.email} will receive every update.` };
 }
