@@ -2,13 +2,14 @@ import 'server-only';
 import { isEmpty, seedDemo } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
 import { getDatabaseHandle } from '@/lib/db';
+import { startJobWorker } from '@/lib/jobs/job-worker';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 import { getStorage } from '@/lib/storage/s3';
 
 /**
  * Runs once per server process before it serves: checks configuration (a bad value stops start-up
  * with the variable named), migrates, seeds an empty database with the demo, starts the embedded
- * S3 server when no S3 is configured, and starts the outbox worker.
+ * S3 server when no S3 is configured, and starts the outbox and scheduled-job workers.
  */
 export async function startApp(): Promise<void> {
   const env = getEnv();
@@ -19,6 +20,7 @@ export async function startApp(): Promise<void> {
   }
   await getStorage();
   startOutboxWorker();
+  startJobWorker();
   console.log(
     `[start] database: ${env.database.kind}, storage: ${env.storage.kind}, mail: ${env.mail.kind}${
       env.mail.kind === 'mailbox' ? ` (open ${env.appUrl}/dev/mailbox)` : ''

@@ -1,14 +1,14 @@
 import { WIZARD_STEPS, isStepOpen, stepPath, type WizardStepKey } from '@/lib/porting/wizard-steps';
 
 /** The wizard's steps with the manual's numbers; completed and open steps are links back. */
-export function StepIndicator({ requestId, current, completed }: { requestId: string; current: WizardStepKey; completed: readonly string[] }) {
+export function StepIndicator({ requestId, current, completed, allowedSteps }: { requestId: string; current: WizardStepKey; completed: readonly string[]; allowedSteps?: readonly WizardStepKey[] | null }) {
   return (
     <nav aria-label="Port request steps" className="mb-8">
       <ol className="flex flex-wrap gap-2 text-xs">
-        {WIZARD_STEPS.map((step) => {
+        {WIZARD_STEPS.filter((step) => !allowedSteps || allowedSteps.includes(step.key)).map((step) => {
           const done = completed.includes(step.key);
           const isCurrent = step.key === current;
-          const open = isStepOpen(step.key, completed);
+          const open = allowedSteps ? true : isStepOpen(step.key, completed);
           const label = (
             <>
               <span className="font-semibold">Step {step.number}</span> {step.title}

@@ -4,3 +4,4 @@ export * from './numbers';
 export * from './outbox';
 export * from './porting';
 export * from './notes';
+export * from './lifecycle';

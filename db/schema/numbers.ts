@@ -29,6 +29,9 @@ export const trackingNumbers = pgTable(
     trackingSourceId: uuid('tracking_source_id').references(() => trackingSources.id),
     voiceStatus: voiceStatus('voice_status').notNull().default('active'),
     smsStatus: smsStatus('sms_status').notNull().default('active'),
+    // Set for numbers that came in through a port: the request that brought them.
+    portRequestId: uuid('port_request_id'),
+    smsActivatedAt: timestamp('sms_activated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

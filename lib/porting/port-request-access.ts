@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { portRequests } from '@/db/schema';
+import { changeRequests, portRequests } from '@/db/schema';
+import { stepsOpenedBy } from './review/change-reasons';
+import type { WizardStepKey } from './wizard-steps';
 import type { Actor } from '@/lib/auth/actor';
 import { NotFoundError, StateError } from '@/lib/errors';
 
@@ -24,14 +26,32 @@ export async function findPortRequest(db: Queryable, actor: Actor, requestId: st
   return request;
 }
 
-/** A customer's draft, locked for the rest of the transaction; a submitted request is read-only for them. */
-export async function findEditableDraft(db: Queryable, actor: Actor, requestId: string): Promise<PortRequest> {
+/**
+ * A customer's request open for editing, locked for the rest of the transaction: a draft, or a
+ * request the team sent back with changes needed, and then only in the steps its reasons open.
+ * A submitted request is otherwise read-only for the customer.
+ */
+export async function findEditableDraft(db: Queryable, actor: Actor, requestId: string, step?: WizardStepKey): Promise<PortRequest> {
   const request = await findPortRequest(db, actor, requestId, { forUpdate: true });
   if (actor.isStaff || !actor.accounts.some((a) => a.id === request.accountId)) throw new NotFoundError('That port request');
-  if (request.status !== 'draft') {
-    throw new StateError('This request has been sent to our team and can no longer be edited here. Open it from Port Numbers to follow it.');
+  if (request.status === 'draft') return request;
+  if (request.status === 'changes_needed') {
+    const open = await stepsOpenForFixing(db, requestId);
+    if (!step || open.includes(step)) return request;
+    throw new StateError('Our team did not ask for a change here. Fix the items listed on the request page, then resubmit.');
   }
-  return request;
+  throw new StateError('This request has been sent to our team and can no longer be edited here. Open it from Port Numbers to follow it.');
+}
+
+/** The steps the latest open change request lets the customer edit. */
+export async function stepsOpenForFixing(db: Queryable, requestId: string): Promise<WizardStepKey[]> {
+  const [latest] = await db
+    .select({ reasons: changeRequests.reasons })
+    .from(changeRequests)
+    .where(and(eq(changeRequests.portRequestId, requestId), isNull(changeRequests.resolvedAt)))
+    .orderBy(desc(changeRequests.createdAt))
+    .limit(1);
+  return latest ? stepsOpenedBy(latest.reasons.map((r) => r.code)) : ['loa', 'proof'];
 }
 
 export function withStep(completed: readonly string[], step: string): string[] {

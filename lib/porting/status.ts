@@ -1,6 +1,7 @@
-import type { portRequestStatus } from '@/db/schema';
+import type { portNumberStatus, portRequestStatus } from '@/db/schema';
 
 export type PortRequestStatus = (typeof portRequestStatus.enumValues)[number];
+export type PortNumberStatus = (typeof portNumberStatus.enumValues)[number];
 
 // The one table of allowed request transitions; nothing writes a status without passing it.
 const REQUEST_TRANSITIONS: Record<PortRequestStatus, readonly PortRequestStatus[]> = {
@@ -31,3 +32,36 @@ export const STATUS_DESCRIPTIONS: Record<PortRequestStatus, { label: string; exp
   completed: { label: 'Completed', explanation: 'The numbers are on the platform and take calls. Texts can follow a few business days later for non-mobile numbers.' },
   cancelled: { label: 'Cancelled', explanation: 'This request was stopped; the numbers stay with your current carrier.' },
 };
+
+// Each number moves on its own: a carrier can reject or port some numbers of a request and not others.
+const NUMBER_TRANSITIONS: Record<PortNumberStatus, readonly PortNumberStatus[]> = {
+  pending: ['approved', 'rejected', 'cancelled'],
+  approved: ['scheduled', 'rejected', 'ported', 'cancelled'],
+  scheduled: ['scheduled', 'rejected', 'ported', 'cancelled'],
+  rejected: [],
+  ported: [],
+  cancelled: [],
+};
+
+export function canTransitionNumber(from: PortNumberStatus, to: PortNumberStatus): boolean {
+  return NUMBER_TRANSITIONS[from].includes(to);
+}
+
+export const NUMBER_STATUS_LABELS: Record<PortNumberStatus, string> = {
+  pending: 'Pending',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  scheduled: 'Scheduled',
+  ported: 'Ported',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * Where a request must go once none of its numbers is still moving: completed when at least one
+ * ported (the rejected ones are listed on it), cancelled when every number was rejected or cancelled.
+ * Null while some number is still pending, approved or scheduled.
+ */
+export function settledRequestStatus(numbers: readonly PortNumberStatus[]): 'completed' | 'cancelled' | null {
+  if (numbers.some((s) => s === 'pending' || s === 'approved' || s === 'scheduled')) return null;
+  return numbers.some((s) => s === 'ported') ? 'completed' : 'cancelled';
+}

@@ -3,8 +3,9 @@ import { notFound, redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { isStepOpen, resumeStep, stepPath, type WizardStepKey } from '../wizard-steps';
+import { isStepOpen, resumeStep, stepPath, WIZARD_STEPS, type WizardStepKey } from '../wizard-steps';
 import { getWizardDraft } from './get-wizard-draft';
+import { stepsOpenForFixing } from '../port-request-access';
 
 /** For a wizard page: the signed-in user's draft, or 404; a sent request goes to its own page. */
 export async function loadWizardStep(requestId: string, step: WizardStepKey) {
@@ -17,7 +18,18 @@ export async function loadWizardStep(requestId: string, step: WizardStepKey) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  if (draft.status === 'changes_needed') {
+    // Fixing what the team asked for: only the steps its reasons open, in any order.
+    const allowedSteps = await stepsOpenForFixing(db, requestId);
+    if (!allowedSteps.includes(step)) {
+      // "Save and continue" lands on the next step the team opened, else back on the request.
+      const order = WIZARD_STEPS.map((s) => s.key);
+      const next = order.slice(order.indexOf(step)).find((s) => allowedSteps.includes(s));
+      redirect(next ? stepPath(requestId, next) : `/numbers/port/${requestId}`);
+    }
+    return { actor, account, db, draft, allowedSteps };
+  }
   if (draft.status !== 'draft') redirect(`/numbers/port/${requestId}`);
   if (!isStepOpen(step, draft.completedSteps)) redirect(stepPath(requestId, resumeStep(draft.completedSteps)));
-  return { actor, account, db, draft };
+  return { actor, account, db, draft, allowedSteps: null };
 }

@@ -10,7 +10,7 @@ const sameAddress = (a: AddressStepInput, b: AddressStepInput) =>
 
 export async function saveAddressStep(db: Database, actor: Actor, requestId: string, input: AddressStepInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'address');
     const changed = !!request.billingAddress && !sameAddress(request.billingAddress as AddressStepInput, input);
     await saveDraftStep(tx, actor, request, {
       step: 'address',

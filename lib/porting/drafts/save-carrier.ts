@@ -7,7 +7,7 @@ import { saveDraftStep } from './save-draft-step';
 
 export async function saveCarrierStep(db: Database, actor: Actor, requestId: string, input: CarrierStepInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'carrier');
     const carrierChanged = !!request.losingCarrier && request.losingCarrier !== input.losingCarrier;
     await saveDraftStep(tx, actor, request, {
       step: 'carrier',

@@ -9,7 +9,7 @@ import { saveDraftStep } from './save-draft-step';
 
 export async function saveCustomerStep(db: Database, actor: Actor, requestId: string, input: CustomerStepInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'customer');
     const signedContentChanged =
       (request.customerName !== null && request.customerName !== input.customerName) ||
       (request.carrierAccountNumber !== null && request.carrierAccountNumber !== input.carrierAccountNumber) ||

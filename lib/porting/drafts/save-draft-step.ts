@@ -45,4 +45,8 @@ export async function saveDraftStep(
     .update(portRequests)
     .set({ ...options.fields, ...pendingSignature, completedSteps: steps, updatedAt: new Date() })
     .where(eq(portRequests.id, request.id));
+  // While fixing what the team asked for, every correction is on the record they will review.
+  if (request.status === 'changes_needed' && options.step) {
+    await tx.insert(portRequestEvents).values({ portRequestId: request.id, actorUserId: actor.userId, type: 'corrected', data: { step: options.step } });
+  }
 }

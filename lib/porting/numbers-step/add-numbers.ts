@@ -8,6 +8,7 @@ import type { RawLine } from '../numbers/read-number-lines';
 import { findEditableDraft } from '../port-request-access';
 import { saveDraftStep } from '../drafts/save-draft-step';
 import { checkDraftNumbers } from './check-draft-numbers';
+import { NUMBER_GROUP_LABELS, numberGroupOf } from '../estimate';
 
 // Well under the 65,535 bind parameters one statement may carry (8 columns a row).
 const INSERT_BATCH = 1000;
@@ -24,8 +25,17 @@ export async function addNumbersToDraft(
   defaults: PortNumberContext['defaults'],
 ): Promise<PortNumberVerdict[]> {
   return db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
-    const verdicts = await checkDraftNumbers(tx, actor, request, lines, defaults);
+    const request = await findEditableDraft(tx, actor, requestId, 'numbers');
+    const checked = await checkDraftNumbers(tx, actor, request, lines, defaults);
+    // A submitted request holds one group only (US local, Canadian or toll-free): others need their own request.
+    const group = request.numberGroup;
+    const verdicts = group
+      ? checked.map((v) =>
+          v.verdict === 'accepted' && numberGroupOf({ country: v.country!, isTollFree: !!v.isTollFree }) !== group
+            ? { ...v, verdict: 'refused' as const, code: 'other_group', message: `This request holds ${NUMBER_GROUP_LABELS[group].toLowerCase()} only; port this number with a new request.` }
+            : v,
+        )
+      : checked;
     const accepted = verdicts.filter((v) => v.verdict === 'accepted');
     if (accepted.length === 0) return verdicts;
 
@@ -59,7 +69,7 @@ export async function addNumbersToDraft(
 /** Removes numbers (all when `numbers` is empty) and the alternate routings chosen for them. */
 export async function removeNumbersFromDraft(db: Database, actor: Actor, requestId: string, numbers: string[]): Promise<void> {
   await db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     const which = numbers.length ? sql`and number = any(${sql.param(numbers)}::text[])` : sql``;
     await tx.execute(sql`delete from ${portRequestNumbers} where port_request_id = ${requestId} ${which}`);
     const routingWhich = numbers.length ? sql`and porting_number = any(${sql.param(numbers)}::text[])` : sql``;

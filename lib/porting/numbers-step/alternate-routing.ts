@@ -39,7 +39,7 @@ export async function listForwardingTrackingNumbers(db: Queryable, actor: Actor,
 /** Saves the new receiving numbers chosen for forwarding tracking numbers (by tracking number id). */
 export async function saveAlternateRouting(db: Database, actor: Actor, requestId: string, choices: Record<string, string>): Promise<Record<string, string>> {
   return db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     const forwarding = await listForwardingTrackingNumbers(tx, actor, request);
     const ported = new Set(
       (await tx.select({ n: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, requestId))).map((r) => r.n),
@@ -73,7 +73,7 @@ export async function saveAlternateRouting(db: Database, actor: Actor, requestId
 /** "Continue" on Numbers to Port: at least one number, and a new route for every forwarding tracking number. */
 export async function completeNumbersStep(db: Database, actor: Actor, requestId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     const [{ count }] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(portRequestNumbers)

@@ -25,7 +25,7 @@ export async function prepareLoaSignature(db: Database, actor: Actor, requestId:
     throw new StateError('Sign in the box, or type your full name to sign.');
   }
   await db.transaction(async (tx) => {
-    const request = await findEditableDraft(tx, actor, requestId);
+    const request = await findEditableDraft(tx, actor, requestId, 'loa');
     if (!['carrier', 'numbers', 'customer', 'address', 'agreement'].every((s) => request.completedSteps.includes(s))) {
       throw new StateError('Finish the earlier steps before signing the Letter of Authorization.');
     }

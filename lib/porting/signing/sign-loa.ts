@@ -22,7 +22,7 @@ export type SigningContext = { ipAddress: string; userAgent: string; now?: Date 
  */
 export async function signLoa(db: Database, actor: Actor, requestId: string, context: SigningContext): Promise<void> {
   const signedAt = context.now ?? new Date();
-  const request = await db.transaction((tx) => findEditableDraft(tx, actor, requestId));
+  const request = await db.transaction((tx) => findEditableDraft(tx, actor, requestId, 'loa'));
   const pending = request.pendingSignature;
   if (!pending) throw new StateError('Sign in the box at the bottom of the letter first, then select Continue.');
 
@@ -47,7 +47,7 @@ export async function signLoa(db: Database, actor: Actor, requestId: string, con
 
   try {
     await db.transaction(async (tx) => {
-      const current = await findEditableDraft(tx, actor, requestId);
+      const current = await findEditableDraft(tx, actor, requestId, 'loa');
       assertUnchanged(request, current);
       await tx
         .update(loaSignatures)

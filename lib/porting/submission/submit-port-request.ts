@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '@/db/client';
 import { loaSignatures, portRequestNumbers, portRequests, proofFiles } from '@/db/schema';
@@ -8,83 +7,64 @@ import { getEnv } from '@/lib/config/env';
 import { StateError } from '@/lib/errors';
 import { sendEmail } from '@/lib/mail/send-email';
 import { formatPhoneNumber } from '@/lib/phone/format';
-import { deleteObject, putObject } from '@/lib/storage/s3';
 import { PortSubmittedEmail } from '@/emails/port-submitted';
-import { estimatedCompletion, NUMBER_GROUP_LABELS } from '../estimate';
-import { checkProofFile } from '../proof/detect-proof-type';
-import { findPortRequest } from '../port-request-access';
 import { changeRequestStatus } from '../change-status';
+import { estimatedCompletion, NUMBER_GROUP_LABELS } from '../estimate';
+import { findPortRequest, type PortRequest } from '../port-request-access';
+import { resubmitAfterChanges } from './resubmit-after-changes';
 import { splitByNumberGroup } from './split-by-group';
+import { discardStoredProof, recordProofFiles, storeProof, type ProofUpload } from './store-proof';
 
-export type ProofUpload = { name: string; bytes: Uint8Array };
+export type { ProofUpload };
 export type SubmitOutcome = { requestIds: string[]; alreadySubmitted: boolean };
 
 const STEPS_BEFORE_PROOF = ['carrier', 'numbers', 'customer', 'address', 'agreement', 'loa'];
 
+class AlreadySubmitted extends Error {
+  constructor(readonly requestIds: string[]) {
+    super('already submitted');
+  }
+}
+
 /**
- * "Send Proof of Ownership": stores the proof files, then in one transaction records them, splits
- * the draft by number group, moves it to submitted and queues the confirmation email. Submitting
- * twice (double click, replayed POST, a second tab) finds the request already submitted and
- * changes nothing.
+ * "Send Proof of Ownership" (or "Resubmit" after changes): stores the proof files, then in one
+ * transaction records them, moves the request to submitted and queues the email. Submitting twice
+ * (double click, replayed POST, a second tab) finds the request already submitted and changes nothing.
  */
 export async function submitPortRequest(db: Database, actor: Actor, requestId: string, uploads: ProofUpload[], now = new Date()): Promise<SubmitOutcome> {
-  const checked = uploads.map((file) => ({ file, result: checkProofFile({ name: file.name, size: file.bytes.byteLength, bytes: file.bytes }) }));
-  const refused = checked.flatMap((c) => (c.result.ok ? [] : [c.result.message]));
-  if (refused.length) throw new StateError(refused.join(' '));
-
   const request = await findPortRequest(db, actor, requestId);
   if (actor.isStaff || !actor.accounts.some((a) => a.id === request.accountId)) throw new StateError('Only the account can submit its request.');
-  if (request.status !== 'draft') return { requestIds: await siblingsOf(db, request.id, request.siblingGroupId), alreadySubmitted: true };
-  const missing = STEPS_BEFORE_PROOF.filter((s) => !request.completedSteps.includes(s));
-  if (missing.length) throw new StateError('Some earlier steps are not finished yet. Complete them, then send your proof.');
-
-  // Random keys: a file's address says nothing about whose it is.
-  const stored = checked.flatMap(({ file, result }) =>
-    result.ok ? [{ key: `proof/${requestId}/${randomUUID()}.${result.type.extension}`, file, type: result.type }] : [],
-  );
-  try {
-    for (const s of stored) await putObject(s.key, Buffer.from(s.file.bytes), s.type.mime);
-  } catch (error) {
-    await Promise.allSettled(stored.map((s) => deleteObject(s.key)));
-    throw error;
+  const stored = await storeProof(requestId, uploads);
+  if (request.status !== 'draft' && request.status !== 'changes_needed') {
+    await discardStoredProof(stored);
+    return { requestIds: await siblingsOf(db, request.id, request.siblingGroupId), alreadySubmitted: true };
+  }
+  if (STEPS_BEFORE_PROOF.some((s) => !request.completedSteps.includes(s))) {
+    await discardStoredProof(stored);
+    throw new StateError('Some earlier steps are not finished yet. Complete them, then send your proof.');
   }
 
   try {
     return await db.transaction(async (tx) => {
-      const draft = await findPortRequest(tx, actor, requestId, { forUpdate: true });
-      if (draft.status !== 'draft') {
-        // Lost the race to a second submit: that one recorded everything.
-        throw new AlreadySubmitted(await siblingsOf(tx, draft.id, draft.siblingGroupId));
-      }
-      const [signature] = await tx
-        .select({ id: loaSignatures.id })
-        .from(loaSignatures)
-        .where(and(eq(loaSignatures.portRequestId, requestId), isNull(loaSignatures.voidedAt)));
-      if (!signature) throw new StateError('The Letter of Authorization must be signed again before sending. Open step 7.');
-
-      if (stored.length) {
-        await tx.insert(proofFiles).values(
-          stored.map((s) => ({
-            portRequestId: requestId,
-            storageKey: s.key,
-            filename: s.file.name.slice(0, 200) || `proof.${s.type.extension}`,
-            contentType: s.type.mime,
-            sizeBytes: s.file.bytes.byteLength,
-            sha256: createHash('sha256').update(s.file.bytes).digest('hex'),
-            uploadedByUserId: actor.userId,
-          })),
-        );
+      const current = await findPortRequest(tx, actor, requestId, { forUpdate: true });
+      // Lost a race to a second submit: that one recorded everything.
+      if (current.status !== request.status) throw new AlreadySubmitted(await siblingsOf(tx, current.id, current.siblingGroupId));
+      await requireActiveSignature(tx, requestId);
+      await recordProofFiles(tx, actor, requestId, stored);
+      if (current.status === 'changes_needed') {
+        await resubmitAfterChanges(tx, actor, current, { newProof: stored.length > 0, at: now });
+        return { requestIds: [requestId], alreadySubmitted: false };
       }
       const [{ proofCount }] = await tx
         .select({ proofCount: sql<number>`count(*)::int` })
         .from(proofFiles)
         .where(eq(proofFiles.portRequestId, requestId));
       if (proofCount === 0) throw new StateError('Add a bill or a screenshot that shows you own the numbers.');
-      const parts = await splitByNumberGroup(tx, draft);
+      const parts = await splitByNumberGroup(tx, current);
       for (const part of parts) {
-        const [current] = await tx.select().from(portRequests).where(eq(portRequests.id, part.id));
+        const [partRequest] = await tx.select().from(portRequests).where(eq(portRequests.id, part.id));
         await changeRequestStatus(tx, {
-          request: current,
+          request: partRequest,
           to: 'submitted',
           actor,
           at: now,
@@ -92,20 +72,22 @@ export async function submitPortRequest(db: Database, actor: Actor, requestId: s
           data: parts.length > 1 ? { group: part.group, siblings: parts.map((p) => p.id) } : { group: part.group },
         });
       }
-      await queueSubmittedEmail(tx, actor, draft.customerName ?? '', parts, now);
+      await queueSubmittedEmail(tx, actor, current, parts, now);
       return { requestIds: parts.map((p) => p.id), alreadySubmitted: false };
     });
   } catch (error) {
-    await Promise.allSettled(stored.map((s) => deleteObject(s.key)));
+    await discardStoredProof(stored);
     if (error instanceof AlreadySubmitted) return { requestIds: error.requestIds, alreadySubmitted: true };
     throw error;
   }
 }
 
-class AlreadySubmitted extends Error {
-  constructor(readonly requestIds: string[]) {
-    super('already submitted');
-  }
+async function requireActiveSignature(tx: Transaction, requestId: string) {
+  const [signature] = await tx
+    .select({ id: loaSignatures.id })
+    .from(loaSignatures)
+    .where(and(eq(loaSignatures.portRequestId, requestId), isNull(loaSignatures.voidedAt)));
+  if (!signature) throw new StateError('The Letter of Authorization must be signed again before sending. Open step 7.');
 }
 
 async function siblingsOf(db: Queryable, id: string, siblingGroupId: string | null) {
@@ -114,13 +96,7 @@ async function siblingsOf(db: Queryable, id: string, siblingGroupId: string | nu
   return rows.map((r) => r.id);
 }
 
-async function queueSubmittedEmail(
-  tx: Transaction,
-  actor: Actor,
-  customerName: string,
-  parts: { id: string; group: keyof typeof NUMBER_GROUP_LABELS }[],
-  now: Date,
-) {
+async function queueSubmittedEmail(tx: Transaction, actor: Actor, request: PortRequest, parts: { id: string; group: keyof typeof NUMBER_GROUP_LABELS }[], now: Date) {
   const appUrl = getEnv().appUrl;
   const requests = [];
   for (const part of parts) {
@@ -141,9 +117,9 @@ async function queueSubmittedEmail(
   const total = requests.reduce((sum, r) => sum + r.numberCount, 0);
   await sendEmail(tx, {
     to: [actor.email],
-    subject: `Port request received: ${total === 1 ? all[0] : `${total} numbers (${all.slice(0, 2).join(', ')}${total > 2 ? ', …' : ''})`}`,
+    subject: `Port request received for ${request.customerName}: ${total === 1 ? all[0] : `${total} numbers (${all.slice(0, 2).join(', ')}${total > 2 ? ', …' : ''})`}`,
     template: 'port-submitted',
-    body: PortSubmittedEmail({ customerName, requests, signInEmail: actor.email }),
+    body: PortSubmittedEmail({ customerName: request.customerName ?? '', requests, signInEmail: actor.email }),
     subjectRef: `port-request:${parts[0].id}`,
   });
 }

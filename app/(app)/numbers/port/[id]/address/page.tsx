@@ -7,10 +7,10 @@ export const metadata: Metadata = { title: 'Billing Address' };
 
 export default async function AddressStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await loadWizardStep(id, 'address');
+  const { draft, allowedSteps } = await loadWizardStep(id, 'address');
   const a = draft.billingAddress;
   return (
-    <WizardFrame draft={draft} step="address" intro="Fill this in EXACTLY as you see it on your telephone bill, including abbreviations.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="address" intro="Fill this in EXACTLY as you see it on your telephone bill, including abbreviations.">
       <AddressForm
         requestId={id}
         saved={{ street: a?.street ?? '', unit: a?.unit ?? '', city: a?.city ?? '', region: a?.region ?? '', postalCode: a?.postalCode ?? '', country: a?.country ?? '' }}

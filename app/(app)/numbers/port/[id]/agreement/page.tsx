@@ -7,9 +7,9 @@ export const metadata: Metadata = { title: 'Agreement' };
 
 export default async function AgreementStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await loadWizardStep(id, 'agreement');
+  const { draft, allowedSteps } = await loadWizardStep(id, 'agreement');
   return (
-    <WizardFrame draft={draft} step="agreement" intro="Check each box in the Agreement section.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="agreement" intro="Check each box in the Agreement section.">
       <AgreementForm requestId={id} accepted={!!draft.agreementAcceptedAt} />
     </WizardFrame>
   );

@@ -9,10 +9,10 @@ export const metadata: Metadata = { title: 'Current carrier' };
 
 export default async function CarrierStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await loadWizardStep(id, 'carrier');
+  const { draft, allowedSteps } = await loadWizardStep(id, 'carrier');
   const today = todayUtc();
   return (
-    <WizardFrame draft={draft} step="carrier" intro="Enter the name of the carrier your numbers are with today.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="carrier" intro="Enter the name of the carrier your numbers are with today.">
       <CarrierForm
         requestId={id}
         saved={{ losingCarrier: draft.losingCarrier ?? '', requestedPortDate: draft.requestedPortDate ?? '' }}

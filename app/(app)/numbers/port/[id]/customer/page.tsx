@@ -7,9 +7,9 @@ export const metadata: Metadata = { title: 'Customer Name and PIN' };
 
 export default async function CustomerStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await loadWizardStep(id, 'customer');
+  const { draft, allowedSteps } = await loadWizardStep(id, 'customer');
   return (
-    <WizardFrame draft={draft} step="customer" intro="Enter the details exactly as they appear on the current carrier's bill.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="customer" intro="Enter the details exactly as they appear on the current carrier's bill.">
       <CustomerForm
         requestId={id}
         saved={{

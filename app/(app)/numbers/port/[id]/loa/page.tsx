@@ -11,12 +11,12 @@ export const metadata: Metadata = { title: 'Letter of Authorization' };
 
 export default async function LoaStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft, actor, db } = await loadWizardStep(id, 'loa');
+  const { draft, actor, db, allowedSteps } = await loadWizardStep(id, 'loa');
   const pending = draft.pendingSignature;
   const signerName = pending?.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
   const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email });
   return (
-    <WizardFrame draft={draft} step="loa" intro="Read the letter, then sign in the box at the bottom.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign in the box at the bottom.">
       {pending ? (
         <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
           <span className="font-medium">You have completed all required fields. Please click Continue.</span>

@@ -15,13 +15,14 @@ export const metadata: Metadata = { title: 'Numbers to Port' };
 export default async function NumbersStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const { id } = await params;
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { draft, actor, db } = await loadWizardStep(id, 'numbers');
+  const { draft, actor, db, allowedSteps } = await loadWizardStep(id, 'numbers');
   const data = await getNumbersStepData(db, actor, draft, page);
   const { totals } = data;
   const groups = [totals.us > 0, totals.ca > 0, totals.tollFree > 0].filter(Boolean).length;
   const pages = Math.max(1, Math.ceil(totals.total / NUMBERS_PAGE_SIZE));
   return (
     <WizardFrame
+      allowedSteps={allowedSteps}
       draft={draft}
       step="numbers"
       intro="Enter each Number to Port with the Forward/Receiving Number its calls should ring, and assign the tracking source. Numbers are checked as you add them."

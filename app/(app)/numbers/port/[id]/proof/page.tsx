@@ -7,9 +7,10 @@ export const metadata: Metadata = { title: 'Proof of Ownership' };
 
 export default async function ProofStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await loadWizardStep(id, 'proof');
+  const { draft, allowedSteps } = await loadWizardStep(id, 'proof');
   return (
     <WizardFrame
+      allowedSteps={allowedSteps}
       draft={draft}
       step="proof"
       intro="Upload a recent bill from your current carrier, or a screenshot of its online account, showing the account holder and the numbers."

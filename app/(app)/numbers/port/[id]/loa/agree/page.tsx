@@ -9,11 +9,11 @@ export const metadata: Metadata = { title: 'Letter of Authorization' };
 
 export default async function AgreePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft, actor } = await loadWizardStep(id, 'loa');
+  const { draft, actor, allowedSteps } = await loadWizardStep(id, 'loa');
   const pending = draft.pendingSignature;
   if (!pending) redirect(stepPath(id, 'loa'));
   return (
-    <WizardFrame draft={draft} step="loa">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa">
       <p className="text-slate-800">
         By selecting <strong>I Agree</strong>, you sign the Letter of Authorization
         {pending.kind === 'typed' ? (

@@ -1,0 +1,42 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { portRequests } from './porting';
+
+export type ChangeReason = { code: string; numbers?: string[] };
+
+// What the regulatory team asked the customer to fix; resolved when the customer resubmits.
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    reasons: jsonb('reasons').$type<ChangeReason[]>().notNull(),
+    note: text('note'),
+    requestedByUserId: text('requested_by_user_id').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('change_requests_request_idx').on(t.portRequestId, t.createdAt)],
+);
+
+export const jobStatus = pgEnum('job_status', ['pending', 'running', 'done', 'failed']);
+
+// Durable scheduled work (e.g. SMS activation a few business days after a port): survives restarts,
+// claimed with SKIP LOCKED so several app instances run each job once.
+export const scheduledJobs = pgTable(
+  'scheduled_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text('dedupe_key').unique(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    status: jobStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('scheduled_jobs_due_idx').on(t.status, t.runAt)],
+);

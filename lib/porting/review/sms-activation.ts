@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Transaction } from '@/db/client';
+import { portRequestEvents, trackingNumbers } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { NotFoundError } from '@/lib/errors';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { notifyRequestUpdate } from '../notify/notify-request-update';
+
+export const ACTIVATE_SMS_JOB = 'activate-sms';
+export type ActivateSmsPayload = { portRequestId: string; trackingNumberIds: string[] };
+
+/** Turns SMS on for ported numbers still waiting for carriers' routing updates, and tells the recipients. */
+export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, now: Date, actorUserId?: string): Promise<number> {
+  if (payload.trackingNumberIds.length === 0) return 0;
+  const activated = await tx
+    .update(trackingNumbers)
+    .set({ smsStatus: 'active', smsActivatedAt: now })
+    .where(and(inArray(trackingNumbers.id, payload.trackingNumberIds), eq(trackingNumbers.smsStatus, 'pending')))
+    .returning({ number: trackingNumbers.number });
+  if (activated.length === 0) return 0;
+  await tx.insert(portRequestEvents).values({
+    portRequestId: payload.portRequestId,
+    actorUserId,
+    type: 'sms_activated',
+    data: { numbers: activated.map((a) => a.number) },
+    createdAt: now,
+  });
+  await notifyRequestUpdate(tx, payload.portRequestId, {
+    template: 'sms-enabled',
+    subject: 'Text messaging is on',
+    update: {
+      headline: 'Your ported numbers can now send and receive texts',
+      paragraphs: ['Carriers have updated their routing records, and SMS is active on these numbers. Your numbers panel no longer says "SMS is not supported".'],
+      items: activated.map((a) => ({ title: formatPhoneNumber(a.number) })),
+    },
+  });
+  return activated.length;
+}
+
+/** The team turns SMS on before the scheduled job, e.g. when the carrier confirms early. */
+export async function activateSmsNow(db: Database, actor: Actor, requestId: string, now = new Date()): Promise<number> {
+  if (!actor.isStaff) throw new NotFoundError('That port request');
+  return db.transaction(async (tx) => {
+    const pending = await tx
+      .select({ id: trackingNumbers.id })
+      .from(trackingNumbers)
+      .where(and(eq(trackingNumbers.portRequestId, requestId), eq(trackingNumbers.smsStatus, 'pending')));
+    return activateSms(tx, { portRequestId: requestId, trackingNumberIds: pending.map((p) => p.id) }, now, actor.userId);
+  });
+}
+
+/** The team marks SMS as an exception for numbers whose activation failed, so nobody waits silently. */
+export async function markSmsException(db: Database, actor: Actor, requestId: string, reason: string, now = new Date()): Promise<void> {
+  if (!actor.isStaff) throw new NotFoundError('That port request');
+  await db.transaction(async (tx) => {
+    const marked = await tx
+      .update(trackingNumbers)
+      .set({ smsStatus: 'exception' })
+      .where(and(eq(trackingNumbers.portRequestId, requestId), eq(trackingNumbers.smsStatus, 'pending')))
+      .returning({ number: trackingNumbers.number });
+    await tx.insert(portRequestEvents).values({ portRequestId: requestId, actorUserId: actor.userId, type: 'sms_exception', reason, data: { numbers: marked.map((m) => m.number) }, createdAt: now });
+  });
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Transaction } from '@/db/client';
+import { proofFiles } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { StateError } from '@/lib/errors';
+import { deleteObject, putObject } from '@/lib/storage/s3';
+import { checkProofFile, type ProofType } from '../proof/detect-proof-type';
+
+export type ProofUpload = { name: string; bytes: Uint8Array };
+export type StoredProof = { key: string; file: ProofUpload; type: ProofType };
+
+/**
+ * Checks each file by its content and puts it in S3 under a random key (a file's address says
+ * nothing about whose it is). Nothing in the database points at the files yet: on any failure the
+ * uploaded ones are removed and the error goes up.
+ */
+export async function storeProof(requestId: string, uploads: ProofUpload[]): Promise<StoredProof[]> {
+  const checked = uploads.map((file) => ({ file, result: checkProofFile({ name: file.name, size: file.bytes.byteLength, bytes: file.bytes }) }));
+  const refused = checked.flatMap((c) => (c.result.ok ? [] : [c.result.message]));
+  if (refused.length) throw new StateError(refused.join(' '));
+  const stored = checked.flatMap(({ file, result }) =>
+    result.ok ? [{ key: `proof/${requestId}/${randomUUID()}.${result.type.extension}`, file, type: result.type }] : [],
+  );
+  try {
+    for (const s of stored) await putObject(s.key, Buffer.from(s.file.bytes), s.type.mime);
+  } catch (error) {
+    await discardStoredProof(stored);
+    throw error;
+  }
+  return stored;
+}
+
+export async function discardStoredProof(stored: StoredProof[]): Promise<void> {
+  await Promise.allSettled(stored.map((s) => deleteObject(s.key)));
+}
+
+export async function recordProofFiles(tx: Transaction, actor: Actor, requestId: string, stored: StoredProof[]): Promise<void> {
+  if (stored.length === 0) return;
+  await tx.insert(proofFiles).values(
+    stored.map((s) => ({
+      portRequestId: requestId,
+      storageKey: s.key,
+      filename: s.file.name.slice(0, 200) || `proof.${s.type.extension}`,
+      contentType: s.type.mime,
+      sizeBytes: s.file.bytes.byteLength,
+      sha256: createHash('sha256').update(s.file.bytes).digest('hex'),
+      uploadedByUserId: actor.userId,
+    })),
+  );
+}
