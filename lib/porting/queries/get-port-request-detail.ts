@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { accounts, loaSignatures, portRequestEvents, portRequestNotes, portRequestNumbers, proofFiles, trackingSources, users } from '@/db/schema';
+import { accounts, changeRequests, loaSignatures, portRequestEvents, portRequestNotes, portRequestNumbers, proofFiles, trackingSources, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findPortRequest } from '../port-request-access';
 
@@ -44,7 +44,13 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
     .select({ noteCount: sql<number>`count(*)::int` })
     .from(portRequestNotes)
     .where(and(eq(portRequestNotes.portRequestId, requestId), eq(portRequestNotes.visibility, 'public')));
-  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events, noteCount };
+  const [openChanges] = await db
+    .select({ reasons: changeRequests.reasons, note: changeRequests.note, createdAt: changeRequests.createdAt })
+    .from(changeRequests)
+    .where(and(eq(changeRequests.portRequestId, requestId), isNull(changeRequests.resolvedAt)))
+    .orderBy(desc(changeRequests.createdAt))
+    .limit(1);
+  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events, noteCount, openChanges: openChanges ?? null };
 }
 
 export type PortRequestDetail = Awaited<ReturnType<typeof getPortRequestDetail>>;

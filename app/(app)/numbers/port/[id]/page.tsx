@@ -12,6 +12,8 @@ import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { NotesBubble } from '@/components/porting/notes-bubble';
 import { CancelForm } from './cancel-form';
+import { buttonClass } from '@/components/ui/button';
+import { CHANGE_REASONS, stepsOpenedBy, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
 import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
 
 export const metadata: Metadata = { title: 'Port request' };
@@ -71,6 +73,26 @@ export default async function PortRequestPage({ params, searchParams }: { params
           {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
         </p>
       </div>
+      {request.status === 'changes_needed' && detail.openChanges && (
+        <section className="mt-6 rounded-lg bg-amber-50 p-5 ring-1 ring-amber-300" data-testid="changes-needed">
+          <h2 className="font-semibold">What to fix</h2>
+          {detail.openChanges.note && <p className="mt-1 text-sm">Note from our team: {detail.openChanges.note}</p>}
+          <ul className="mt-3 space-y-2 text-sm">
+            {detail.openChanges.reasons.map((r, i) => {
+              const reason = CHANGE_REASONS[r.code as ChangeReasonCode];
+              return (
+                <li key={i}>
+                  <p className="font-medium">{reason?.label ?? r.code}{r.numbers?.length ? ` (${r.numbers.map(formatPhoneNumber).join(', ')})` : ''}</p>
+                  {reason && <p className="text-slate-700">{reason.action}</p>}
+                </li>
+              );
+            })}
+          </ul>
+          <Link href={stepPath(id, stepsOpenedBy(detail.openChanges.reasons.map((r) => r.code))[0])} className={`mt-4 ${buttonClass()}`}>
+            Fix and resubmit
+          </Link>
+        </section>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 className="font-semibold">What you submitted</h2>

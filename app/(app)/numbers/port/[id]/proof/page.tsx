@@ -15,7 +15,7 @@ export default async function ProofStepPage({ params }: { params: Promise<{ id: 
       step="proof"
       intro="Upload a recent bill from your current carrier, or a screenshot of its online account, showing the account holder and the numbers."
     >
-      <ProofForm requestId={id} filesOnRecord={0} />
+      <ProofForm requestId={id} filesOnRecord={0} resubmit={draft.status === 'changes_needed'} />
     </WizardFrame>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorSummary, fieldErrorsOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { sendProofOfOwnership } from './actions';
 
-export function ProofForm({ requestId, filesOnRecord }: { requestId: string; filesOnRecord: number }) {
+export function ProofForm({ requestId, filesOnRecord, resubmit = false }: { requestId: string; filesOnRecord: number; resubmit?: boolean }) {
   const [state, action] = useActionState(sendProofOfOwnership, null);
   const errors = fieldErrorsOf(state, 'proof');
   return (
@@ -34,7 +34,8 @@ export function ProofForm({ requestId, filesOnRecord }: { requestId: string; fil
           </p>
         ))}
       </div>
-      <SubmitButton pendingText="Sending…">Send Proof of Ownership</SubmitButton>
+      {resubmit && <p className="text-sm text-slate-600">Add new proof only if our team asked for it.</p>}
+      <SubmitButton pendingText="Sending…">{resubmit ? 'Resubmit' : 'Send Proof of Ownership'}</SubmitButton>
     </form>
   );
 }

@@ -1,0 +1,12 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireStaff } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { runService } from '@/lib/forms/run-service';
+import { closeInternationalInquiry } from '@/lib/porting/international/close-inquiry';
+
+export async function closeInquiry(formData: FormData): Promise<void> {
+  const actor = await requireStaff();
+  await runService(async () => closeInternationalInquiry(await getDb(), actor, String(formData.get('inquiryId') ?? '')), {});
+  redirect('/staff');
+}

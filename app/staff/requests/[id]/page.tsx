@@ -1,0 +1,180 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { NotesThread } from '@/components/porting/notes-thread';
+import { NoteForm } from '@/components/porting/note-form';
+import { DecisionForm, RevealPinForm } from '@/components/staff/decision-form';
+import { requireStaff } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
+import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
+import { listNotes } from '@/lib/porting/notes/list-notes';
+import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
+import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
+import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
+import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/status';
+import {
+  activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, revealPinAction,
+  scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction,
+} from './actions';
+
+export const metadata: Metadata = { title: 'Port request · Regulatory console' };
+
+const time = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
+
+export default async function StaffRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireStaff();
+  const db = await getDb();
+  let detail, thread, emails;
+  try {
+    detail = await getPortRequestDetail(db, actor, id);
+    thread = await listNotes(db, actor, id);
+    emails = await listEmailsSent(db, actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const { request, numbers, loa, proofs, events } = detail;
+  if (request.status === 'draft') notFound();
+  const s = request.status;
+  const movable = numbers.filter((n) => ['pending', 'approved', 'scheduled'].includes(n.status));
+  const checklist = (name: string, list = movable) => (
+    <fieldset className="max-h-48 space-y-1 overflow-y-auto text-sm">
+      <legend className="text-xs text-slate-500">Numbers (none chosen = whole request)</legend>
+      {list.map((n) => (
+        <label key={n.id} className="flex items-center gap-2">
+          <input type="checkbox" name={name} value={n.id} /> <span className="font-mono">{n.number}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+  const a = request.billingAddress;
+  const ported = numbers.filter((n) => n.status === 'ported').length;
+  return (
+    <>
+      <p className="text-sm"><Link href="/staff">Queue</Link> › {request.customerName}</p>
+      <h1 className="mt-1 text-2xl font-semibold">{request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span></h1>
+      <p className="mt-1 text-sm" data-testid="staff-status">
+        Status: <strong>{STATUS_DESCRIPTIONS[s].label}</strong> · version {request.version} · {request.numberGroup ? NUMBER_GROUP_LABELS[request.numberGroup] : ''} · submitted {time(request.submittedAt)} · port date {time(request.focDate)}
+      </p>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <section className="space-y-2 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200 lg:col-span-2">
+          <h2 className="font-semibold">Submitted</h2>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dt className="text-slate-500">Losing carrier</dt><dd>{request.losingCarrier}</dd>
+            <dt className="text-slate-500">Requested date</dt><dd>{request.requestedPortDate ?? '—'}</dd>
+            <dt className="text-slate-500">Customer Name</dt><dd>{request.customerName}</dd>
+            <dt className="text-slate-500">Account number</dt><dd>{request.carrierAccountNumber}</dd>
+            <dt className="text-slate-500">Account PIN</dt><dd>{request.hasPin ? <RevealPinForm action={revealPinAction} requestId={id} /> : 'none'}</dd>
+            <dt className="text-slate-500">Port type</dt><dd>{request.portType}{request.billingTelephoneNumber ? `, BTN ${request.billingTelephoneNumber}${request.btnIsPorting ? ' (porting)' : ''}` : ''}</dd>
+            <dt className="text-slate-500">Address</dt><dd>{a && `${a.street}${a.unit ? `, ${a.unit}` : ''}, ${a.city}, ${a.region} ${a.postalCode}, ${a.country}`}</dd>
+          </dl>
+          <h3 className="pt-2 font-medium">Letter of Authorization</h3>
+          {loa ? (
+            <p>
+              <a href={`/numbers/port/${id}/files/loa/${loa.id}`}>Signed LOA (PDF)</a> · {loa.kind} signature by {loa.signerName} ({loa.signerEmail}) at {time(loa.signedAt)} from {loa.ipAddress} · {loa.userAgent} · SHA-256 <span className="font-mono text-xs">{loa.contentSha256}</span>
+            </p>
+          ) : <p>No active signature.</p>}
+          <h3 className="pt-2 font-medium">Proof of ownership</h3>
+          <ul className="list-disc pl-5">
+            {proofs.map((p) => <li key={p.id}><a href={`/numbers/port/${id}/files/proof/${p.id}`}>{p.filename}</a> ({p.contentType}, {Math.ceil(p.sizeBytes / 1024)} KB)</li>)}
+          </ul>
+          <h3 className="pt-2 font-medium">Numbers ({numbers.length}; {ported} ported)</h3>
+          <table className="min-w-full">
+            <thead className="text-left text-slate-500"><tr><th>Number</th><th>Receiving</th><th>Account</th><th>Status</th></tr></thead>
+            <tbody>
+              {numbers.map((n) => (
+                <tr key={n.id} className="border-t border-slate-100" data-testid="staff-number">
+                  <td className="font-mono">{formatPhoneNumber(n.number)}</td><td className="font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
+                  <td>{n.accountName}</td><td>{NUMBER_STATUS_LABELS[n.status]}{n.statusReason ? `: ${n.statusReason}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section className="space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 className="font-semibold">Decisions</h2>
+          {s === 'submitted' && <DecisionForm action={startReviewAction} requestId={id} version={request.version} label="Start review" />}
+          {s === 'in_review' && <DecisionForm action={approveAction} requestId={id} version={request.version} label="Approve and send to the carrier" />}
+          {['submitted', 'in_review', 'approved', 'scheduled'].includes(s) && (
+            <details><summary className="cursor-pointer text-sm font-medium">Ask for changes</summary>
+              <DecisionForm action={requestChangesAction} requestId={id} version={request.version} label="Ask for changes" variant="secondary">
+                <fieldset className="space-y-1 text-sm">
+                  <legend className="text-xs text-slate-500">Reasons (the customer sees each with what to do)</legend>
+                  {CHANGE_REASON_CODES.map((code) => (
+                    <label key={code} className="flex items-start gap-2"><input type="checkbox" name="reasons" value={code} className="mt-1" /> {CHANGE_REASONS[code].label}</label>
+                  ))}
+                </fieldset>
+                {checklist('numberIds', numbers)}
+                <label className="block text-sm">Note to the customer<textarea name="note" rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+              </DecisionForm>
+            </details>
+          )}
+          {['approved', 'scheduled'].includes(s) && (
+            <DecisionForm action={scheduleAction} requestId={id} version={request.version} label={s === 'scheduled' ? 'Change port date' : 'Set port date'} variant="secondary">
+              <div className="flex gap-2 text-sm">
+                <label>FOC date<input name="focDate" type="date" defaultValue={request.focDate ? isoDate(request.focDate) : isoDate(addBusinessDays(todayUtc(), 5))} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" /></label>
+                <label>Time (UTC)<input name="focTime" defaultValue={request.focDate ? request.focDate.toISOString().slice(11, 16) : '15:00'} className="mt-1 block w-20 rounded-md border border-slate-300 px-2 py-1" /></label>
+              </div>
+            </DecisionForm>
+          )}
+          {['approved', 'scheduled'].includes(s) && movable.length > 0 && (
+            <DecisionForm action={markPortedAction} requestId={id} version={request.version} label="Mark ported">
+              {checklist('numberIds')}
+            </DecisionForm>
+          )}
+          {movable.length > 0 && !['changes_needed'].includes(s) && (
+            <details><summary className="cursor-pointer text-sm font-medium">Reject numbers</summary>
+              <DecisionForm action={rejectNumbersAction} requestId={id} version={request.version} label="Reject chosen numbers" variant="danger">
+                {checklist('numberIds')}
+                <label className="block text-sm">Reason<input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+              </DecisionForm>
+            </details>
+          )}
+          {ported > 0 && (
+            <div className="space-y-2">
+              <DecisionForm action={activateSmsAction} requestId={id} version={request.version} label="Activate SMS now" variant="secondary" />
+              <details><summary className="cursor-pointer text-sm">SMS exception</summary>
+                <DecisionForm action={smsExceptionAction} requestId={id} version={request.version} label="Mark SMS exception" variant="danger">
+                  <label className="block text-sm">Reason<input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+                </DecisionForm>
+              </details>
+            </div>
+          )}
+          {!['completed', 'cancelled'].includes(s) && (
+            <details><summary className="cursor-pointer text-sm font-medium text-red-700">Cancel request</summary>
+              <DecisionForm action={cancelAction} requestId={id} version={request.version} label="Cancel the request" variant="danger">
+                <label className="block text-sm">Reason<input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+              </DecisionForm>
+            </details>
+          )}
+        </section>
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section id="notes" className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 className="font-semibold">Notes</h2>
+          <NotesThread notes={thread.notes} />
+          <NoteForm requestId={id} action={staffNoteAction} allowInternal />
+        </section>
+        <section className="rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200">
+          <h2 className="font-semibold">Events</h2>
+          <ol className="mt-2 space-y-1" data-testid="staff-events">
+            {events.map((e) => (
+              <li key={e.id}>{time(e.createdAt)} · {e.type}{e.toStatus ? ` → ${e.toStatus}` : ''}{e.actorName ? ` · ${e.actorName}` : ''}{e.reason ? ` · ${e.reason}` : ''}</li>
+            ))}
+          </ol>
+          <h2 className="mt-4 font-semibold">Emails</h2>
+          <ul className="mt-2 space-y-1">
+            {emails.map((e) => <li key={e.id}>{time(e.createdAt)} · {e.subject} · {e.toAddresses.join(', ')} · {e.status}{e.attempts > 1 ? ` (${e.attempts} attempts)` : ''}</li>)}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

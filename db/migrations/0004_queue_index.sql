@@ -1,0 +1,1 @@
+CREATE INDEX "port_requests_status_updated_idx" ON "port_requests" USING btree ("status","updated_at");
