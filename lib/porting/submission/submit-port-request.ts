@@ -39,9 +39,14 @@ export async function submitPortRequest(db: Database, actor: Actor, requestId: s
     await discardStoredProof(stored);
     return { requestIds: await siblingsOf(db, request.id, request.siblingGroupId), alreadySubmitted: true };
   }
-  if (STEPS_BEFORE_PROOF.some((s) => !request.completedSteps.includes(s))) {
+  const missing = STEPS_BEFORE_PROOF.filter((s) => !request.completedSteps.includes(s));
+  if (missing.length) {
     await discardStoredProof(stored);
-    throw new StateError('Some earlier steps are not finished yet. Complete them, then send your proof.');
+    throw new StateError(
+      missing.length === 1 && missing[0] === 'loa'
+        ? 'The Letter of Authorization must be signed again before sending. Open step 7.'
+        : 'Some earlier steps are not finished yet. Complete them, then send your proof.',
+    );
   }
 
   try {
