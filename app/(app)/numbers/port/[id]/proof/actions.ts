@@ -12,7 +12,8 @@ export async function sendProofOfOwnership(_prev: FormState, formData: FormData)
   const requestId = String(formData.get('requestId') ?? '');
   const { actor } = await requireAccountUser();
   // An empty file input still posts one nameless, empty file.
-  const files = formData.getAll('proof').filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));
+  // (With JavaScript, React sends that empty entry named "undefined".)
+  const files = formData.getAll('proof').filter((f): f is File => f instanceof File && !(f.size === 0 && (f.name === '' || f.name === 'undefined')));
   const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const refused = uploads.flatMap((u) => {
     const result = checkProofFile({ name: u.name, size: u.bytes.byteLength, bytes: u.bytes });

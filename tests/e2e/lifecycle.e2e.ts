@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, signIn } from './helpers/browser';
+import { continueAndAgree, submitRequest } from './helpers/wizard';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function openInConsole(staff: Page, customerName: RegExp) {
+  await staff.goto('/staff');
+  await staff.getByTestId('queue').getByRole('link', { name: customerName }).first().click();
+  await staff.getByTestId('staff-status').waitFor();
+}
+
+async function decide(staff: Page, button: string, expectStatus: string) {
+  await staff.getByRole('button', { name: button }).click();
+  await staff.getByTestId('staff-status').getByText(expectStatus, { exact: true }).waitFor();
+}
+
+test('from review to ringing and texting: changes asked and fixed, approved, scheduled, ported, SMS activated', async () => {
+  const customerContext = await newContext(browser);
+  const customer = await customerContext.newPage();
+  await signIn(customer, 'owner@summit.example');
+  await submitRequest(customer, '+14105550220', '9911');
+
+  const staffContext = await newContext(browser, { javaScript: false });
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'regulatory@porting.example');
+  await openInConsole(staff, /Summit Marketing Group LLC/);
+  const requestUrl = staff.url();
+  await decide(staff, 'Start review', 'In review');
+
+  await staff.getByRole('button', { name: 'Reveal' }).click();
+  expect(await staff.getByTestId('revealed-pin').textContent()).toBe('9911');
+  await staff.goto(requestUrl);
+  expect(await staff.getByTestId('staff-events').textContent()).toContain('pin_revealed');
+
+  await staff.getByText('Ask for changes', { exact: true }).first().click();
+  await staff.getByLabel('Customer name does not match the carrier’s record').check();
+  await staff.getByLabel('Note to the customer').fill('The CSR shows "Summit Mktg Group LLC".');
+  await decide(staff, 'Ask for changes', 'Changes needed');
+
+  // The customer sees the reason with what to do, fixes only that, signs again and resubmits.
+  await customer.goto('/numbers/port');
+  const row = customer.getByTestId('port-requests').locator('tr').filter({ hasText: '(410) 555-0220' });
+  expect(await row.getAttribute('data-status')).toBe('changes_needed');
+  await row.getByRole('link', { name: 'View' }).click();
+  const changes = customer.getByTestId('changes-needed');
+  await changes.getByText('Customer name does not match the carrier’s record').waitFor();
+  await changes.getByText(/customer service record/).waitFor();
+  await changes.getByRole('link', { name: 'Fix and resubmit' }).click();
+  await customer.getByLabel('Customer Name').fill('Summit Mktg Group LLC');
+  await customer.getByRole('button', { name: 'Save and continue' }).click();
+  await customer.waitForURL('**/loa');
+  await customer.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await customer.getByRole('button', { name: 'Sign', exact: true }).click();
+  await continueAndAgree(customer);
+  await customer.getByRole('button', { name: 'Resubmit' }).click();
+  await customer.waitForURL('**/numbers/port?submitted=*');
+
+  await staff.goto(requestUrl);
+  await staff.getByTestId('staff-status').getByText('Submitted', { exact: true }).waitFor();
+  await decide(staff, 'Start review', 'In review');
+  await decide(staff, 'Approve and send to the carrier', 'Approved');
+  await staff.getByLabel('FOC date').fill('2026-12-08');
+  await decide(staff, 'Set port date', 'Scheduled');
+  await decide(staff, 'Mark ported', 'Completed');
+
+  await customer.goto('/numbers/tracking');
+  const tracked = customer.locator('tr').filter({ hasText: '(410) 555-0220' });
+  expect(await tracked.textContent()).toContain('Active');
+  expect(await tracked.textContent()).toContain('SMS is not supported');
+
+  // Three business days later, without waiting: the local jobs page runs them as of a later date.
+  await customer.goto('/dev/jobs');
+  await customer.getByLabel('Run due jobs as of').fill('2027-01-15');
+  await customer.getByRole('button', { name: 'Run jobs' }).click();
+  await customer.getByText(/Ran [1-9]\d* job/).waitFor();
+  await customer.goto('/numbers/tracking');
+  expect(await customer.locator('tr').filter({ hasText: '(410) 555-0220' }).textContent()).not.toContain('SMS is not supported');
+  await customerContext.close();
+  await staffContext.close();
+});
