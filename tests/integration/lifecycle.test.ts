@@ -159,3 +159,21 @@ test('the SMS job survives a restart and runs once with two workers', async () =
   expect(smsEmails).toHaveLength(before.length);
   await restarted?.close();
 });
+
+test('a ported number cannot move to another sub-account until its request is completed', async () => {
+  const { moveTrackingNumber } = await import('@/lib/tracking/move-tracking-number');
+  const dental = await accountIdByName(handle.db, 'Summit Dental');
+  const id = await submittedRequest(['+14105550206', '+14105550207']);
+  await startReview(handle.db, staff, id, await version(id));
+  await approveRequest(handle.db, staff, id, await version(id));
+  const first = (await getPortRequestDetail(handle.db, staff, id)).numbers.find((n) => n.number === '+14105550206')!;
+  await markPorted(handle.db, staff, id, { numberIds: [first.id], version: await version(id) });
+  const [tracking] = await handle.db.select().from(trackingNumbers).where(eq(trackingNumbers.number, '+14105550206'));
+
+  await expect(moveTrackingNumber(handle.db, owner, tracking.id, dental)).rejects.toThrow(/still part of an open port request/);
+  await expect(moveTrackingNumber(handle.db, harbor, tracking.id, dental)).rejects.toThrow(NotFoundError);
+  await markPorted(handle.db, staff, id, { numberIds: [], version: await version(id) });
+  await moveTrackingNumber(handle.db, owner, tracking.id, dental);
+  const moved = (await listTrackingNumbers(handle.db, owner, dental)).find((t) => t.id === tracking.id);
+  expect(moved).toMatchObject({ accountName: 'Summit Dental', trackingSource: 'Google Ads' });
+});

@@ -3,19 +3,24 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { listTrackingNumbers } from '@/lib/tracking/list-tracking-numbers';
+import { moveTrackingNumberAction } from './actions';
 
 export const metadata: Metadata = { title: 'Tracking Numbers' };
 
 const smsLabel = { active: 'Active', pending: 'SMS is not supported', exception: 'Needs attention' } as const;
 
-export default async function TrackingNumbersPage() {
+export default async function TrackingNumbersPage({ searchParams }: { searchParams: Promise<{ error?: string; moved?: string }> }) {
   const { actor, account } = await requireAccountUser();
+  const { error, moved } = await searchParams;
+  const family = actor.accounts.filter((a) => a.id === account.id || a.parentAccountId === account.id);
   const rows = await listTrackingNumbers(await getDb(), actor, account.id);
   const showAccount = rows.some((r) => r.accountName !== account.name);
   return (
     <>
       <h1 className="text-2xl font-semibold">Tracking Numbers</h1>
       <p className="mt-1 text-sm text-slate-600">Numbers of {account.name}{showAccount ? ' and its sub-accounts' : ''}.</p>
+      {error && <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">{error.slice(0, 300)}</p>}
+      {moved && <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-sm text-green-900">The number was moved.</p>}
       {rows.length === 0 ? (
         <p className="mt-8 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
           No tracking numbers in this account yet.
@@ -31,6 +36,7 @@ export default async function TrackingNumbersPage() {
                 {showAccount && <th className="px-4 py-3 font-medium">Account</th>}
                 <th className="px-4 py-3 font-medium">Voice</th>
                 <th className="px-4 py-3 font-medium">SMS</th>
+                {family.length > 1 && <th className="px-4 py-3 font-medium">Move to</th>}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -44,6 +50,17 @@ export default async function TrackingNumbersPage() {
                   <td className="px-4 py-3" title={r.smsStatus === 'pending' ? 'Carriers are updating their SMS routing; this takes a few business days after a port.' : undefined}>
                     {smsLabel[r.smsStatus]}
                   </td>
+                  {family.length > 1 && (
+                    <td className="px-4 py-3">
+                      <form action={moveTrackingNumberAction} className="flex gap-2">
+                        <input type="hidden" name="trackingNumberId" value={r.id} />
+                        <select name="toAccountId" aria-label={`Move ${r.number} to`} className="rounded-md border border-slate-300 px-1 py-0.5 text-xs">
+                          {family.filter((a) => a.name !== r.accountName).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                        </select>
+                        <button type="submit" className="text-xs underline">Move</button>
+                      </form>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
