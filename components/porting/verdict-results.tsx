@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { buttonClass } from '@/components/ui/button';
 import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
 
 /** The outcome of "Check Portability" or "Add to request": totals, each line's verdict, refused lines to download. */
@@ -49,5 +51,20 @@ export function VerdictResults({ requestId, result }: { requestId: string; resul
         )}
       </div>
     </section>
+  );
+}
+
+/** The buttons both number forms end with: check without saving, or add the good lines. */
+export function NumberFormActions({ before }: { before?: ReactNode }) {
+  return (
+    <div className="mt-3 flex flex-wrap gap-3">
+      {before}
+      <button type="submit" name="intent" value="check" className={buttonClass('secondary')}>
+        Check Portability
+      </button>
+      <button type="submit" name="intent" value="add" className={buttonClass()}>
+        Add to request
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { VerdictResults } from '@/components/porting/verdict-results';
-import { buttonClass } from '@/components/ui/button';
+import { NumberFormActions, VerdictResults } from '@/components/porting/verdict-results';
 import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
 import { submitNumberFile } from './actions';
 
@@ -52,14 +51,7 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
           </select>
         </label>
       </fieldset>
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="check" className={buttonClass('secondary')}>
-          Check Portability
-        </button>
-        <button type="submit" name="intent" value="add" className={buttonClass()}>
-          Add to request
-        </button>
-      </div>
+      <NumberFormActions />
     </form>
     {state?.result && <VerdictResults requestId={requestId} result={state.result} />}
     </>

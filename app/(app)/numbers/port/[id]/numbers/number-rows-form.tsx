@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { VerdictResults } from '@/components/porting/verdict-results';
+import { NumberFormActions, VerdictResults } from '@/components/porting/verdict-results';
 import { buttonClass } from '@/components/ui/button';
 import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
 import { submitNumberRows } from './actions';
@@ -57,17 +57,13 @@ export function NumberRowsForm({ requestId, accounts, sources, currentAccount }:
           </fieldset>
         ))}
       </div>
-      <div className="mt-3 flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="add-row" className={buttonClass('secondary')}>
-          Add another row
-        </button>
-        <button type="submit" name="intent" value="check" className={buttonClass('secondary')}>
-          Check Portability
-        </button>
-        <button type="submit" name="intent" value="add" className={buttonClass()}>
-          Add to request
-        </button>
-      </div>
+      <NumberFormActions
+        before={
+          <button type="submit" name="intent" value="add-row" className={buttonClass('secondary')}>
+            Add another row
+          </button>
+        }
+      />
     </form>
     {state?.result && <VerdictResults requestId={requestId} result={state.result} />}
     </>
