@@ -1,6 +1,7 @@
 import 'server-only';
 import { isEmpty, seedDemo } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
+import { describeError } from '@/lib/log';
 import { getDatabaseHandle } from '@/lib/db';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
@@ -33,7 +34,7 @@ export async function startAppOrExit(): Promise<void> {
   try {
     await startApp();
   } catch (error) {
-    console.error(`[start] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[start] cannot start: ${describeError(error)}`);
     process.exit(1);
   }
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { AppHeader } from '@/components/shell/app-header';
+import { FlashMessage } from '@/components/ui/flash-message';
 import { requireAccountUser } from '@/lib/auth/session';
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -9,7 +10,10 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <>
       <AppHeader actor={actor} account={account} path={path} />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <FlashMessage />
+        {children}
+      </main>
     </>
   );
 }

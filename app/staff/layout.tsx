@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(app)/actions';
+import { FlashMessage } from '@/components/ui/flash-message';
 import { requireStaff } from '@/lib/auth/session';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -17,7 +18,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </form>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-8">
+        <FlashMessage />
+        {children}
+      </main>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logFailure } from '@/lib/log';
 
 type PollerState = { timer?: NodeJS.Timeout; running?: Promise<void>; again?: boolean; kick?: () => void };
 const pollers = ((globalThis as unknown as { __portPollers?: Map<string, PollerState> }).__portPollers ??= new Map());
@@ -18,7 +19,7 @@ export function startPoller(name: string, work: () => Promise<void>, intervalMs:
       return;
     }
     state.running = work()
-      .catch((error) => console.error(`[${name}] pass failed; will retry:`, error instanceof Error ? error.message : error))
+      .catch((error) => logFailure(`${name}: pass failed, will retry`, error))
       .finally(() => {
         state.running = undefined;
         if (state.again) {

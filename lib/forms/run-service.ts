@@ -1,6 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { NotFoundError, StateError } from '@/lib/errors';
+import { logFailure } from '@/lib/log';
 import { failed, type FormState } from './form-state';
 
 /**
@@ -14,7 +15,7 @@ export async function runService(work: () => Promise<unknown>, values: Record<st
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof StateError) return failed(error.message, values);
-    console.error('[action] failed:', error instanceof Error ? `${error.name}: ${error.message}` : error);
+    logFailure('action', error);
     return failed('We could not save this just now; nothing you typed is lost. Please try again in a moment.', values);
   }
 }

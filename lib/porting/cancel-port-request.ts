@@ -31,6 +31,18 @@ export async function cancelPortRequest(db: Database, actor: Actor, requestId: s
     const request = await findPortRequest(tx, actor, requestId, { forUpdate: true });
     const blocked = cancelBlockedReason(request, now, actor.isStaff);
     if (blocked) throw new StateError(blocked);
+    const [ported] = await tx
+      .select({ id: portRequestNumbers.id })
+      .from(portRequestNumbers)
+      .where(and(eq(portRequestNumbers.portRequestId, requestId), eq(portRequestNumbers.status, 'ported')))
+      .limit(1);
+    if (ported) {
+      throw new StateError(
+        actor.isStaff
+          ? 'Some numbers of this request have already ported: reject the remaining numbers instead, and the request completes.'
+          : 'Some numbers of this request are already on the platform, so it cannot be cancelled. Write to us in the notes about the others.',
+      );
+    }
     await changeRequestStatus(tx, {
       request,
       to: 'cancelled',

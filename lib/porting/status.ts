@@ -8,7 +8,7 @@ const REQUEST_TRANSITIONS: Record<PortRequestStatus, readonly PortRequestStatus[
   draft: ['submitted'],
   submitted: ['in_review', 'changes_needed', 'cancelled'],
   in_review: ['approved', 'changes_needed', 'cancelled'],
-  changes_needed: ['submitted', 'cancelled'],
+  changes_needed: ['submitted', 'completed', 'cancelled'],
   approved: ['scheduled', 'changes_needed', 'completed', 'cancelled'],
   scheduled: ['scheduled', 'changes_needed', 'completed', 'cancelled'],
   completed: [],

@@ -17,6 +17,12 @@ export async function moveTrackingNumber(db: Database, actor: Actor, trackingNum
     const [tracking] = await tx.select().from(trackingNumbers).where(eq(trackingNumbers.id, trackingNumberId)).for('update');
     if (!tracking || !canUseAccount(actor, tracking.accountId)) throw new NotFoundError('That tracking number');
     if (!canUseAccount(actor, toAccountId)) throw new NotFoundError('That account');
+    // Numbers move within one agency (between it and its sub-accounts), never between customers.
+    const agencyOf = (id: string) => {
+      const account = actor.accounts.find((a) => a.id === id)!;
+      return account.parentAccountId ?? account.id;
+    };
+    if (agencyOf(tracking.accountId) !== agencyOf(toAccountId)) throw new StateError('A number can move only between an agency and its own sub-accounts.');
     if (tracking.portRequestId) {
       const [request] = await tx.select({ status: portRequests.status }).from(portRequests).where(eq(portRequests.id, tracking.portRequestId));
       if (request && OPEN_STATUSES.includes(request.status)) {

@@ -16,6 +16,7 @@ import { requestChanges } from '@/lib/porting/review/request-changes';
 import { revealAccountPin } from '@/lib/porting/review/reveal-pin';
 import { schedulePort } from '@/lib/porting/review/schedule-port';
 import { saveCustomerStep } from '@/lib/porting/drafts/save-customer';
+import { cancelPortRequest } from '@/lib/porting/cancel-port-request';
 import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
 import { saveAlternateRouting, listForwardingTrackingNumbers, completeNumbersStep } from '@/lib/porting/numbers-step/alternate-routing';
 import { findPortRequest } from '@/lib/porting/port-request-access';
@@ -176,4 +177,55 @@ test('a ported number cannot move to another sub-account until its request is co
   await moveTrackingNumber(handle.db, owner, tracking.id, dental);
   const moved = (await listTrackingNumbers(handle.db, owner, dental)).find((t) => t.id === tracking.id);
   expect(moved).toMatchObject({ accountName: 'Summit Dental', trackingSource: 'Google Ads' });
+});
+
+test('two drafts of the same number: the second submission is refused and names the number', async () => {
+  const first = await draftReadyToSign(handle.db, owner, summit, ['+14105550208']);
+  const second = await draftReadyToSign(handle.db, owner, summit, ['+14105550208']);
+  for (const id of [first, second]) await signDraft(handle.db, owner, id);
+  await submitPortRequest(handle.db, owner, first, proof());
+  await expect(submitPortRequest(handle.db, owner, second, proof())).rejects.toThrow(/\(410\) 555-0208 is already on the platform or in another port request/);
+});
+
+test('a cancel is refused once numbers have ported; rejecting the rest completes the request', async () => {
+  const id = await submittedRequest(['+14105550210', '+14105550211']);
+  await startReview(handle.db, staff, id, await version(id));
+  await approveRequest(handle.db, staff, id, await version(id));
+  const numbers = (await getPortRequestDetail(handle.db, staff, id)).numbers;
+  await markPorted(handle.db, staff, id, { numberIds: [numbers[0].id], version: await version(id) });
+  await requestChanges(handle.db, staff, id, { reasons: ['number_not_active'], numberIds: [numbers[1].id], version: await version(id) });
+  await expect(cancelPortRequest(handle.db, staff, id, { version: await version(id) })).rejects.toThrow(/already ported/);
+  await rejectNumbers(handle.db, staff, id, { numberIds: [numbers[1].id], reason: 'Disconnected at the carrier.', version: await version(id) });
+  expect((await getPortRequestDetail(handle.db, owner, id)).request.status).toBe('completed');
+});
+
+test('a recipient who loses access to the account stops receiving updates', async () => {
+  const { addRecipient } = await import('@/lib/porting/notes/recipients');
+  const { updateRecipients } = await import('@/lib/porting/notify/update-recipients');
+  const { memberships } = await import('@/db/schema');
+  const id = await submittedRequest(['+14105550212']);
+  const analyst = await actorByEmail(handle.db, 'analyst@summit.example');
+  await addRecipient(handle.db, owner, id, analyst.email);
+  expect(await updateRecipients(handle.db, id)).toEqual(['owner@summit.example', 'analyst@summit.example']);
+  await handle.db.delete(memberships).where(eq(memberships.userId, analyst.userId));
+  expect(await updateRecipients(handle.db, id)).toEqual(['owner@summit.example']);
+});
+
+test('splitting a mixed draft keeps each alternate routing with its number', async () => {
+  const { trackingSources } = await import('@/db/schema');
+  const [source] = await handle.db.select().from(trackingSources).where(eq(trackingSources.accountId, summit)).limit(1);
+  await handle.db.insert(trackingNumbers).values({ accountId: summit, number: '+14105550230', receivingNumber: '+14165550231', trackingSourceId: source.id });
+  const id = await draftReadyToSign(handle.db, owner, summit, ['+14105550232']);
+  await addNumbersToDraft(handle.db, owner, id, [{ line: 1, numberToPort: '+14165550231' }], { receivingNumber: '+14165550299', trackingSourceName: 'Direct' });
+  const forwarding = await listForwardingTrackingNumbers(handle.db, owner, await findPortRequest(handle.db, owner, id));
+  await saveAlternateRouting(handle.db, owner, id, { [forwarding[0].trackingNumberId]: '+14105550198' });
+  await completeNumbersStep(handle.db, owner, id);
+  await signDraft(handle.db, owner, id);
+  const { requestIds } = await submitPortRequest(handle.db, owner, id, proof());
+  const canadian = requestIds[1];
+  await startReview(handle.db, staff, canadian, await version(canadian));
+  await approveRequest(handle.db, staff, canadian, await version(canadian));
+  await markPorted(handle.db, staff, canadian, { numberIds: [], version: await version(canadian) });
+  const [rerouted] = await handle.db.select().from(trackingNumbers).where(eq(trackingNumbers.number, '+14105550230'));
+  expect(rerouted.receivingNumber).toBe('+14105550198');
 });

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth/next-auth';
 import { isKnownUser, signInSchema } from '@/lib/auth/sign-in';
 import { getDb } from '@/lib/db';
+import { logFailure } from '@/lib/log';
 import { failed, formValues, invalid, type FormState } from '@/lib/forms/form-state';
 
 export async function requestSignInLink(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -15,7 +16,7 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
       await signIn('email', { email: parsed.data.email, redirect: false, redirectTo: '/numbers/port' });
     }
   } catch (error) {
-    console.error('[sign-in] could not issue a link:', error instanceof Error ? error.message : error);
+    logFailure('sign-in', error);
     return failed('We could not send a sign-in link just now. Please try again in a minute.', values);
   }
   redirect('/sign-in/check-email');

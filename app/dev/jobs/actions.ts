@@ -5,7 +5,7 @@ import { runJobsNow } from '@/lib/jobs/job-worker';
 
 /** Local mode only: runs the jobs that would be due at a later time, to see days-later effects now. */
 export async function runJobsAsOf(formData: FormData): Promise<void> {
-  if (getEnv().mail.kind !== 'mailbox') notFound();
+  if (!getEnv().isLocal || getEnv().mail.kind !== 'mailbox') notFound();
   const asOf = new Date(String(formData.get('asOf') ?? ''));
   const report = await runJobsNow(Number.isNaN(asOf.getTime()) ? new Date() : asOf);
   redirect(`/dev/jobs?done=${report.done}&failed=${report.failed}`);

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ done?: string; failed?: string }> }) {
   // Like the mailbox: a tool of the local mode only.
-  if (getEnv().mail.kind !== 'mailbox') notFound();
+  if (!getEnv().isLocal || getEnv().mail.kind !== 'mailbox') notFound();
   const { done, failed } = await searchParams;
   const jobs = await listJobs(await getDb());
   return (

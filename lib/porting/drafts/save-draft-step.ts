@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { loaSignatures, portRequestEvents, portRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -43,7 +43,8 @@ export async function saveDraftStep(
   }
   await tx
     .update(portRequests)
-    .set({ ...options.fields, ...pendingSignature, completedSteps: steps, updatedAt: new Date() })
+    // A new version, so a staff decision made on a page from before this edit is refused.
+    .set({ ...options.fields, ...pendingSignature, completedSteps: steps, version: sql`${portRequests.version} + 1`, updatedAt: new Date() })
     .where(eq(portRequests.id, request.id));
   // While fixing what the team asked for, every correction is on the record they will review.
   if (request.status === 'changes_needed' && options.step) {

@@ -71,7 +71,8 @@ export async function removeNumbersFromDraft(db: Database, actor: Actor, request
   await db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     const which = numbers.length ? sql`and number = any(${sql.param(numbers)}::text[])` : sql``;
-    await tx.execute(sql`delete from ${portRequestNumbers} where port_request_id = ${requestId} ${which}`);
+    // Only numbers still on their way can go; ported or rejected ones are the request's history.
+    await tx.execute(sql`delete from ${portRequestNumbers} where port_request_id = ${requestId} and status in ('pending', 'approved', 'scheduled') ${which}`);
     const routingWhich = numbers.length ? sql`and porting_number = any(${sql.param(numbers)}::text[])` : sql``;
     await tx.execute(sql`delete from ${alternateRoutings} where port_request_id = ${requestId} ${routingWhich}`);
     await saveDraftStep(tx, actor, request, {

@@ -3,13 +3,12 @@ import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import type { PortNumberContext, PortNumberVerdict } from '../numbers/check-port-numbers';
 import type { RawLine } from '../numbers/read-number-lines';
-import { findPortRequest } from '../port-request-access';
+import { findEditableDraft } from '../port-request-access';
 import { addNumbersToDraft } from './add-numbers';
 import { checkDraftNumbers } from './check-draft-numbers';
 import { SHOWN_VERDICTS, type NumbersFormState } from './numbers-form-state';
 import { summarizeVerdicts } from './summarize-verdicts';
 import { formatPhoneNumber } from '@/lib/phone/format';
-import { NotFoundError } from '@/lib/errors';
 
 /** "Check Portability" (nothing saved) or "Add to request" (accepted lines saved), as the forms show it. */
 export async function runNumberLines(
@@ -24,9 +23,12 @@ export async function runNumberLines(
   if (mode === 'added') {
     verdicts = await addNumbersToDraft(db, actor, requestId, lines, defaults);
   } else {
-    const request = await findPortRequest(db, actor, requestId);
-    if (actor.isStaff || request.status !== 'draft') throw new NotFoundError('That port request');
-    verdicts = await checkDraftNumbers(db, actor, request, lines, defaults);
+    // Nothing is saved, but the same rule as saving decides who may check: the draft's owner, or
+    // the customer fixing numbers the team asked about.
+    verdicts = await db.transaction(async (tx) => {
+      const request = await findEditableDraft(tx, actor, requestId, 'numbers');
+      return checkDraftNumbers(tx, actor, request, lines, defaults);
+    });
   }
   const byLine = new Map(lines.map((l) => [l.line, l]));
   return {

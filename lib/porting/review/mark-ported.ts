@@ -46,6 +46,13 @@ export async function markPorted(db: Database, actor: Actor, requestId: string, 
     const refused = candidates.filter((n) => !canTransitionNumber(n.status, 'ported'));
     if (refused.length) throw new StateError(`Cannot mark ported: ${refused.map((n) => `${n.number} (${n.status})`).join(', ')}.`);
 
+    const existing = await tx
+      .select({ number: trackingNumbers.number })
+      .from(trackingNumbers)
+      .where(inArray(trackingNumbers.number, candidates.map((c) => c.number)));
+    if (existing.length) {
+      throw new StateError(`Already tracking numbers on the platform: ${existing.map((e) => e.number).join(', ')}. Reject them in this request instead.`);
+    }
     await tx.update(portRequestNumbers).set({ status: 'ported', portedAt: now }).where(inArray(portRequestNumbers.id, candidates.map((c) => c.id)));
     const created = await tx
       .insert(trackingNumbers)

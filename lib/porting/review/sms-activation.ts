@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { portRequestEvents, trackingNumbers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { NotFoundError } from '@/lib/errors';
+import { findRequestForStaff } from './staff-request';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { notifyRequestUpdate } from '../notify/notify-request-update';
 
@@ -40,8 +40,8 @@ export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, 
 
 /** The team turns SMS on before the scheduled job, e.g. when the carrier confirms early. */
 export async function activateSmsNow(db: Database, actor: Actor, requestId: string, now = new Date()): Promise<number> {
-  if (!actor.isStaff) throw new NotFoundError('That port request');
   return db.transaction(async (tx) => {
+    await findRequestForStaff(tx, actor, requestId);
     const pending = await tx
       .select({ id: trackingNumbers.id })
       .from(trackingNumbers)
@@ -52,13 +52,23 @@ export async function activateSmsNow(db: Database, actor: Actor, requestId: stri
 
 /** The team marks SMS as an exception for numbers whose activation failed, so nobody waits silently. */
 export async function markSmsException(db: Database, actor: Actor, requestId: string, reason: string, now = new Date()): Promise<void> {
-  if (!actor.isStaff) throw new NotFoundError('That port request');
   await db.transaction(async (tx) => {
+    await findRequestForStaff(tx, actor, requestId);
     const marked = await tx
       .update(trackingNumbers)
       .set({ smsStatus: 'exception' })
       .where(and(eq(trackingNumbers.portRequestId, requestId), eq(trackingNumbers.smsStatus, 'pending')))
       .returning({ number: trackingNumbers.number });
     await tx.insert(portRequestEvents).values({ portRequestId: requestId, actorUserId: actor.userId, type: 'sms_exception', reason, data: { numbers: marked.map((m) => m.number) }, createdAt: now });
+    if (marked.length === 0) return;
+    await notifyRequestUpdate(tx, requestId, {
+      template: 'sms-exception',
+      subject: 'Texting needs more time',
+      update: {
+        headline: 'Text messaging is delayed on some ported numbers',
+        paragraphs: [`Calls work as usual. Turning on SMS needs more work with the carriers: ${reason}. Our team follows it up and writes to you in the notes.`],
+        items: marked.map((m) => ({ title: formatPhoneNumber(m.number) })),
+      },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { loaSignatures, portRequestNumbers, portRequests, proofFiles } from '@/db/schema';
+import { alternateRoutings, loaSignatures, portRequestNumbers, portRequests, proofFiles } from '@/db/schema';
 import { numberGroupOf, type NumberGroup } from '../estimate';
 import type { PortRequest } from '../port-request-access';
 
@@ -14,13 +14,15 @@ const GROUP_ORDER: NumberGroup[] = ['us_local', 'ca_local', 'toll_free'];
  */
 export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): Promise<{ id: string; group: NumberGroup }[]> {
   const numbers = await tx
-    .select({ id: portRequestNumbers.id, country: portRequestNumbers.country, isTollFree: portRequestNumbers.isTollFree })
+    .select({ id: portRequestNumbers.id, number: portRequestNumbers.number, country: portRequestNumbers.country, isTollFree: portRequestNumbers.isTollFree })
     .from(portRequestNumbers)
     .where(eq(portRequestNumbers.portRequestId, draft.id));
   const byGroup = new Map<NumberGroup, string[]>();
+  const numbersOf = new Map<NumberGroup, string[]>();
   for (const n of numbers) {
     const group = numberGroupOf(n);
     byGroup.set(group, [...(byGroup.get(group) ?? []), n.id]);
+    numbersOf.set(group, [...(numbersOf.get(group) ?? []), n.number]);
   }
   const groups = GROUP_ORDER.filter((g) => byGroup.has(g));
   const siblingGroupId = groups.length > 1 ? draft.id : null;
@@ -41,6 +43,11 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
       .values({ ...fields, numberGroup: group, siblingGroupId })
       .returning({ id: portRequests.id });
     await tx.update(portRequestNumbers).set({ portRequestId: sibling.id }).where(inArray(portRequestNumbers.id, byGroup.get(group)!));
+    // The alternate routings travel with the numbers they are for, or the sibling would port without them.
+    await tx
+      .update(alternateRoutings)
+      .set({ portRequestId: sibling.id })
+      .where(and(eq(alternateRoutings.portRequestId, draft.id), inArray(alternateRoutings.portingNumber, numbersOf.get(group)!)));
     if (signatures.length) {
       await tx.insert(loaSignatures).values(signatures.map(({ id: _sid, ...s }) => ({ ...s, portRequestId: sibling.id })));
     }

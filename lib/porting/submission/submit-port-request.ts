@@ -11,6 +11,7 @@ import { PortSubmittedEmail } from '@/emails/port-submitted';
 import { changeRequestStatus } from '../change-status';
 import { estimatedCompletion, NUMBER_GROUP_LABELS } from '../estimate';
 import { findPortRequest, type PortRequest } from '../port-request-access';
+import { findTakenNumbers } from './find-taken-numbers';
 import { resubmitAfterChanges } from './resubmit-after-changes';
 import { splitByNumberGroup } from './split-by-group';
 import { discardStoredProof, recordProofFiles, storeProof, type ProofUpload } from './store-proof';
@@ -55,6 +56,12 @@ export async function submitPortRequest(db: Database, actor: Actor, requestId: s
       // Lost a race to a second submit: that one recorded everything.
       if (current.status !== request.status) throw new AlreadySubmitted(await siblingsOf(tx, current.id, current.siblingGroupId));
       await requireActiveSignature(tx, requestId);
+      const taken = await findTakenNumbers(tx, requestId);
+      if (taken.length) {
+        throw new StateError(
+          `${taken.map(formatPhoneNumber).join(', ')} ${taken.length === 1 ? 'is' : 'are'} already on the platform or in another port request. Remove ${taken.length === 1 ? 'it' : 'them'} in step 3 (Numbers to Port), then send again.`,
+        );
+      }
       await recordProofFiles(tx, actor, requestId, stored);
       if (current.status === 'changes_needed') {
         await resubmitAfterChanges(tx, actor, current, { newProof: stored.length > 0, at: now });

@@ -5,6 +5,7 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
 import { discardDraft } from '@/lib/porting/drafts/discard-draft';
+import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
@@ -17,6 +18,7 @@ export async function createPortRequest(): Promise<void> {
 export async function discardPortRequest(formData: FormData): Promise<void> {
   const { actor } = await requireAccountUser();
   const requestId = z.string().parse(formData.get('requestId') ?? '');
-  const outcome = await runService(async () => discardDraft(await getDb(), actor, requestId), {});
-  redirect(outcome ? '/numbers/port?error=discard' : '/numbers/port?discarded=1');
+  const failure = await runService(async () => discardDraft(await getDb(), actor, requestId), {});
+  await setFlash(failure ? 'error' : 'ok', failure && !failure.ok ? (failure.formError ?? 'The draft could not be discarded.') : 'The draft was discarded.');
+  redirect('/numbers/port');
 }

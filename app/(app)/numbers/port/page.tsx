@@ -16,12 +16,12 @@ export const metadata: Metadata = { title: 'Port Numbers' };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 
-type Search = { submitted?: string; discarded?: string; status?: string; number?: string; page?: string };
+type Search = { submitted?: string; status?: string; number?: string; page?: string };
 
 export default async function PortNumbersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { actor, account } = await requireAccountUser();
   const params = await searchParams;
-  const { submitted, discarded } = params;
+  const { submitted } = params;
   const filters = parseListFilters(params);
   const { rows, hasMore } = await listPortRequests(await getDb(), actor, account.id, { status: filters.status, number: filters.e164, page: filters.page });
   const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(params.number ? { number: params.number } : {}), page: String(page) })}`;
@@ -37,7 +37,6 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           </p>
         </div>
       )}
-      {discarded && <p role="status" className="mb-6 rounded-md bg-slate-100 p-3 text-sm">The draft was discarded.</p>}
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Port Numbers</h1>

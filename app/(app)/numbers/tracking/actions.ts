@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
+import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
 import { moveTrackingNumber } from '@/lib/tracking/move-tracking-number';
 
@@ -11,6 +12,6 @@ export async function moveTrackingNumberAction(formData: FormData): Promise<void
     async () => moveTrackingNumber(await getDb(), actor, String(formData.get('trackingNumberId') ?? ''), String(formData.get('toAccountId') ?? '')),
     {},
   );
-  const message = failure && !failure.ok ? failure.formError : undefined;
-  redirect(message ? `/numbers/tracking?error=${encodeURIComponent(message)}` : '/numbers/tracking?moved=1');
+  await setFlash(failure ? 'error' : 'ok', failure && !failure.ok ? (failure.formError ?? 'The number could not be moved.') : 'The number was moved.');
+  redirect('/numbers/tracking');
 }

@@ -9,9 +9,8 @@ export const metadata: Metadata = { title: 'Tracking Numbers' };
 
 const smsLabel = { active: 'Active', pending: 'SMS is not supported', exception: 'Needs attention' } as const;
 
-export default async function TrackingNumbersPage({ searchParams }: { searchParams: Promise<{ error?: string; moved?: string }> }) {
+export default async function TrackingNumbersPage() {
   const { actor, account } = await requireAccountUser();
-  const { error, moved } = await searchParams;
   const family = actor.accounts.filter((a) => a.id === account.id || a.parentAccountId === account.id);
   const rows = await listTrackingNumbers(await getDb(), actor, account.id);
   const showAccount = rows.some((r) => r.accountName !== account.name);
@@ -19,8 +18,6 @@ export default async function TrackingNumbersPage({ searchParams }: { searchPara
     <>
       <h1 className="text-2xl font-semibold">Tracking Numbers</h1>
       <p className="mt-1 text-sm text-slate-600">Numbers of {account.name}{showAccount ? ' and its sub-accounts' : ''}.</p>
-      {error && <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">{error.slice(0, 300)}</p>}
-      {moved && <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-sm text-green-900">The number was moved.</p>}
       {rows.length === 0 ? (
         <p className="mt-8 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
           No tracking numbers in this account yet.

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formValues, type FormState } from '@/lib/forms/form-state';
+import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
 import { MAX_IMPORT_BYTES, readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
 import { removeNumbersFromDraft } from '@/lib/porting/numbers-step/add-numbers';
@@ -96,7 +97,8 @@ export async function removeNumbers(formData: FormData): Promise<void> {
   const { actor } = await requireAccountUser();
   const requestId = String(formData.get('requestId') ?? '');
   const number = String(formData.get('number') ?? '');
-  await runService(async () => removeNumbersFromDraft(await getDb(), actor, requestId, number === 'all' ? [] : [number]), {});
+  const failure = await runService(async () => removeNumbersFromDraft(await getDb(), actor, requestId, number === 'all' ? [] : [number]), {});
+  if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The number could not be removed.');
   revalidatePath(stepPath(requestId, 'numbers'));
   redirect(stepPath(requestId, 'numbers'));
 }

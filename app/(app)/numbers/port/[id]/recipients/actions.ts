@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { addRecipient, recipientSchema, removeRecipient } from '@/lib/porting/notes/recipients';
@@ -25,6 +26,7 @@ export async function removeRecipientAction(formData: FormData): Promise<void> {
   const { actor } = await requireAccountUser();
   const requestId = String(formData.get('requestId') ?? '');
   const userId = String(formData.get('userId') ?? '');
-  await runService(async () => removeRecipient(await getDb(), actor, requestId, userId), {});
+  const failure = await runService(async () => removeRecipient(await getDb(), actor, requestId, userId), {});
+  if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The recipient could not be removed.');
   redirect(`/numbers/port/${requestId}/recipients`);
 }
