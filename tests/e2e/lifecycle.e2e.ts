@@ -8,9 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-async function openInConsole(staff: Page, customerName: RegExp) {
+async function openInConsole(staff: Page, requestId: string) {
   await staff.goto('/staff');
-  await staff.getByTestId('queue').getByRole('link', { name: customerName }).first().click();
+  await staff.getByTestId('queue').locator(`a[href="/staff/requests/${requestId}"]`).click();
   await staff.getByTestId('staff-status').waitFor();
 }
 
@@ -23,12 +23,12 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
   const customerContext = await newContext(browser);
   const customer = await customerContext.newPage();
   await signIn(customer, 'owner@summit.example');
-  await submitRequest(customer, '+14105550220', '9911');
+  const requestId = await submitRequest(customer, '+14105550220', '9911');
 
   const staffContext = await newContext(browser, { javaScript: false });
   const staff = await staffContext.newPage();
   await signIn(staff, 'regulatory@porting.example');
-  await openInConsole(staff, /Summit Marketing Group LLC/);
+  await openInConsole(staff, requestId);
   const requestUrl = staff.url();
   await decide(staff, 'Start review', 'In review');
 

@@ -66,8 +66,8 @@ export async function sendProof(page: Page) {
   await page.waitForURL('**/numbers/port?submitted=*');
 }
 
-/** The whole wizard with a typed signature, from Port Numbers to a submitted request. */
-export async function submitRequest(page: Page, number: string, pin = '2468') {
+/** The whole wizard with a typed signature, from Port Numbers to a submitted request; returns its id. */
+export async function submitRequest(page: Page, number: string, pin = '2468'): Promise<string> {
   await page.goto('/numbers/port');
   await page.getByRole('button', { name: 'Create Port Request' }).click();
   await page.waitForURL('**/carrier');
@@ -81,4 +81,5 @@ export async function submitRequest(page: Page, number: string, pin = '2468') {
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
   await continueAndAgree(page);
   await sendProof(page);
+  return new URL(page.url()).searchParams.get('submitted')!.split(',')[0];
 }
