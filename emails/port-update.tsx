@@ -10,7 +10,7 @@ export type PortUpdate = {
 };
 
 /** Every update about a request: what happened, what it means, a link to the request. */
-export function PortUpdateEmail({ update, requestUrl, requestLabel }: { update: PortUpdate; requestUrl: string; requestLabel: string }) {
+export function PortUpdateEmail({ update, requestUrl, requestLabel, linkLabel = 'Open the port request' }: { update: PortUpdate; requestUrl: string; requestLabel: string; linkLabel?: string }) {
   return (
     <EmailLayout preview={update.headline}>
       <Heading as="h1" style={{ fontSize: '20px' }}>
@@ -33,7 +33,7 @@ export function PortUpdateEmail({ update, requestUrl, requestLabel }: { update: 
         </Section>
       ))}
       <Button href={requestUrl} style={{ backgroundColor: '#1d4ed8', color: '#ffffff', padding: '10px 18px', borderRadius: '6px' }}>
-        Open the port request
+        {linkLabel}
       </Button>
       <Text style={{ fontSize: '13px', color: '#6b7280' }}>{requestUrl}</Text>
     </EmailLayout>

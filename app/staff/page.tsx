@@ -94,7 +94,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
         <ul className="mt-3 space-y-3">
           {inquiries.map((i) => (
             <li key={i.id} className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
-              <p className="font-medium">{i.accountName} · {i.countries.join(', ')} · {i.numbers.length} numbers · {i.createdAt.toISOString().slice(0, 10)}</p>
+              <p className="font-medium"><Link href={`/staff/inquiries/${i.id}`}>{i.accountName} · {i.countries.join(', ')} · {i.numbers.length} numbers</Link> · {i.createdAt.toISOString().slice(0, 10)}</p>
               <p className="font-mono text-xs text-slate-600">{i.numbers.slice(0, 10).map(formatPhoneNumber).join(', ')}</p>
               {i.note && <p className="mt-1 whitespace-pre-wrap">{i.note}</p>}
               <form action={closeInquiry} className="mt-2">

@@ -5,8 +5,9 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormState } from '@/lib/forms/form-state';
 
 /** Reply box of the notes thread; the team's console passes its own action (with internal notes). */
-export function NoteForm({ requestId, action: serverAction, allowInternal = false }: {
+export function NoteForm({ requestId, action: serverAction, allowInternal = false, idName = 'requestId' }: {
   requestId: string;
+  idName?: string;
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   allowInternal?: boolean;
 }) {
@@ -16,7 +17,7 @@ export function NoteForm({ requestId, action: serverAction, allowInternal = fals
   const typed = state && !state.ok ? (state.values.body ?? '') : '';
   return (
     <form action={action} className="space-y-3" key={state?.ok ? 'sent' : 'editing'}>
-      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name={idName} value={requestId} />
       <ErrorSummary state={state} />
       {state?.ok && <p role="status" className="text-sm text-green-700">{state.message}</p>}
       <label htmlFor="body" className="block text-sm font-medium">

@@ -188,3 +188,17 @@ export const internationalPortInquiries = pgTable(
   },
   (t) => [index('international_inquiries_status_idx').on(t.status, t.createdAt)],
 );
+
+// The conversation between the regulatory team and the customer about an international inquiry.
+export const internationalInquiryMessages = pgTable(
+  'international_inquiry_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inquiryId: uuid('inquiry_id').notNull().references(() => internationalPortInquiries.id, { onDelete: 'cascade' }),
+    authorUserId: text('author_user_id').notNull().references(() => users.id),
+    fromTeam: boolean('from_team').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('international_inquiry_messages_idx').on(t.inquiryId, t.createdAt)],
+);

@@ -76,3 +76,21 @@ test('an international ticket records its countries and numbers for the team and
   const [email] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `international-inquiry:${id}`));
   expect(email.subject).toContain('(FR, GB)');
 });
+
+test('the team replies to an international inquiry in its thread, the asker is emailed, strangers see nothing', async () => {
+  const { getInquiryThread, replyToInquiry } = await import('@/lib/porting/international/inquiry-thread');
+  const owner = await actorByEmail(handle.db, 'owner@summit.example');
+  const staff = await actorByEmail(handle.db, 'regulatory@porting.example');
+  const harbor = await actorByEmail(handle.db, 'office@harbor.example');
+  const id = await submitInternationalInquiry(handle.db, owner, await accountIdByName(handle.db, 'Summit Marketing Group'), readInquiryNumbers('+44 20 7946 0001'));
+  await replyToInquiry(handle.db, staff, id, 'We need a proof of address in the UK.');
+  await replyToInquiry(handle.db, owner, id, 'Attached to our next email.');
+  const thread = await getInquiryThread(handle.db, owner, id);
+  expect(thread.messages.map((m) => [m.authorName, m.body])).toEqual([
+    ['Regulatory team', 'We need a proof of address in the UK.'],
+    ['Dana Whitfield', 'Attached to our next email.'],
+  ]);
+  const emails = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'inquiry-reply'));
+  expect(emails.map((e) => e.toAddresses)).toEqual([['owner@summit.example']]);
+  await expect(getInquiryThread(handle.db, harbor, id)).rejects.toThrow('not found');
+});

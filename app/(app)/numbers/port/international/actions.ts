@@ -1,10 +1,13 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
+import { inquiryReplySchema } from '@/lib/porting/international/inquiry-actions-support';
+import { replyToInquiry } from '@/lib/porting/international/inquiry-thread';
 import { internationalInquirySchema, readInquiryNumbers, submitInternationalInquiry } from '@/lib/porting/international/submit-international-inquiry';
 
 export async function submitTicket(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -28,4 +31,15 @@ export async function submitTicket(_prev: FormState, formData: FormData): Promis
   if (failure) return failure;
   kickOutbox();
   redirect('/numbers/port/international?sent=1');
+}
+
+export async function replyToInquiryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireAccountUser();
+  const values = formValues(formData);
+  const parsed = inquiryReplySchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const failure = await runService(async () => replyToInquiry(await getDb(), actor, parsed.data.inquiryId, parsed.data.body), values);
+  if (failure) return failure;
+  revalidatePath(`/numbers/port/international/${parsed.data.inquiryId}`);
+  return { ok: true, message: 'Your message was added.' };
 }
