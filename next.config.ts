@@ -5,6 +5,19 @@ const nextConfig: NextConfig = {
   // and React Email imports react-dom/server dynamically.
   serverExternalPackages: ['@electric-sql/pglite', 's3rver', 'pg', '@react-email/components', '@react-email/render'],
   poweredByHeader: false,
+  // Static files skip the proxy (lib/security/security-headers.ts sets the rest, with the CSP nonce).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: '12mb' },
   },

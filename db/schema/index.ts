@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './porting';
 export * from './notes';
 export * from './lifecycle';
+export * from './security';

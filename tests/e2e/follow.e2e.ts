@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, mailboxFor, newContext, signIn, waitForNewEmail } from './helpers/browser';
+import { launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
 import { submitRequest } from './helpers/wizard';
 
 let browser: Browser;
@@ -13,9 +13,8 @@ test.each([
   ['off', false],
 ])('with JavaScript %s, the customer opens the notes from the bubble, replies, and adds a recipient who gets an email', async (_label, javaScript) => {
   const number = javaScript ? '+14105550190' : '+14105550191';
-  const context = await newContext(browser, { javaScript });
+  const context = await signedInContext(browser, 'owner@summit.example', { javaScript });
   const page = await context.newPage();
-  await signIn(page, 'owner@summit.example');
   await submitRequest(page, number);
 
   const row = page.getByTestId('port-requests').locator('tbody tr').filter({ hasText: number.replace('+1410555', '(410) 555-') });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, mailboxFor, newContext, signIn } from './helpers/browser';
+import { launchBrowser, mailboxFor, newContext, signIn, waitForNewEmail } from './helpers/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,5 +62,43 @@ test('signed out, account pages send the visitor to sign in', async () => {
   const page = await context.newPage();
   await page.goto('/numbers/tracking');
   expect(new URL(page.url()).pathname).toBe('/sign-in');
+  await context.close();
+});
+
+test('a sign-in link works once; used again it leads back to sign-in with an explanation', async () => {
+  const first = await newContext(browser);
+  const page = await first.newPage();
+  const known = await (await mailboxFor(page, 'office@harbor.example')).count();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill('office@harbor.example');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.waitForURL('**/sign-in/check-email');
+  const message = await waitForNewEmail(page, 'office@harbor.example', known, /sign-in link/i);
+  const link = (await message.getByRole('link', { name: 'Sign in', exact: true }).getAttribute('href'))!;
+  await page.goto(link);
+  await page.getByRole('heading', { name: 'Port Numbers' }).waitFor();
+  await first.close();
+
+  const second = await newContext(browser);
+  const again = await second.newPage();
+  await again.goto(link);
+  expect(new URL(again.url()).pathname).toBe('/sign-in');
+  await again.getByText(/That sign-in link did not work/).waitFor();
+  await second.close();
+});
+
+test('asking for sign-in links again and again is stopped with a clear message', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill('dental@summit.example');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.waitForURL('**/sign-in/check-email');
+  }
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill('dental@summit.example');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.getByText(/Too many sign-in links were requested/).waitFor();
   await context.close();
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './helpers/browser';
+import { launchBrowser, signedInContext } from './helpers/browser';
 import { continueAndAgree, submitRequest } from './helpers/wizard';
 
 let browser: Browser;
@@ -20,14 +20,12 @@ async function decide(staff: Page, button: string, expectStatus: string) {
 }
 
 test('from review to ringing and texting: changes asked and fixed, approved, scheduled, ported, SMS activated', async () => {
-  const customerContext = await newContext(browser);
+  const customerContext = await signedInContext(browser, 'owner@summit.example');
   const customer = await customerContext.newPage();
-  await signIn(customer, 'owner@summit.example');
   const requestId = await submitRequest(customer, '+14105550220', '9911');
 
-  const staffContext = await newContext(browser, { javaScript: false });
+  const staffContext = await signedInContext(browser, 'regulatory@porting.example', { javaScript: false });
   const staff = await staffContext.newPage();
-  await signIn(staff, 'regulatory@porting.example');
   await openInConsole(staff, requestId);
   const requestUrl = staff.url();
   await decide(staff, 'Start review', 'In review');

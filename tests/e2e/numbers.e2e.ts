@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './helpers/browser';
+import { launchBrowser, signedInContext } from './helpers/browser';
 import { fillCarrier } from './helpers/wizard';
 
 const fixtures = path.join(process.cwd(), 'tests', 'fixtures', 'numbers');
@@ -13,9 +13,8 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 test('an agency uploads a spreadsheet, sees the counts, fixes a refused line from the download, and re-routes an active receiving number', async () => {
-  const context = await newContext(browser);
+  const context = await signedInContext(browser, 'owner@summit.example');
   const page = await context.newPage();
-  await signIn(page, 'owner@summit.example');
   await page.goto('/numbers/port');
   await page.getByRole('button', { name: 'Create Port Request' }).click();
   await fillCarrier(page);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn, waitForNewEmail, mailboxFor } from './helpers/browser';
+import { launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
 import { acceptAgreement, addNumberRow, continueAndAgree, continueFromNumbers, fillAddress, fillCarrier, fillCustomer, sendProof } from './helpers/wizard';
 
 let browser: Browser;
@@ -23,9 +23,8 @@ async function expectSubmitted(page: Page, number: string) {
 }
 
 test('with JavaScript on, the owner walks the manual from Numbers > Port Numbers to a submitted request, drawing the signature', async () => {
-  const context = await newContext(browser, { javaScript: true });
+  const context = await signedInContext(browser, 'owner@summit.example', { javaScript: true });
   const page = await context.newPage();
-  await signIn(page, 'owner@summit.example');
   const knownEmails = await (await mailboxFor(page, 'owner@summit.example')).count();
   await startRequest(page);
   await fillCarrier(page);
@@ -56,9 +55,8 @@ test('with JavaScript on, the owner walks the manual from Numbers > Port Numbers
 });
 
 test('with JavaScript off, the whole wizard works and the typed name signs the LOA', async () => {
-  const context = await newContext(browser, { javaScript: false });
+  const context = await signedInContext(browser, 'owner@summit.example', { javaScript: false });
   const page = await context.newPage();
-  await signIn(page, 'owner@summit.example');
   await startRequest(page);
   await fillCarrier(page, 'Comcast Business');
   await addNumberRow(page, '+14105550131', '+14105550199', 'Website');
@@ -83,18 +81,16 @@ test('with JavaScript off, the whole wizard works and the typed name signs the L
 });
 
 test('a draft left in the middle is listed, resumed later with everything kept, and finished', async () => {
-  const first = await newContext(browser);
+  const first = await signedInContext(browser, 'owner@summit.example');
   const page = await first.newPage();
-  await signIn(page, 'owner@summit.example');
   await startRequest(page);
   await fillCarrier(page, 'AT&T');
   await addNumberRow(page, '+14105550132', '+14105550199');
   await continueFromNumbers(page);
   await first.close();
 
-  const later = await newContext(browser);
+  const later = await signedInContext(browser, 'owner@summit.example');
   const again = await later.newPage();
-  await signIn(again, 'owner@summit.example');
   await again.goto('/numbers/port');
   const draftRow = again.getByTestId('port-requests').locator('tr[data-status="draft"]').filter({ hasText: '(410) 555-0132' });
   await draftRow.getByRole('link', { name: 'Resume' }).click();

@@ -42,3 +42,20 @@ export async function signIn(page: Page, email: string) {
   await message.getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.waitForLoadState('load');
 }
+
+/**
+ * A browser context signed in as `email`: the first call of a run signs in through the mailbox, later
+ * ones reuse its session (sign-in links are rate limited per address, as in production).
+ */
+export async function signedInContext(browser: Browser, email: string, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+  const { existsSync } = await import('node:fs');
+  const path = await import('node:path');
+  const stateFile = path.join(process.env.E2E_DATA_DIR ?? '/tmp', `session-${email.replace(/[^a-z0-9]/gi, '_')}.json`);
+  if (!existsSync(stateFile)) {
+    const context = await newContext(browser);
+    await signIn(await context.newPage(), email);
+    await context.storageState({ path: stateFile });
+    await context.close();
+  }
+  return browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true, storageState: stateFile });
+}
