@@ -25,6 +25,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const actor = await getActor();
   if (!actor) redirect('/sign-in');
+  // The download belongs to the numbers step of an account's own request.
+  if (actor.isStaff) notFound();
   try {
     await findPortRequest(await getDb(), actor, id);
   } catch (error) {
