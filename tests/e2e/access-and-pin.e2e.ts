@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { baseUrl, launchBrowser, newContext, signedInContext } from './helpers/browser';
+import { launchBrowser, newContext, signedInContext } from './helpers/browser';
 import { acceptAgreement, addNumberRow, continueFromNumbers, fillAddress, fillCarrier, fillCustomer, submitRequest } from './helpers/wizard';
 
 const PIN = 'Q7Z4X9K2W';

@@ -18,7 +18,7 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
     // Per address (someone flooding one inbox) and per IP (someone trying many addresses).
     const allowed = await consumeRateLimit(db, [
       { bucket: `sign-in:email:${parsed.data.email}`, max: 5, windowSeconds: 15 * 60 },
-      { bucket: `sign-in:ip:${ip}`, max: 30, windowSeconds: 15 * 60 },
+      { bucket: `sign-in:ip:${ip}`, max: 50, windowSeconds: 15 * 60 },
     ]);
     if (!allowed) return failed('Too many sign-in links were requested. Wait 15 minutes, then try again; the last link we sent still works.', values);
     // Unknown addresses get the same page as known ones: the form must not tell who has an account.
