@@ -101,7 +101,15 @@ export default async function NumbersStepPage({ params, searchParams }: { params
             Some numbers you are porting are active receiving numbers: tracking numbers forward calls to them today. Choose
             where each of those tracking numbers should forward once the port is done.
           </p>
-          <RoutingForm requestId={id} forwarding={data.forwarding} />
+          <RoutingForm
+            requestId={id}
+            forwarding={data.forwarding.map((f) => ({
+              trackingNumberId: f.trackingNumberId,
+              trackingNumber: formatPhoneNumber(f.trackingNumber),
+              portingNumber: formatPhoneNumber(f.portingNumber),
+              newReceivingNumber: f.newReceivingNumber ? formatPhoneNumber(f.newReceivingNumber) : '',
+            }))}
+          />
         </section>
       )}
 

@@ -2,11 +2,11 @@
 import { useActionState } from 'react';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ForwardingTrackingNumber } from '@/lib/porting/numbers-step/alternate-routing';
-import { formatPhoneNumber } from '@/lib/phone/format';
+// Numbers arrive formatted from the server: the phone-number library stays out of the browser bundle.
+export type ForwardingRow = { trackingNumberId: string; trackingNumber: string; portingNumber: string; newReceivingNumber: string };
 import { continueFromNumbers, saveRouting } from './actions';
 
-export function RoutingForm({ requestId, forwarding }: { requestId: string; forwarding: ForwardingTrackingNumber[] }) {
+export function RoutingForm({ requestId, forwarding }: { requestId: string; forwarding: ForwardingRow[] }) {
   const [state, action] = useActionState(saveRouting, null);
   return (
     <form action={action} className="space-y-3" id="routing">
@@ -19,15 +19,15 @@ export function RoutingForm({ requestId, forwarding }: { requestId: string; forw
         return (
           <div key={f.trackingNumberId} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr]">
             <p className="text-sm">
-              Tracking number <span className="font-mono">{formatPhoneNumber(f.trackingNumber)}</span> forwards to{' '}
-              <span className="font-mono">{formatPhoneNumber(f.portingNumber)}</span>, which you are porting.
+              Tracking number <span className="font-mono">{f.trackingNumber}</span> forwards to{' '}
+              <span className="font-mono">{f.portingNumber}</span>, which you are porting.
             </p>
             <label className="text-sm font-medium">
               Forward it instead to
               <input
                 id={name}
                 name={name}
-                defaultValue={valueOf(state, name, f.newReceivingNumber ? formatPhoneNumber(f.newReceivingNumber) : '')}
+                defaultValue={valueOf(state, name, f.newReceivingNumber)}
                 inputMode="tel"
                 aria-invalid={errors.length > 0}
                 className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
