@@ -1,8 +1,30 @@
-// `npm run bench`: every benchmark script, each printing its figures against a baseline from the same run.
+// `npm run bench`: every benchmark, each printing its figures against a baseline from the same run.
+// Needs a production build (`npm run build`) for the page, JavaScript and cold-start figures.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { benchColdStart } from './cold-start';
+import { benchEmail } from './email';
 import { benchImport } from './import';
+import { benchJsBytes } from './js-bytes';
+import { benchPages } from './pages';
 
 console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('## Import (parse + pre-checks + save into a draft) vs a bare csv-parse + libphonenumber pass\n');
+console.log('## 1. Import: parse + pre-checks + save into a draft, vs a bare csv-parse + libphonenumber pass\n');
 console.log('| engine | lines | parse + check + save | bare parse | ratio |\n|---|---|---|---|---|');
 await benchImport();
+console.log('\n## 4. Email: outbox with two workers vs direct sends (stand-in: 50 ms, 1 call in 10 fails)\n');
+console.log('| run | messages | time | throughput | vs baseline |\n|---|---|---|---|---|');
+await benchEmail();
+if (!existsSync('.next/BUILD_ID')) {
+  console.log('\nNo production build: run `npm run build` for the page, JavaScript and cold-start figures.');
+  process.exit(0);
+}
+console.log('\n## 2. Pages under load (PostgreSQL, 100,000 requests), vs the static 404 page\n');
+console.log('| page | throughput | p50 | p99 | p99 vs baseline |\n|---|---|---|---|---|');
+await benchPages();
+console.log('\n## 3. JavaScript per page (gzip), vs a page with no component of its own\n');
+console.log('| page | JavaScript transferred (gzip) | over the empty page |\n|---|---|---|');
+await benchJsBytes();
+console.log('\n## 5. Cold start (embedded defaults), vs a restart on the same data folder\n');
+console.log('| start | to first page | vs baseline |\n|---|---|---|');
+await benchColdStart();

@@ -8,8 +8,10 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Anything a query can run on: the database or an open transaction. */
 export type Queryable = Database | Transaction;
 
+export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
+
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'postgres'; url: string; max?: number; logger?: QueryLogger }
   | { kind: 'pglite'; dir?: string; loadDataDir?: Blob };
 
 export type DatabaseHandle = {
@@ -28,7 +30,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: config.url, max: config.max ?? 10 });
-    const db = drizzle(pool, { schema }) as unknown as Database;
+    const db = drizzle(pool, { schema, logger: config.logger }) as unknown as Database;
     return { db, kind: 'postgres', config, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -70,8 +70,11 @@ export const portRequests = pgTable(
   (t) => [
     index('port_requests_account_created_idx').on(t.accountId, t.createdAt),
     index('port_requests_status_submitted_idx').on(t.status, t.submittedAt),
-    // The team's queue: by status, longest waiting first.
+    // The team's queue: by status, longest waiting first; and all open requests, longest waiting first.
     index('port_requests_status_updated_idx').on(t.status, t.updatedAt),
+    index('port_requests_open_updated_idx')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'in_review', 'changes_needed', 'approved', 'scheduled')`),
     index('port_requests_sibling_idx').on(t.siblingGroupId),
   ],
 );

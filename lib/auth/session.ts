@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
@@ -9,12 +10,13 @@ import { loadActor, type AccountAccess, type Actor } from './actor';
 
 export const CURRENT_ACCOUNT_COOKIE = 'current_account';
 
-export async function getActor(): Promise<Actor | null> {
+/** The signed-in actor, loaded once per request however many layouts and pages ask (React cache). */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
   return loadActor(await getDb(), userId);
-}
+});
 
 /** For account pages and actions: signed out goes to sign-in; staff have no account pages. */
 export async function requireAccountUser(): Promise<{ actor: Actor; account: AccountAccess }> {

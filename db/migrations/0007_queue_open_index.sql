@@ -1,0 +1,1 @@
+CREATE INDEX "port_requests_open_updated_idx" ON "port_requests" USING btree ("updated_at","id") WHERE "port_requests"."status" in ('submitted', 'in_review', 'changes_needed', 'approved', 'scheduled');
