@@ -21,7 +21,21 @@ const VANITY = /^[+\d\s().-]*\d[\s().-]*[a-z]{2,}[a-z\d\s-]*$/i;
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?\s*e\s*[+-]?\d+$/i;
 
 /** One phone number as typed or exported by a spreadsheet -> E.164 if it can be ported here (US or Canada). */
+// An import parses each number more than once (collecting candidates, then checking) and repeats the
+// same receiving number on many lines; remembering recent answers keeps that to one parse each.
+const recent = new Map<string, ParsedNumber>();
+const RECENT_LIMIT = 50_000;
+
 export function parsePortNumber(input: string): ParsedNumber {
+  const known = recent.get(input);
+  if (known) return known;
+  const parsed = parseUncached(input);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(input, parsed);
+  return parsed;
+}
+
+function parseUncached(input: string): ParsedNumber {
   const text = clean(input);
   if (text === '') {
     return { ok: false, code: 'empty', message: `No number was entered. Enter a 10-digit US or Canadian number, ${EXAMPLE}.` };
