@@ -92,7 +92,7 @@ export function checkPortNumbers(lines: RawLine[], context: PortNumberContext): 
       return refuse(
         {
           code: 'unknown_account',
-          message: `"${raw.accountName?.trim()}" is not an account you can port numbers into. Use the name of your account or one of its sub-accounts: ${listNames(context.usableAccounts)}.`,
+          message: `${quoted(raw.accountName ?? '')} is not an account you can port numbers into. Use the name of your account or one of its sub-accounts: ${listNames(context.usableAccounts)}.`,
         },
         { receivingNumber: receiving.e164 },
       );
@@ -171,7 +171,7 @@ function checkSource(raw: RawLine, context: PortNumberContext, accountId: string
   const match = sources.find((s) => normalize(s.name) === normalize(name));
   if (match) return { id: match.id };
   const whose = accountId === undefined ? 'any of your accounts' : 'this account';
-  return { code: 'unknown_source', message: `"${name}" is not a tracking source of ${whose}.${knownList(known)}` };
+  return { code: 'unknown_source', message: `${quoted(name)} is not a tracking source of ${whose}.${knownList(known)}` };
 }
 
 function knownList(names: string[]): string {
@@ -184,4 +184,10 @@ function listNames(accounts: { name: string }[]): string {
 
 function normalize(value: string | undefined): string {
   return (value ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The user's text inside our message: without direction or control characters, and short. */
+function quoted(text: string): string {
+  const plain = text.replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+  return `"${plain.length > 60 ? `${plain.slice(0, 60)}…` : plain}"`;
 }

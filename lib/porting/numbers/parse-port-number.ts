@@ -35,7 +35,14 @@ export function parsePortNumber(input: string): ParsedNumber {
   return parsed;
 }
 
+// No way of writing a phone number needs more; longer input is refused before any pattern runs,
+// since some of the patterns below take time growing with the square of the length.
+const MAX_INPUT_LENGTH = 64;
+
 function parseUncached(input: string): ParsedNumber {
+  if (String(input ?? '').length > MAX_INPUT_LENGTH) {
+    return { ok: false, code: 'not_a_number', message: `This is ${String(input).length.toLocaleString('en-US')} characters long, too long to be a phone number. Put one number per line, e.g. +14105550000.` };
+  }
   const text = clean(input);
   if (text === '') {
     return { ok: false, code: 'empty', message: `No number was entered. Enter a 10-digit US or Canadian number, ${EXAMPLE}.` };

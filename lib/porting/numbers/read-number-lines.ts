@@ -198,8 +198,15 @@ function parseOneLine(content: string, delimiter: Delimiter): string[] {
   return content.split(delimiter).map(unquote);
 }
 
+// Index walking rather than /"+$/: a regular expression anchored at the end re-scans from every
+// quote and takes time growing with the square of a long line.
 function unquote(cell: string): string {
-  return cell.trim().replace(/^"+|"+$/g, '').replace(/""/g, '"').trim();
+  const text = cell.trim();
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '"') start++;
+  while (end > start && text[end - 1] === '"') end--;
+  return text.slice(start, end).replaceAll('""', '"').trim();
 }
 
 function looksLikeHeader(cells: string[]): boolean {

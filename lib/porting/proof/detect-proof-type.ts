@@ -36,7 +36,8 @@ function lengthWithoutZeroPadding(bytes: Uint8Array): number {
 }
 
 export function detectProofType(bytes: Uint8Array): ProofType | null {
-  if (indexOfAscii(bytes, '%PDF-', 0, WINDOW) !== -1) return PDF;
+  // At the very start only: "%PDF-" further in lets an HTML page, a program or an archive pass as a PDF.
+  if (ascii(bytes, 0, 5) === '%PDF-') return PDF;
   if (hasAt(bytes, PNG_SIGNATURE, 0)) return PNG;
   if (hasAt(bytes, [0xff, 0xd8, 0xff], 0)) return JPEG;
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return WEBP;

@@ -41,11 +41,22 @@ export async function recordProofFiles(tx: Transaction, actor: Actor, requestId:
     stored.map((s) => ({
       portRequestId: requestId,
       storageKey: s.key,
-      filename: s.file.name.slice(0, 200) || `proof.${s.type.extension}`,
+      filename: proofFilename(s.file.name, s.type.extension),
       contentType: s.type.mime,
       sizeBytes: s.file.bytes.byteLength,
       sha256: createHash('sha256').update(s.file.bytes).digest('hex'),
       uploadedByUserId: actor.userId,
     })),
   );
+}
+
+/**
+ * The name a proof file is kept and downloaded under: no control or direction characters (a NUL
+ * cannot be stored; U+202E makes "gnp.exe" read as "exe.png"), at most 120 characters, and ending
+ * in the extension of what its content is, whatever the uploaded name said.
+ */
+export function proofFilename(name: string, extension: string): string {
+  const plain = name.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/[\\/]/g, '_').trim();
+  const base = plain.replace(/\.[^.]{1,8}$/, '').slice(0, 110) || 'proof';
+  return `${base}.${extension}`;
 }
