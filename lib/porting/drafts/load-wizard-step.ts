@@ -1,8 +1,8 @@
 import 'server-only';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { isStepOpen, resumeStep, stepPath, WIZARD_STEPS, type WizardStepKey } from '../wizard-steps';
 import { getWizardDraft } from './get-wizard-draft';
 import { stepsOpenForFixing } from '../port-request-access';
@@ -11,13 +11,7 @@ import { stepsOpenForFixing } from '../port-request-access';
 export async function loadWizardStep(requestId: string, step: WizardStepKey) {
   const { actor, account } = await requireAccountUser();
   const db = await getDb();
-  let draft;
-  try {
-    draft = await getWizardDraft(db, actor, requestId);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const draft = await orNotFound(getWizardDraft(db, actor, requestId));
   if (draft.status === 'changes_needed') {
     // Fixing what the team asked for: only the steps its reasons open, in any order.
     const allowedSteps = await stepsOpenForFixing(db, requestId);

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { NoteForm } from '@/components/porting/note-form';
 import { NotesThread } from '@/components/porting/notes-thread';
 import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { getInquiryThread } from '@/lib/porting/international/inquiry-thread';
 import { closeInquiry, replyToInquiryAsTeam } from '../../actions';
@@ -15,13 +14,7 @@ export const metadata: Metadata = { title: 'International inquiry · Regulatory 
 export default async function StaffInquiryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireStaff();
-  let thread;
-  try {
-    thread = await getInquiryThread(await getDb(), actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const thread = await orNotFound(getInquiryThread(await getDb(), actor, id));
   const { inquiry, messages } = thread;
   return (
     <>

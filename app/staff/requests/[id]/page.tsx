@@ -6,7 +6,7 @@ import { NoteForm } from '@/components/porting/note-form';
 import { DecisionForm, RevealPinForm } from '@/components/staff/decision-form';
 import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
@@ -28,15 +28,9 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const actor = await requireStaff();
   const db = await getDb();
-  let detail, thread, emails;
-  try {
-    detail = await getPortRequestDetail(db, actor, id);
-    thread = await listNotes(db, actor, id);
-    emails = await listEmailsSent(db, actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const detail = await orNotFound(getPortRequestDetail(db, actor, id));
+  const thread = await listNotes(db, actor, id);
+  const emails = await listEmailsSent(db, actor, id);
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') notFound();
   const s = request.status;

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { estimatedCompletion } from '@/lib/porting/estimate';
-import { getPortRequestDetail, type PortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
+import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { STATUS_DESCRIPTIONS, OPEN_STATUSES } from '@/lib/porting/status';
 import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
@@ -35,15 +35,8 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const { cancelled } = await searchParams;
   const { actor } = await requireAccountUser();
   const db = await getDb();
-  let detail: PortRequestDetail;
-  let emails: Awaited<ReturnType<typeof listEmailsSent>>;
-  try {
-    detail = await getPortRequestDetail(db, actor, id);
-    emails = await listEmailsSent(db, actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const detail = await orNotFound(getPortRequestDetail(db, actor, id));
+  const emails = await listEmailsSent(db, actor, id);
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];

@@ -6,7 +6,7 @@ import { NoteForm } from '@/components/porting/note-form';
 import { NotesThread } from '@/components/porting/notes-thread';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { listNotes } from '@/lib/porting/notes/list-notes';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/status';
 import { replyToNotes } from './actions';
@@ -16,13 +16,7 @@ export const metadata: Metadata = { title: 'Port request notes' };
 export default async function NotesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { actor } = await requireAccountUser();
-  let thread;
-  try {
-    thread = await listNotes(await getDb(), actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const thread = await orNotFound(listNotes(await getDb(), actor, id));
   if (thread.request.status === 'draft') notFound();
   return (
     <>

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { listRecipients, type Recipient } from '@/lib/porting/notes/recipients';
 import { removeRecipientAction } from './actions';
 import { AddRecipientForm } from './add-recipient-form';
@@ -13,13 +12,7 @@ export const metadata: Metadata = { title: 'Edit Recipient Emails' };
 export default async function RecipientsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { actor } = await requireAccountUser();
-  let recipients: Recipient[];
-  try {
-    recipients = await listRecipients(await getDb(), actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const recipients: Recipient[] = await orNotFound(listRecipients(await getDb(), actor, id));
   return (
     <>
       <p className="text-sm text-slate-600">

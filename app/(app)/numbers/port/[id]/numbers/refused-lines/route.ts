@@ -2,7 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { findPortRequest } from '@/lib/porting/port-request-access';
 import { refusedLinesCsv } from '@/lib/porting/numbers-step/refused-lines-csv';
 
@@ -27,12 +27,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!actor) redirect('/sign-in');
   // The download belongs to the numbers step of an account's own request.
   if (actor.isStaff) notFound();
-  try {
-    await findPortRequest(await getDb(), actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  await orNotFound(findPortRequest(await getDb(), actor, id));
   const form = await request.formData();
   let lines;
   try {

@@ -1,7 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { presignRequestFile } from '@/lib/porting/queries/presign-request-file';
 
 // Downloads go through here: the user is checked, then sent to a presigned URL that expires in minutes.
@@ -10,12 +10,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const actor = await getActor();
   if (!actor) redirect('/sign-in');
   if (kind !== 'loa' && kind !== 'proof') notFound();
-  let url: string;
-  try {
-    url = await presignRequestFile(await getDb(), actor, id, { kind, id: fileId });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-  redirect(url);
+  redirect(await orNotFound(presignRequestFile(await getDb(), actor, id, { kind, id: fileId })));
 }
