@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, signedInContext } from './helpers/browser';
-import { acceptAgreement, addNumberRow, continueFromNumbers, fillAddress, fillCarrier, fillCustomer, submitRequest } from './helpers/wizard';
+import { createSummitTargets } from './helpers/summit-targets';
 
 const PIN = 'Q7Z4X9K2W';
 let browser: Browser;
@@ -17,26 +17,7 @@ beforeAll(async () => {
   contexts.staff = await signedInContext(browser, 'regulatory@porting.example');
   contexts.signedOut = await newContext(browser);
 
-  const page = await contexts.owner.newPage();
-  requestId = await submitRequest(page, '+14105550240', PIN);
-  await page.goto(`/numbers/port/${requestId}`);
-  loaPath = (await page.locator('a[href*="/files/loa/"]').first().getAttribute('href'))!;
-  proofPath = (await page.locator('a[href*="/files/proof/"]').first().getAttribute('href'))!;
-  await page.goto('/numbers/port');
-  await page.getByRole('button', { name: 'Create Port Request' }).click();
-  await fillCarrier(page);
-  draftId = page.url().split('/numbers/port/')[1].split('/')[0];
-  await addNumberRow(page, '+14105550241', '+14105550199');
-  await continueFromNumbers(page);
-  await fillCustomer(page, PIN);
-  await fillAddress(page);
-  await acceptAgreement(page);
-  await page.goto('/numbers/port/international');
-  await page.getByLabel(/Numbers to port, one per line/).fill('+44 20 7946 0123');
-  await page.getByRole('button', { name: 'Submit ticket' }).click();
-  await page.waitForURL('**/international?sent=1');
-  await page.goto('/numbers/port/international');
-  inquiryId = (await page.locator('a[href^="/numbers/port/international/"]').first().getAttribute('href'))!.split('/').pop()!;
+  ({ requestId, draftId, loaPath, proofPath, inquiryId } = await createSummitTargets(await contexts.owner.newPage(), { submitted: '+14105550240', draft: '+14105550241' }, PIN));
 }, 180_000);
 afterAll(() => browser.close());
 

@@ -10,7 +10,8 @@ import { PortUpdateEmail } from '@/emails/port-update';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function findInquiry(db: Queryable, actor: Actor, inquiryId: string) {
+/** An inquiry the actor may see: staff every one, account users those of their accounts. */
+export async function findInternationalInquiry(db: Queryable, actor: Actor, inquiryId: string) {
   if (!UUID.test(inquiryId)) throw new NotFoundError('That inquiry');
   const [inquiry] = await db.select().from(internationalPortInquiries).where(eq(internationalPortInquiries.id, inquiryId));
   if (!inquiry || (!actor.isStaff && !actor.accounts.some((a) => a.id === inquiry.accountId))) throw new NotFoundError('That inquiry');
@@ -31,7 +32,7 @@ export async function listInquiriesForActor(db: Queryable, actor: Actor) {
 }
 
 export async function getInquiryThread(db: Queryable, actor: Actor, inquiryId: string) {
-  const inquiry = await findInquiry(db, actor, inquiryId);
+  const inquiry = await findInternationalInquiry(db, actor, inquiryId);
   const messages = await db
     .select({ id: internationalInquiryMessages.id, body: internationalInquiryMessages.body, fromTeam: internationalInquiryMessages.fromTeam, createdAt: internationalInquiryMessages.createdAt, authorName: users.name })
     .from(internationalInquiryMessages)
@@ -47,7 +48,7 @@ export async function getInquiryThread(db: Queryable, actor: Actor, inquiryId: s
 /** A message in the inquiry's thread; the team's replies are emailed to the person who asked. */
 export async function replyToInquiry(db: Database, actor: Actor, inquiryId: string, body: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const inquiry = await findInquiry(tx, actor, inquiryId);
+    const inquiry = await findInternationalInquiry(tx, actor, inquiryId);
     await tx.insert(internationalInquiryMessages).values({ inquiryId, authorUserId: actor.userId, fromTeam: actor.isStaff, body });
     if (!actor.isStaff) return;
     const [asker] = await tx.select({ email: users.email }).from(users).where(eq(users.id, inquiry.createdByUserId));

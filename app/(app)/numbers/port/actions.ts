@@ -1,7 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
 import { discardDraft } from '@/lib/porting/drafts/discard-draft';
@@ -16,8 +16,7 @@ export async function createPortRequest(): Promise<void> {
 }
 
 export async function discardPortRequest(formData: FormData): Promise<void> {
-  const { actor } = await requireAccountUser();
-  const requestId = z.string().parse(formData.get('requestId') ?? '');
+  const { actor, requestId } = await requireRequestForAction(formData);
   const failure = await runService(async () => discardDraft(await getDb(), actor, requestId), {});
   await setFlash(failure ? 'error' : 'ok', failure && !failure.ok ? (failure.formError ?? 'The draft could not be discarded.') : 'The draft was discarded.');
   redirect('/numbers/port');

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
+import { requireInquiryForAction } from '@/lib/forms/require-request';
 import { runService } from '@/lib/forms/run-service';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { inquiryReplySchema } from '@/lib/porting/international/inquiry-actions-support';
@@ -34,7 +35,7 @@ export async function submitTicket(_prev: FormState, formData: FormData): Promis
 }
 
 export async function replyToInquiryAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireAccountUser();
+  const { actor } = await requireInquiryForAction(formData);
   const values = formValues(formData);
   const parsed = inquiryReplySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);

@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
@@ -9,8 +9,7 @@ import { agreementStepSchema } from '@/lib/porting/steps/agreement';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
 export async function saveAgreement(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const parsed = agreementStepSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values, 'Check each box to continue.');

@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
@@ -10,8 +10,7 @@ import { customerStepSchema } from '@/lib/porting/steps/customer';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
 export async function saveCustomer(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const db = await getDb();
   const typed = formValues(formData);
   // The PIN is never sent back to the page, not even to redisplay a form with errors.

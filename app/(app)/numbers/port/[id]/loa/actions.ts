@@ -1,7 +1,7 @@
 'use server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
@@ -11,8 +11,7 @@ import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
 export async function saveSignature(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const { signatureDataUrl, ...values } = formValues(formData);
   const parsed = loaSignatureSchema.safeParse({ signatureDataUrl, ...values });
   if (!parsed.success) return invalid(parsed.error, values, 'The letter is not signed yet.');
@@ -22,8 +21,7 @@ export async function saveSignature(_prev: FormState, formData: FormData): Promi
 }
 
 export async function agreeToLoa(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const h = await headers();
   const ipAddress = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
   const userAgent = h.get('user-agent') ?? 'unknown';

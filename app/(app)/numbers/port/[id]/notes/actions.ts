@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
@@ -8,8 +8,7 @@ import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { addNote, noteSchema } from '@/lib/porting/notes/add-note';
 
 export async function replyToNotes(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireAccountUser();
-  const requestId = String(formData.get('requestId') ?? '');
+  const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const parsed = noteSchema.safeParse({ body: values.body, visibility: 'public' });
   if (!parsed.success) return invalid(parsed.error, values);

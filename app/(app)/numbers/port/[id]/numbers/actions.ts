@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireAccountUser } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, type FormState } from '@/lib/forms/form-state';
 import { setFlash } from '@/lib/forms/flash';
@@ -19,8 +20,7 @@ function defaultsOf(values: Record<string, string>) {
   return { receivingNumber: values.defaultReceivingNumber?.trim() || undefined, trackingSourceName: values.defaultTrackingSource?.trim() || undefined };
 }
 
-async function run(requestId: string, lines: RawLine[], values: Record<string, string>, intent: string, extra: Partial<NonNullable<NumbersFormState>> = {}): Promise<NumbersFormState> {
-  const { actor } = await requireAccountUser();
+async function run(actor: Actor, requestId: string, lines: RawLine[], values: Record<string, string>, intent: string, extra: Partial<NonNullable<NumbersFormState>> = {}): Promise<NumbersFormState> {
   const mode = intent === 'add' ? 'added' : 'checked';
   let result: NonNullable<NumbersFormState>['result'];
   const failure = await runService(async () => {
@@ -34,8 +34,7 @@ async function run(requestId: string, lines: RawLine[], values: Record<string, s
 
 /** The manual rows: "Number to Port", "Forward/Receiving Number", "Tracking Source", account. */
 export async function submitNumberRows(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const intent = values.intent ?? 'check';
   let rowCount = Math.min(MAX_ROWS, Math.max(1, Number(values.rowCount) || 3));
@@ -66,13 +65,12 @@ export async function submitNumberRows(_prev: NumbersFormState, formData: FormDa
   if (lines.length === 0) {
     return { ok: false, fieldErrors: { 'rows.0.number': ['Enter a number to port.'] }, formError: 'Enter at least one number.', values, rowCount };
   }
-  return run(requestId, lines, values, intent, { rowCount });
+  return run(actor, requestId, lines, values, intent, { rowCount });
 }
 
 /** Bulk: a .csv/.txt upload or pasted text, one number per line, with defaults chosen once. */
 export async function submitNumberFile(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const file = formData.get('file');
   let input: string | Uint8Array = values.pasted ?? '';
@@ -90,12 +88,11 @@ export async function submitNumberFile(_prev: NumbersFormState, formData: FormDa
   }
   const read = readNumberLines(input, { filename });
   if (!read.ok) return { ok: false, fieldErrors: { [filename ? 'file' : 'pasted']: [read.message] }, formError: read.message, values };
-  return run(requestId, read.lines, values, values.intent ?? 'check');
+  return run(actor, requestId, read.lines, values, values.intent ?? 'check');
 }
 
 export async function removeNumbers(formData: FormData): Promise<void> {
-  const { actor } = await requireAccountUser();
-  const requestId = String(formData.get('requestId') ?? '');
+  const { actor, requestId } = await requireRequestForAction(formData);
   const number = String(formData.get('number') ?? '');
   const failure = await runService(async () => removeNumbersFromDraft(await getDb(), actor, requestId, number === 'all' ? [] : [number]), {});
   if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The number could not be removed.');
@@ -104,8 +101,7 @@ export async function removeNumbers(formData: FormData): Promise<void> {
 }
 
 export async function saveRouting(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const choices = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('route.')).map(([k, v]) => [k.slice(6), v]));
   let errors: Record<string, string> = {};
@@ -121,8 +117,7 @@ export async function saveRouting(_prev: FormState, formData: FormData): Promise
 }
 
 export async function continueFromNumbers(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   const failure = await runService(async () => completeNumbersStep(await getDb(), actor, requestId), {});
   if (failure) return failure;
   redirect(stepPath(requestId, 'customer'));

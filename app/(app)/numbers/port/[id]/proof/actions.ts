@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { failed, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
@@ -9,8 +9,7 @@ import { checkProofFile } from '@/lib/porting/proof/detect-proof-type';
 import { submitPortRequest, type SubmitOutcome } from '@/lib/porting/submission/submit-port-request';
 
 export async function sendProofOfOwnership(_prev: FormState, formData: FormData): Promise<FormState> {
-  const requestId = String(formData.get('requestId') ?? '');
-  const { actor } = await requireAccountUser();
+  const { actor, requestId } = await requireRequestForAction(formData);
   // An empty file input still posts one nameless, empty file.
   // (With JavaScript, React sends that empty entry named "undefined".)
   const files = formData.getAll('proof').filter((f): f is File => f instanceof File && !(f.size === 0 && (f.name === '' || f.name === 'undefined')));

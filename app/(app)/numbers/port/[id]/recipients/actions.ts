@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireAccountUser } from '@/lib/auth/session';
+import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { setFlash } from '@/lib/forms/flash';
@@ -10,8 +10,7 @@ import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { addRecipient, recipientSchema, removeRecipient } from '@/lib/porting/notes/recipients';
 
 export async function addRecipientAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireAccountUser();
-  const requestId = String(formData.get('requestId') ?? '');
+  const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const parsed = recipientSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -23,8 +22,7 @@ export async function addRecipientAction(_prev: FormState, formData: FormData): 
 }
 
 export async function removeRecipientAction(formData: FormData): Promise<void> {
-  const { actor } = await requireAccountUser();
-  const requestId = String(formData.get('requestId') ?? '');
+  const { actor, requestId } = await requireRequestForAction(formData);
   const userId = String(formData.get('userId') ?? '');
   const failure = await runService(async () => removeRecipient(await getDb(), actor, requestId, userId), {});
   if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The recipient could not be removed.');

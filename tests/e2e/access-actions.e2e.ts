@@ -1,0 +1,171 @@
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, mailboxFor, newContext, signIn, signedInContext } from './helpers/browser';
+import { callAction, serverActions, type ActionOutcome, type ServerAction } from './helpers/server-actions';
+import { createSummitTargets, type SummitTargets } from './helpers/summit-targets';
+
+// Every server action of the build, called through HTTP as every role, the way a browser (or an
+// attacker with a copied action id) calls it: only the rightful caller gets through.
+
+const roles = ['signedOut', 'harbor', 'dental', 'owner', 'staff'] as const;
+type Role = (typeof roles)[number];
+let browser: Browser;
+const contexts = {} as Record<Role, BrowserContext>;
+let targets: SummitTargets;
+const ids = { trackingNumberId: '', toAccountId: '', summitDentalId: '' };
+
+/**
+ * Who may call an action, from where it lives: a new action falls under its folder's rule, and one
+ * that fits none fails the test until someone decides.
+ */
+type Rule = 'public' | 'own session' | 'own account' | 'summit owner' | 'staff';
+function ruleFor(action: ServerAction): Rule {
+  if (action.filename.startsWith('app/(auth)/') || action.filename.startsWith('app/dev/')) return 'public';
+  // Act on the caller's own session or account, with nothing of anyone else's named.
+  if (['signOutAction', 'switchAccount'].includes(action.exportedName)) return 'own session';
+  if (['createPortRequest', 'submitTicket'].includes(action.exportedName)) return 'own account';
+  if (action.filename.startsWith('app/staff/')) return 'staff';
+  if (action.filename.startsWith('app/(app)/')) return 'summit owner';
+  throw new Error(`no access rule for ${action.exportedName} in ${action.filename}`);
+}
+
+const WIZARD_STEP = /^app\/\(app\)\/numbers\/port\/\[id\]\/(carrier|numbers|customer|address|agreement|loa|proof)\//;
+
+/** The form fields a call names: Summit's things, whatever the caller. */
+function fieldsFor(action: ServerAction): Record<string, string> {
+  const draftScoped = WIZARD_STEP.test(action.filename) || action.exportedName === 'discardPortRequest';
+  return {
+    requestId: draftScoped ? targets.draftId : targets.requestId,
+    inquiryId: targets.inquiryId,
+    trackingNumberId: ids.trackingNumberId,
+    toAccountId: ids.toAccountId,
+    accountId: ids.summitDentalId,
+    returnTo: '/numbers/tracking',
+    userId: '00000000-0000-4000-8000-000000000000',
+    number: '+14105550243',
+  };
+}
+
+function urlFor(action: ServerAction): string {
+  const page = action.pages[0];
+  return page
+    .replace(/^\/numbers\/port\/\[id\]\/(carrier|numbers|customer|address|agreement|loa|proof)/, `/numbers/port/${targets.draftId}/$1`)
+    .replace('/numbers/port/international/[id]', `/numbers/port/international/${targets.inquiryId}`)
+    .replace('/staff/inquiries/[id]', `/staff/inquiries/${targets.inquiryId}`)
+    .replace('/staff/requests/[id]', `/staff/requests/${targets.requestId}`)
+    .replace('/numbers/port/[id]', `/numbers/port/${targets.requestId}`);
+}
+
+/** What a role must get from an action it has no right to; null when the role is rightful. */
+function refusal(rule: Rule, role: Role): ((o: ActionOutcome) => boolean) | null {
+  const toSignIn = (o: ActionOutcome) => new URL(o.redirect || '/', 'http://app').pathname === '/sign-in';
+  const notFound = (o: ActionOutcome) => o.status === 404 && !o.redirect;
+  if (rule === 'public') return null;
+  if (role === 'signedOut') return toSignIn;
+  if (rule === 'own session' || rule === 'own account') return role === 'staff' && rule === 'own account' ? (o) => o.redirect === '/staff' : null;
+  if (rule === 'staff') return role === 'staff' ? null : notFound;
+  // Summit's owner is rightful; the team is sent to its console, every other account user sees nothing.
+  if (role === 'owner') return null;
+  return role === 'staff' ? (o) => o.redirect === '/staff' : notFound;
+}
+
+/** What the rightful users see of Summit's things, without per-response noise (nonces, scripts). */
+async function summitState(): Promise<Record<string, string>> {
+  const owner = contexts.owner.request;
+  const pages: [APIRequestContext, string][] = [
+    ...[`/numbers/port/${targets.requestId}`, `/numbers/port/${targets.requestId}/notes`, `/numbers/port/${targets.requestId}/recipients`].map((u) => [owner, u] as [APIRequestContext, string]),
+    ...['carrier', 'numbers', 'customer', 'address', 'agreement', 'loa'].map((s) => [owner, `/numbers/port/${targets.draftId}/${s}`] as [APIRequestContext, string]),
+    [owner, '/numbers/tracking'],
+    [owner, `/numbers/port/international/${targets.inquiryId}`],
+    [contexts.harbor.request, '/numbers/tracking'],
+    [contexts.staff.request, `/staff/requests/${targets.requestId}`],
+    [contexts.staff.request, `/staff/inquiries/${targets.inquiryId}`],
+  ];
+  const state: Record<string, string> = {};
+  for (const [request, url] of pages) {
+    const html = await (await request.get(url)).text();
+    state[url + (request === owner ? '' : ' (other)')] = html
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/ nonce="[^"]*"/g, '')
+      .replace(/\d+ (second|minute|hour)s?/g, 'N $1');
+  }
+  const mailbox = await contexts.owner.newPage();
+  state.mailbox = String(await (await mailboxFor(mailbox, 'owner@summit.example')).count());
+  await mailbox.close();
+  return state;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  contexts.owner = await signedInContext(browser, 'owner@summit.example');
+  contexts.harbor = await signedInContext(browser, 'office@harbor.example');
+  contexts.dental = await signedInContext(browser, 'dental@summit.example');
+  contexts.staff = await signedInContext(browser, 'regulatory@porting.example');
+  contexts.signedOut = await newContext(browser);
+  const page = await contexts.owner.newPage();
+  targets = await createSummitTargets(page, { submitted: '+14105550242', draft: '+14105550243' }, '5150');
+  await page.goto('/numbers/tracking');
+  const move = page.locator('form:has(input[name=trackingNumberId])').first();
+  ids.trackingNumberId = (await move.locator('input[name=trackingNumberId]').getAttribute('value'))!;
+  ids.toAccountId = (await move.locator('select[name=toAccountId] option').first().getAttribute('value'))!;
+  ids.summitDentalId = (await page.locator('select[name=accountId] option', { hasText: 'Summit Dental' }).getAttribute('value'))!;
+  await page.close();
+}, 180_000);
+afterAll(() => browser.close());
+
+test('every server action refuses everyone but its rightful caller, and nothing changes', async () => {
+  const actions = serverActions();
+  expect(actions.length).toBeGreaterThan(30);
+  const before = await summitState();
+  const failures: string[] = [];
+  let calls = 0;
+  for (const action of actions) {
+    const rule = ruleFor(action);
+    for (const role of roles) {
+      const refused = refusal(rule, role);
+      if (!refused) continue;
+      const outcome = await callAction(contexts[role].request, urlFor(action), action.id, fieldsFor(action));
+      calls += 1;
+      if (!refused(outcome)) failures.push(`${role} ${action.exportedName} (${action.filename}) -> ${outcome.status} ${outcome.redirect} ${outcome.body.slice(-200)}`);
+    }
+  }
+  console.log(`access matrix: ${actions.length} server actions x ${roles.length} roles = ${calls} refused calls`);
+  expect(failures).toEqual([]);
+  expect(await summitState()).toEqual(before);
+});
+
+test('an account user who names an account they may not use is kept in their own', async () => {
+  const switchAccount = serverActions().find((a) => a.exportedName === 'switchAccount')!;
+  const outcome = await callAction(contexts.harbor.request, '/numbers/tracking', switchAccount.id, { accountId: ids.summitDentalId, returnTo: '/numbers/tracking' });
+  expect(outcome.redirect).toBe('/numbers/tracking');
+  const page = await (await contexts.harbor.request.get('/numbers/tracking')).text();
+  expect(page).toContain('(617) 555-0130');
+  expect(page).not.toContain('(301) 555-0120');
+});
+
+test('the rightful callers get through every action they own', async () => {
+  // Run last and in an order that keeps each target alive for the next: discarding the draft ends it.
+  const actions = serverActions()
+    .filter((a) => ['summit owner', 'staff', 'own account'].includes(ruleFor(a)))
+    .sort((a, b) => Number(a.exportedName === 'discardPortRequest') - Number(b.exportedName === 'discardPortRequest'));
+  const failures: string[] = [];
+  for (const action of actions) {
+    const role: Role = ruleFor(action) === 'staff' ? 'staff' : 'owner';
+    const outcome = await callAction(contexts[role].request, urlFor(action), action.id, fieldsFor(action));
+    // The team's own actions may end in its console; an account action sending there means "not yours".
+    const through = outcome.status < 400 && !outcome.redirect.includes('/sign-in') && (role === 'staff' || outcome.redirect !== '/staff');
+    if (!through) failures.push(`${role} ${action.exportedName} -> ${outcome.status} ${outcome.redirect} ${outcome.body.slice(-200)}`);
+  }
+  console.log(`rightful callers: ${actions.length} server actions`);
+  expect(failures).toEqual([]);
+});
+
+test('signing out ends only the caller’s own session', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, 'analyst@summit.example');
+  const signOut = serverActions().find((a) => a.exportedName === 'signOutAction')!;
+  await callAction(context.request, '/numbers/port', signOut.id, {});
+  expect((await context.request.get('/numbers/port', { maxRedirects: 0 })).headers()['location']).toContain('/sign-in');
+  expect((await contexts.owner.request.get('/numbers/port', { maxRedirects: 0 })).status()).toBe(200);
+  await context.close();
+});
