@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { logFailure } from '../lib/log';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,6 +31,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: config.url, max: config.max ?? 10 });
+    // A connection the server ends (restart, failover, a killed backend) fails its queries, leaves
+    // the pool and is replaced by the next one. Its 'error' event, idle or checked out (pg leaves
+    // those to the caller), must be heard, or Node treats it as a crash of the whole process.
+    pool.on('error', (error) => logFailure('database connection', error));
+    pool.on('connect', (client) => client.on('error', (error) => logFailure('database connection', error)));
     const db = drizzle(pool, { schema, logger: config.logger }) as unknown as Database;
     return { db, kind: 'postgres', config, close: () => pool.end() };
   }
