@@ -1,4 +1,5 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { Actor } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/session';
@@ -79,7 +80,10 @@ export async function staffNoteAction(_prev: FormState, formData: FormData): Pro
   const failure = await runService(async () => addNote(await getDb(), actor, requestId, parsed.data), values);
   if (failure) return failure;
   kickOutbox();
-  redirect(`/staff/requests/${requestId}#notes`);
+  // A state, not a redirect to "#notes": with JavaScript, a redirect to the same page plus a hash
+  // only scrolls, and the new note would not show until a reload.
+  revalidatePath(`/staff/requests/${requestId}`);
+  return { ok: true, message: 'Your note was added.' };
 }
 
 /** The PIN comes back in this form's state only, once per click; each reveal is recorded. */

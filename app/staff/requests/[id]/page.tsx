@@ -55,6 +55,17 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
         Status: <strong>{STATUS_DESCRIPTIONS[s].label}</strong> · version {request.version} · {request.numberGroup ? NUMBER_GROUP_LABELS[request.numberGroup] : ''} · submitted {time(request.submittedAt)} · port date {time(request.focDate)}
       </p>
 
+      {detail.openChanges && (
+        <section className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-300" data-testid="staff-open-changes">
+          <h2 className="font-semibold">Changes asked {time(detail.openChanges.createdAt)}, waiting for the customer</h2>
+          <ul className="mt-1 list-disc pl-5">
+            {detail.openChanges.reasons.map((r, i) => (
+              <li key={i}>{CHANGE_REASONS[r.code as keyof typeof CHANGE_REASONS]?.label ?? r.code}{r.numbers?.length ? ` (${r.numbers.map(formatPhoneNumber).join(', ')})` : ''}</li>
+            ))}
+          </ul>
+          {detail.openChanges.note && <p className="mt-1">Note to the customer: {detail.openChanges.note}</p>}
+        </section>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <section className="space-y-2 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200 lg:col-span-2">
           <h2 className="font-semibold">Submitted</h2>
