@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, signedInContext } from './helpers/browser';
+import { appRoutes } from './helpers/app-routes';
 import { createSummitTargets } from './helpers/summit-targets';
 
 const PIN = 'Q7Z4X9K2W';
@@ -20,21 +21,6 @@ beforeAll(async () => {
   ({ requestId, draftId, loaPath, proofPath, inquiryId } = await createSummitTargets(await contexts.owner.newPage(), { submitted: '+14105550240', draft: '+14105550241' }, PIN));
 }, 180_000);
 afterAll(() => browser.close());
-
-/** Every page and route handler of the app, read from the app folder so a new one cannot be forgotten. */
-function appRoutes(dir = path.join(process.cwd(), 'app'), prefix = ''): { pattern: string; kind: 'page' | 'route' }[] {
-  const found: { pattern: string; kind: 'page' | 'route' }[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      const segment = /^\(.*\)$/.test(entry) ? '' : `/${entry}`;
-      found.push(...appRoutes(full, prefix + segment));
-    } else if (entry === 'page.tsx' || entry === 'route.ts') {
-      found.push({ pattern: prefix || '/', kind: entry === 'page.tsx' ? 'page' : 'route' });
-    }
-  }
-  return found;
-}
 
 const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/api/auth/[...nextauth]', '/dev/mailbox', '/dev/jobs', '/no-account'];
 const OWN_DATA = ['/numbers/port', '/numbers/tracking', '/numbers/port/international'];

@@ -1,7 +1,16 @@
+import { readdirSync } from 'node:fs';
+import { appRoutes } from './helpers/app-routes';
 import { baseUrl } from './helpers/browser';
 
-// Pages, a route handler, the 404 page and the mailbox, fetched without a session.
-const paths = ['/sign-in', '/sign-in/check-email', '/numbers/port', '/staff', '/api/auth/csrf', '/no-such-page', '/dev/mailbox'];
+// Every page and route handler of the app (ids filled with a well-formed one that names nothing),
+// the 404 page and a static file, fetched without a session: pages, redirects, 404s and files alike.
+const ANY_ID = '00000000-0000-4000-8000-000000000000';
+const paths = [
+  ...appRoutes().map((r) => r.pattern.replace('[...nextauth]', 'csrf').replace(/\[kind\]/, 'proof').replace(/\[[^\]]+\]/g, ANY_ID)),
+  '/no-such-page',
+];
+const staticFile = `/_next/static/chunks/${readdirSync('.next/static/chunks').find((f) => f.endsWith('.js'))}`;
+afterAll(() => console.log(`security headers: ${paths.length} paths with the full set, plus a static file`));
 
 test.each(paths)('%s carries the security headers, with a fresh nonce each time', async (path) => {
   const first = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
@@ -23,4 +32,11 @@ test('a page\'s scripts carry the nonce of its policy', async () => {
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+});
+
+test('static files carry the headers that apply to them', async () => {
+  const response = await fetch(`${baseUrl}${staticFile}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('x-powered-by')).toBeNull();
 });

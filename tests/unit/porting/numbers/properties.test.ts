@@ -16,6 +16,16 @@ const csvish = fc
   )
   .map((parts) => parts.join(''));
 
+let generated = 0;
+let properties = 0;
+/** Runs a property and counts it, for the figure the suite prints. */
+function check<T>(property: fc.IProperty<T>, numRuns: number) {
+  fc.assert(property, { numRuns });
+  properties += 1;
+  generated += numRuns;
+}
+afterAll(() => console.log(`properties: ${properties} properties of the number parser and CSV reader, ${generated} generated inputs`));
+
 const phoneish = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
@@ -24,18 +34,18 @@ const phoneish = fc.oneof(
 );
 
 test('parsePortNumber never throws, and anything accepted is a +1 number in E.164', () => {
-  fc.assert(
+  check(
     fc.property(phoneish, (input) => {
       const result = parsePortNumber(input);
       if (result.ok) expect(result.e164).toMatch(/^\+1[2-9]\d{2}[2-9]\d{6}$/);
       else expect(result.message.length).toBeGreaterThan(0);
     }),
-    { numRuns: 2000 },
+    2000,
   );
 });
 
 test('readNumberLines never throws on any text, and reports lines that exist, in order', () => {
-  fc.assert(
+  check(
     fc.property(fc.oneof(csvish, fc.string()), (input) => {
       const result = readNumberLines(input);
       if (!result.ok) {
@@ -52,17 +62,17 @@ test('readNumberLines never throws on any text, and reports lines that exist, in
         expect(n).toBeLessThanOrEqual(lineCount);
       }
     }),
-    { numRuns: 1000 },
+    1000,
   );
 });
 
 test('readNumberLines never throws on any bytes', () => {
-  fc.assert(
+  check(
     fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
       const result = readNumberLines(bytes, { filename: 'upload.csv' });
       if (!result.ok) expect(result.message).not.toMatch(/could not be read/);
     }),
-    { numRuns: 1000 },
+    1000,
   );
 });
 
@@ -77,7 +87,7 @@ const rawLine = fc.record(
 );
 
 test('checkPortNumbers gives exactly one verdict per line, in order, and repeats never pass twice', () => {
-  fc.assert(
+  check(
     fc.property(fc.array(rawLine, { maxLength: 30 }), fc.boolean(), (rows, withDefaults) => {
       const lines: RawLine[] = rows.map((row, i) => ({ ...row, line: i + 2 }));
       const defaults = withDefaults ? { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' } : {};
@@ -86,6 +96,6 @@ test('checkPortNumbers gives exactly one verdict per line, in order, and repeats
       const accepted = verdicts.filter((v) => v.verdict === 'accepted').map((v) => v.e164);
       expect(new Set(accepted).size).toBe(accepted.length);
     }),
-    { numRuns: 500 },
+    500,
   );
 });
