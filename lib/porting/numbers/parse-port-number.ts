@@ -12,8 +12,9 @@ export type ParsedNumber =
     };
 
 const EXAMPLE = 'for example (410) 555-0000';
-// Zero-width characters survive copy/paste from web pages and spreadsheets and are invisible to the user.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Zero-width characters and direction marks survive copy/paste from web pages and spreadsheets and
+// are invisible to the user. Not U+202E (right-to-left override): it shows digits in another order.
+const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202D\u2066-\u2069]/g;
 const QUOTES_AROUND = /^[\s"'“”‘’]+|[\s"'“”‘’]+$/g;
 // What a spreadsheet shows for a long number in a General cell: 4.10555E+09 (some locales use a comma).
 const EXTENSION = /\s*(?:ext\.?|extension|x)\s*\d+\s*$/i;
@@ -80,8 +81,21 @@ function parseUncached(input: string): ParsedNumber {
   return { ok: true, e164, country: phone.country, isTollFree: phone.getType() === 'TOLL_FREE' };
 }
 
+// Digits of other scripts that phone keyboards and input methods produce; NFKC already folds
+// fullwidth and styled digits (４, 𝟒, ④) to ASCII.
+const SCRIPT_DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6];
+const SCRIPT_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g;
+
+function asciiDigits(text: string): string {
+  return text.normalize('NFKC').replace(SCRIPT_DIGITS, (d) => {
+    const code = d.charCodeAt(0);
+    const zero = SCRIPT_DIGIT_ZEROS.find((z) => code >= z && code <= z + 9)!;
+    return String(code - zero);
+  });
+}
+
 function clean(input: string): string {
-  let text = String(input ?? '').replace(INVISIBLE, '').trim();
+  let text = asciiDigits(String(input ?? '').replace(INVISIBLE, '')).trim();
   // ="4105550000" is how some exports force a spreadsheet to keep a number as text.
   if (/^=\s*["']/.test(text)) text = text.slice(1);
   return text.replace(QUOTES_AROUND, '');

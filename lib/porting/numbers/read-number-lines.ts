@@ -44,7 +44,11 @@ function read(input: string | Uint8Array, filename: string | undefined): ReadRes
   const binary = binaryProblem(input, label);
   if (binary) return { ok: false, message: binary };
 
-  const text = (typeof input === 'string' ? input : decode(input)).replace(/^\uFEFF/, '');
+  const text = (typeof input === 'string' ? input : decode(input))
+    .replace(/^\uFEFF/, '')
+    // Unicode's own line breaks end a line too; a stray NUL shows as � in its line's message.
+    .replace(/[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\u0000/g, '\uFFFD');
   const first = firstContentLine(text);
   if (first === undefined) return { ok: false, message: `${label} is empty. Put one number to port on each line.` };
   const delimiter = detectDelimiter(first);
@@ -107,11 +111,40 @@ function binaryProblem(input: string | Uint8Array, label: string): string | unde
   if (startsWith(0x25, 0x50, 0x44, 0x46, 0x2d)) {
     return `${label} is a PDF, not a text or CSV file. Copy the numbers into a spreadsheet, save it as CSV and upload that file.`;
   }
-  const hasNul = typeof input === 'string' ? input.includes('\u0000') : input.includes(0);
-  if (hasNul) {
+  if (looksBinary(input)) {
     return `${label} is not a text or CSV file. Save the numbers as CSV (UTF-8), or paste them one per line.`;
   }
   return undefined;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Binary by its share of control characters: programs, images and archives are full of them; a
+ * text file has a few at most (one stray NUL should not cost the user the whole file). Bytes that
+ * are not UTF-8 (read as Windows-1252 otherwise) are binary at a much lower share.
+ */
+function looksBinary(input: string | Uint8Array): boolean {
+  const length = Math.min(input.length, SAMPLE_BYTES);
+  if (length === 0) return false;
+  let controls = 0;
+  for (let i = 0; i < length; i++) {
+    const code = typeof input === 'string' ? input.charCodeAt(i) : input[i];
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d) || code === 0x7f) controls++;
+  }
+  const share = controls / length;
+  if (share > 0.2) return true;
+  return typeof input !== 'string' && share > 0.05 && !isUtf8(input);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    // stream: a multi-byte character cut by the sample's end waits for more instead of failing.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, SAMPLE_BYTES), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function decode(bytes: Uint8Array): string {

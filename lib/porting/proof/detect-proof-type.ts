@@ -29,9 +29,9 @@ function indexOfAscii(bytes: Uint8Array, needle: string, start: number, end: num
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(0, end).indexOf(needle, start, 'latin1');
 }
 
-function lengthWithoutZeroPadding(bytes: Uint8Array): number {
+function lengthWithoutTrailing(bytes: Uint8Array, padding: number[]): number {
   let end = bytes.length;
-  while (end > 0 && bytes[end - 1] === 0) end--;
+  while (end > 0 && padding.includes(bytes[end - 1])) end--;
   return end;
 }
 
@@ -45,22 +45,53 @@ export function detectProofType(bytes: Uint8Array): ProofType | null {
   return null;
 }
 
-// Cheap end-of-file checks that catch an upload cut short; formats without one pass.
+// Cheap structure checks that catch an upload cut short or a header with nothing behind it. They do
+// not decode the image or the PDF; they make sure the file is shaped like one from start to end.
 function looksComplete(bytes: Uint8Array, type: ProofType): boolean {
   switch (type.mime) {
-    case 'application/pdf':
-      return indexOfAscii(bytes, '%%EOF', Math.max(0, bytes.length - WINDOW), bytes.length) !== -1;
-    case 'image/png':
-      return hasAt(bytes, PNG_IEND, lengthWithoutZeroPadding(bytes) - PNG_IEND.length);
-    case 'image/jpeg':
-      return hasAt(bytes, [0xff, 0xd9], lengthWithoutZeroPadding(bytes) - 2);
-    case 'image/webp': {
-      const declared = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
-      return bytes.length >= declared + 8;
+    case 'application/pdf': {
+      // Readers allow whitespace after %%EOF; "startxref" must come just before it in every PDF.
+      const end = lengthWithoutTrailing(bytes, [0x00, 0x09, 0x0a, 0x0d, 0x20]);
+      const eof = indexOfAscii(bytes, '%%EOF', Math.max(0, end - WINDOW), end);
+      return eof !== -1 && indexOfAscii(bytes, 'startxref', Math.max(0, eof - WINDOW), eof) !== -1;
     }
-    default:
-      return true;
+    case 'image/png':
+      return hasAt(bytes, PNG_IEND, lengthWithoutTrailing(bytes, [0x00]) - PNG_IEND.length);
+    case 'image/jpeg':
+      return hasAt(bytes, [0xff, 0xd9], lengthWithoutTrailing(bytes, [0x00]) - 2);
+    case 'image/webp': {
+      // RIFF size, then an image chunk (VP8, VP8L or VP8X) that fits inside it.
+      if (bytes.length < 20) return false;
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const riffEnd = view.getUint32(4, true) + 8;
+      return bytes.length >= riffEnd && ['VP8 ', 'VP8L', 'VP8X'].includes(ascii(bytes, 12, 16)) && 20 + view.getUint32(16, true) <= riffEnd;
+    }
+    case 'image/heic':
+      return isoBoxesComplete(bytes);
   }
+}
+
+/** HEIC's top-level boxes (ftyp, meta, mdat, ...) tile the file exactly, and one of them is meta. */
+function isoBoxesComplete(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  let hasMeta = false;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) return false;
+    let size = view.getUint32(at);
+    const kind = ascii(bytes, at + 4, at + 8);
+    if (!/^[a-z0-9 ]{4}$/i.test(kind)) return false;
+    if (size === 1) {
+      if (at + 16 > bytes.length) return false;
+      size = Number(view.getBigUint64(at + 8));
+    } else if (size === 0) {
+      size = bytes.length - at; // the last box runs to the end of the file
+    }
+    if (size < 8 || at + size > bytes.length) return false;
+    hasMeta ||= kind === 'meta';
+    at += size;
+  }
+  return hasMeta;
 }
 
 function displayName(name: string): string {

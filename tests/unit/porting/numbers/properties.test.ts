@@ -8,7 +8,7 @@ import { demoContext } from './demo-context';
 const csvish = fc
   .array(
     fc.oneof(
-      fc.constantFrom(',', ';', '\t', '"', '\n', '\r\n', '\r', ' ', '+', '(', ')', '-', '.', 'E+09', '\uFEFF', 'Number to Port'),
+      fc.constantFrom(',', ';', '\t', '"', '\n', '\r\n', '\r', '\u2028', '\u0085', '\u0000', ' ', '+', '(', ')', '-', '.', 'E+09', '\uFEFF', 'Number to Port'),
       fc.stringMatching(/^\+?1?\d{10}$/),
       fc.string(),
     ),
@@ -53,7 +53,7 @@ test('readNumberLines never throws on any text, and reports lines that exist, in
         expect(result.message).not.toMatch(/could not be read/);
         return;
       }
-      const lineCount = input.split(/\r\n|\r|\n/).length;
+      const lineCount = input.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/).length;
       const numbers = result.lines.map((l) => l.line);
       expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
       expect(new Set(numbers).size).toBe(numbers.length);

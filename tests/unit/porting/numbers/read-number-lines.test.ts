@@ -132,12 +132,18 @@ test('a file over 5 MB is refused before it is read', () => {
 
 test.each([
   ['an Excel workbook (zip)', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), /not a text or CSV file.*Excel/],
-  ['a file with NUL bytes', Uint8Array.from([0x34, 0x31, 0x30, 0x00, 0x35]), /not a text or CSV file/],
+  ['UTF-16 without a BOM (half its bytes NUL)', Uint8Array.from([0x34, 0x00, 0x31, 0x00, 0x30, 0x00, 0x0a, 0x00]), /not a text or CSV file/],
+  ['random bytes that are not UTF-8', Uint8Array.from({ length: 400 }, (_, i) => (i * 73 + 11) % 256).filter((b) => b !== 0), /not a text or CSV file/],
   ['a UTF-16 file', Uint8Array.from([0xff, 0xfe, 0x34, 0x00, 0x31, 0x00]), /UTF-16.*CSV UTF-8/],
   ['a big-endian UTF-16 file', Uint8Array.from([0xfe, 0xff, 0x00, 0x34, 0x00, 0x31]), /UTF-16/],
   ['a PDF', new TextEncoder().encode('%PDF-1.7\n4105550110'), /PDF/],
 ])('%s is refused', (_, bytes, message) => {
   expect(refusal(readNumberLines(bytes, { filename: 'upload.csv' }))).toMatch(message);
+});
+
+test('a stray NUL byte costs only its own line, shown as \uFFFD', () => {
+  const read = lines(readNumberLines(new TextEncoder().encode('4105550110\n410555\u00000111\n4105550112\n'), { filename: 'upload.csv' }));
+  expect(read.map((l) => l.numberToPort)).toEqual(['4105550110', '410555\uFFFD0111', '4105550112']);
 });
 
 test('an empty file or a file with only a header is refused with what to put in it', () => {

@@ -80,7 +80,17 @@ describe('checkProofFile', () => {
     expect(refusal(checkProofFile(file(name, await make())))).toMatch(/looks damaged or incomplete/);
   });
 
-  test('allows zero padding after the end of a JPEG or PNG', () => {
+  test('refuses a HEIC whose boxes stop short or have no meta box, and a header with nothing behind it', () => {
+    const heic = makeIsoBmff('heic');
+    const mdat = new Uint8Array([0, 0, 0, 16, ...Buffer.from('mdat'), 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(checkProofFile(file('photo.heic', new Uint8Array([...heic, ...mdat]))).ok).toBe(true);
+    expect(refusal(checkProofFile(file('photo.heic', new Uint8Array([...heic, ...mdat.slice(0, -3)]))))).toMatch(/damaged/);
+    expect(refusal(checkProofFile(file('photo.heic', heic.slice(0, -8))))).toMatch(/damaged/);
+    expect(refusal(checkProofFile(file('bill.pdf', text('%PDF-%%EOF'))))).toMatch(/damaged/);
+  });
+
+  test('allows zero padding after the end of a JPEG or PNG, and whitespace after a PDF', async () => {
+    expect(checkProofFile(file('bill.pdf', new Uint8Array([...(await makePdf()), ...Buffer.from(' '.repeat(2000))]))).ok).toBe(true);
     expect(checkProofFile(file('photo.jpg', new Uint8Array([...makeJpeg(), 0, 0, 0]))).ok).toBe(true);
     expect(checkProofFile(file('photo.png', new Uint8Array([...makePng(), 0, 0]))).ok).toBe(true);
   });
