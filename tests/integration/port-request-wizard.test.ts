@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { getEnv } from '@/lib/config/env';
 import { decryptPin } from '@/lib/crypto/pin';
 import { NotFoundError, StateError } from '@/lib/errors';
+import { discardDraft } from '@/lib/porting/drafts/discard-draft';
 import { saveCarrierStep } from '@/lib/porting/drafts/save-carrier';
 import { saveCustomerStep } from '@/lib/porting/drafts/save-customer';
 import { getWizardDraft } from '@/lib/porting/drafts/get-wizard-draft';
@@ -65,6 +66,25 @@ test('the signed LOA PDF opens and holds the certificate; the snapshot beside it
   const snapshot = (await getObjectBytes(signature.snapshotKey)).toString('utf8');
   expect(JSON.parse(snapshot)).toMatchObject({ requestId: id, customerName: 'Summit Marketing Group LLC', contentSha256: signature.contentSha256 });
   expect(snapshot).not.toContain(TEST_PIN);
+});
+
+test('discarding a signed draft deletes it and the letters it made, and leaves a submitted request alone', async () => {
+  const id = await draftReadyToSign(handle.db, owner, summitId, ['+14105550148']);
+  await signDraft(handle.db, owner, id);
+  await saveCustomerStep(handle.db, owner, id, { customerName: 'Summit Marketing Grp', carrierAccountNumber: '8834-2219', accountPin: undefined, portType: 'full', billingTelephoneNumber: undefined, btnIsPorting: undefined });
+  await signDraft(handle.db, owner, id); // a second letter; the first stays on file as voided
+  const letters = await handle.db.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, id));
+  expect(letters).toHaveLength(2);
+  await discardDraft(handle.db, owner, id);
+  expect(await handle.db.select().from(portRequests).where(eq(portRequests.id, id))).toEqual([]);
+  for (const key of letters.flatMap((l) => [l.pdfKey, l.snapshotKey])) await expect(getObjectBytes(key)).rejects.toThrow();
+
+  const sent = await draftReadyToSign(handle.db, owner, summitId, ['+14105550147']);
+  await signDraft(handle.db, owner, sent);
+  await submitPortRequest(handle.db, owner, sent, proof());
+  await expect(discardDraft(handle.db, owner, sent)).rejects.toThrow(StateError);
+  const [kept] = await handle.db.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, sent));
+  expect((await getObjectBytes(kept.pdfKey)).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('changing the customer name after signing voids the signature and asks for the LOA again', async () => {

@@ -1,16 +1,27 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { portRequests } from '@/db/schema';
+import { loaSignatures, portRequests, proofFiles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
+import { logFailure } from '@/lib/log';
+import { deleteObject } from '@/lib/storage/s3';
 import { findEditableDraft } from '../port-request-access';
 
-/** A draft was never sent to anyone: discarding deletes it with its numbers and files' references. */
+/**
+ * A draft was never sent to anyone: discarding deletes it with its numbers, and then the files it
+ * made (signed LOAs, their snapshots), which hold the customer's name and address.
+ */
 export async function discardDraft(db: Database, actor: Actor, requestId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  const keys = await db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId);
     if (request.status !== 'draft') throw new StateError('A request sent to our team cannot be discarded; cancel it from its page instead.');
+    const letters = await tx.select({ pdfKey: loaSignatures.pdfKey, snapshotKey: loaSignatures.snapshotKey }).from(loaSignatures).where(eq(loaSignatures.portRequestId, requestId));
+    const proof = await tx.select({ key: proofFiles.storageKey }).from(proofFiles).where(eq(proofFiles.portRequestId, requestId));
     await tx.delete(portRequests).where(eq(portRequests.id, requestId));
+    return [...letters.flatMap((l) => [l.pdfKey, l.snapshotKey]), ...proof.map((p) => p.key)];
   });
+  // After the commit: a file whose delete fails is an orphan nothing points at, never a record without its file.
+  const results = await Promise.allSettled(keys.map((key) => deleteObject(key)));
+  for (const r of results) if (r.status === 'rejected') logFailure('discard draft files', r.reason);
 }
