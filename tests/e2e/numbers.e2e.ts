@@ -35,9 +35,12 @@ test('an agency uploads a spreadsheet, sees the counts, fixes a refused line fro
   // Cells starting with + are prefixed with ' so a spreadsheet keeps them as text, not a formula.
   expect(billboards).toMatch(/^'\+14105550115,'\+14105550199,Billboards,Summit Marketing Group,14,/);
 
-  // Fix that one line and upload it again.
+  // Fix that one line, check the file, then add it without choosing it again.
   const fixed = `Number to Port,Receiving Number,Tracking Source,Account Name\r\n${billboards.split(',').slice(0, 4).join(',').replace('Billboards', 'Direct')}\r\n`;
   await page.getByLabel('Upload a .csv or .txt file').setInputFiles({ name: 'fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+  await page.getByRole('button', { name: 'Check Portability' }).nth(1).click();
+  await page.getByTestId('checked-file-note').getByText(/fixed\.csv/).waitFor();
+  expect(await page.getByLabel('Or paste the lines').inputValue()).toContain("'+14105550115");
   await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
   await page.getByTestId('numbers-totals').getByText('10 in this request').waitFor();
 

@@ -147,6 +147,11 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** A file's bytes as the reader sees them (UTF-8, else the Windows code page Excel uses). */
+export function decodeNumberFile(bytes: Uint8Array): string {
+  return decode(bytes);
+}
+
 function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { formValues, type FormState } from '@/lib/forms/form-state';
 import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
-import { MAX_IMPORT_BYTES, readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
+import { decodeNumberFile, MAX_IMPORT_BYTES, readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
 import { removeNumbersFromDraft } from '@/lib/porting/numbers-step/add-numbers';
 import { completeNumbersStep, saveAlternateRouting } from '@/lib/porting/numbers-step/alternate-routing';
 import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
@@ -15,6 +15,7 @@ import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
 import { stepPath } from '@/lib/porting/wizard-steps';
 
 const MAX_ROWS = 50;
+const ECHO_LIMIT_BYTES = 1024 * 1024;
 
 function defaultsOf(values: Record<string, string>) {
   return { receivingNumber: values.defaultReceivingNumber?.trim() || undefined, trackingSourceName: values.defaultTrackingSource?.trim() || undefined };
@@ -88,7 +89,12 @@ export async function submitNumberFile(_prev: NumbersFormState, formData: FormDa
   }
   const read = readNumberLines(input, { filename });
   if (!read.ok) return { ok: false, fieldErrors: { [filename ? 'file' : 'pasted']: [read.message] }, formError: read.message, values };
-  return run(actor, requestId, read.lines, values, values.intent ?? 'check');
+  const intent = values.intent ?? 'check';
+  // A browser cannot refill a file input: after a check, the file's lines come back in the text
+  // box, so "Add to request" needs no second upload (up to a size a page can carry).
+  const checkedFile: Record<string, string> =
+    intent !== 'add' && filename && input instanceof Uint8Array && input.length <= ECHO_LIMIT_BYTES ? { pasted: decodeNumberFile(input), checkedFile: filename } : {};
+  return run(actor, requestId, read.lines, { ...values, ...checkedFile }, intent);
 }
 
 export async function removeNumbers(formData: FormData): Promise<void> {

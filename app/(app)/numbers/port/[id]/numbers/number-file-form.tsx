@@ -33,6 +33,11 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
           Or paste the lines
           <textarea id="pasted" name="pasted" rows={5} defaultValue={value('pasted')} className={`${input} font-mono`} placeholder={'+14105550000\n+14105550118'} />
           {error('pasted') && <span className="block text-sm text-red-700">{error('pasted')}</span>}
+          {value('checkedFile') && !error('pasted') && (
+            <span className="block text-sm font-normal text-slate-600" data-testid="checked-file-note">
+              The lines of {value('checkedFile')} are here as checked: “Add to request” adds them, no need to choose the file again.
+            </span>
+          )}
         </label>
       </div>
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
