@@ -142,6 +142,30 @@ test('an account user who names an account they may not use is kept in their own
   expect(page).not.toContain('(301) 555-0120');
 });
 
+test('a sub-account user cannot reach a sibling sub-account\'s draft, by page or by action', async () => {
+  // Summit's owner starts a draft in Summit Plumbing; Priya (Summit Dental only) reaches for it.
+  const plumbing = await contexts.owner.newPage();
+  await plumbing.goto('/numbers/port');
+  await plumbing.getByLabel('Account').selectOption({ label: '— Summit Plumbing' });
+  await plumbing.getByRole('button', { name: 'Switch' }).click();
+  await plumbing.getByRole('button', { name: 'Create Port Request' }).click();
+  await plumbing.waitForURL('**/carrier');
+  const siblingDraft = plumbing.url().split('/numbers/port/')[1].split('/')[0];
+  const byName = (name: string) => serverActions().find((a) => a.exportedName === name)!;
+  for (const [name, url] of [['saveCarrier', `/numbers/port/${siblingDraft}/carrier`], ['discardPortRequest', '/numbers/port']]) {
+    const outcome = await callAction(contexts.dental.request, url, byName(name).id, { requestId: siblingDraft, losingCarrier: 'Taken' });
+    expect({ name, status: outcome.status }).toEqual({ name, status: 404 });
+  }
+  expect((await contexts.dental.request.get(`/numbers/port/${siblingDraft}/carrier`, { maxRedirects: 0 })).status()).toBe(404);
+  expect(await plumbing.getByLabel("Current carrier's name").inputValue()).toBe('');
+  await plumbing.reload();
+  expect(await plumbing.getByLabel("Current carrier's name").inputValue()).toBe('');
+  // Back to the agency, where the other tests expect the owner to be.
+  await plumbing.getByLabel('Account').selectOption({ label: 'Summit Marketing Group' });
+  await plumbing.getByRole('button', { name: 'Switch' }).click();
+  await plumbing.close();
+});
+
 test('the rightful callers get through every action they own', async () => {
   // Run last and in an order that keeps each target alive for the next: discarding the draft ends it.
   const actions = serverActions()
