@@ -6,7 +6,7 @@ import { canUseAccount } from '@/lib/auth/actor';
 import { signOut } from '@/lib/auth/next-auth';
 import { CURRENT_ACCOUNT_COOKIE, getActor } from '@/lib/auth/session';
 
-const switchSchema = z.object({ accountId: z.uuid(), returnTo: z.string().regex(/^\/[\w\-/]*$/).catch('/numbers/port') });
+const switchSchema = z.object({ accountId: z.uuid(), returnTo: z.string().regex(/^\/(?!\/)[\w\-/]*$/).catch('/numbers/port') });
 
 export async function switchAccount(formData: FormData): Promise<void> {
   const actor = await getActor();

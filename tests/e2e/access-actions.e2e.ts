@@ -140,6 +140,9 @@ test('an account user who names an account they may not use is kept in their own
   const page = await (await contexts.harbor.request.get('/numbers/tracking')).text();
   expect(page).toContain('(617) 555-0130');
   expect(page).not.toContain('(301) 555-0120');
+  // Nor can the form send anyone off the site afterwards.
+  const offSite = await callAction(contexts.harbor.request, '/numbers/tracking', switchAccount.id, { accountId: ids.summitDentalId, returnTo: '//evil.example/x' });
+  expect(offSite.redirect).toBe('/numbers/port');
 });
 
 test('a sub-account user cannot reach a sibling sub-account\'s draft, by page or by action', async () => {
@@ -176,7 +179,13 @@ test('the rightful callers get through every action they own', async () => {
     const role: Role = ruleFor(action) === 'staff' ? 'staff' : 'owner';
     const outcome = await callAction(contexts[role].request, urlFor(action), action.id, fieldsFor(action));
     // The team's own actions may end in its console; an account action sending there means "not yours".
-    const through = outcome.status < 400 && !outcome.redirect.includes('/sign-in') && (role === 'staff' || outcome.redirect !== '/staff');
+    // Through the door: answered (a result, a redirect, or the form's own message), not refused and not a crash.
+    const through =
+      outcome.status < 400 &&
+      !outcome.redirect.includes('/sign-in') &&
+      (role === 'staff' || outcome.redirect !== '/staff') &&
+      !outcome.body.includes('We could not save this just now') &&
+      !outcome.body.includes('NEXT_HTTP_ERROR_FALLBACK');
     if (!through) failures.push(`${role} ${action.exportedName} -> ${outcome.status} ${outcome.redirect} ${outcome.body.slice(-200)}`);
   }
   console.log(`rightful callers: ${actions.length} server actions`);

@@ -13,7 +13,9 @@ export type ParsedNumber =
 
 const EXAMPLE = 'for example (410) 555-0000';
 // Zero-width characters and direction marks survive copy/paste from web pages and spreadsheets and
-// are invisible to the user. Not U+202E (right-to-left override): it shows digits in another order.
+// are invisible to the user. Not U+202E (right-to-left override), which shows the digits in another
+// order than they are read. Marks can still move digit groups on screen; the verdict shows the number
+// read, in E.164, so what was read is what the user sees confirmed.
 const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202D\u2066-\u2069]/g;
 const QUOTES_AROUND = /^[\s"'“”‘’]+|[\s"'“”‘’]+$/g;
 // What a spreadsheet shows for a long number in a General cell: 4.10555E+09 (some locales use a comma).
@@ -81,16 +83,18 @@ function parseUncached(input: string): ParsedNumber {
   return { ok: true, e164, country: phone.country, isTollFree: phone.getType() === 'TOLL_FREE' };
 }
 
-// Digits of other scripts that phone keyboards and input methods produce; NFKC already folds
-// fullwidth and styled digits (４, 𝟒, ④) to ASCII.
+// Digits as phone keyboards and input methods type them: fullwidth (４) and styled (𝟒) digits
+// fold to ASCII under NFKC; Arabic-Indic, Persian, Devanagari and Bengali digits by their zero.
+// Only decimal digits, fullwidth punctuation and typographic spaces are folded: a superscript or circled figure
+// (¹, ①) is a footnote, not a digit, and stays to be refused.
 const SCRIPT_DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6];
-const SCRIPT_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g;
+const FOLDABLE = /[\p{Nd}\uFF01-\uFF5E\u2000-\u200A\u202F\u205F\u3000]/gu;
 
 function asciiDigits(text: string): string {
-  return text.normalize('NFKC').replace(SCRIPT_DIGITS, (d) => {
-    const code = d.charCodeAt(0);
-    const zero = SCRIPT_DIGIT_ZEROS.find((z) => code >= z && code <= z + 9)!;
-    return String(code - zero);
+  return text.replace(FOLDABLE, (c) => {
+    const code = c.charCodeAt(0);
+    const zero = SCRIPT_DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    return zero === undefined ? c.normalize('NFKC') : String(code - zero);
   });
 }
 

@@ -157,12 +157,18 @@ function decode(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Excel on Windows saves "CSV" in the ANSI code page; accented account names would otherwise be lost.
-    try {
-      return new TextDecoder('windows-1252').decode(bytes);
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes);
-    }
+    return decodeWindows1252(bytes);
   }
+}
+
+// Windows-1252's 0x80-0x9F (curly quotes, dashes, "…", "€"); the rest of the page is Latin-1. Node's
+// TextDecoder('windows-1252') decodes these bytes as Latin-1 control characters instead.
+const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 function firstContentLine(text: string): string | undefined {

@@ -15,7 +15,7 @@ const HEIC: ProofType = { mime: 'image/heic', extension: 'heic' };
 const WEBP: ProofType = { mime: 'image/webp', extension: 'webp' };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const PNG_IEND = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+const JPEG_EOI = Buffer.from([0xff, 0xd9]);
 // Major brand only: AVIF also lists mif1 among its compatible brands, and it is not HEIC.
 const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'heim', 'heis']);
 const WINDOW = 1024;
@@ -55,10 +55,12 @@ function looksComplete(bytes: Uint8Array, type: ProofType): boolean {
       const eof = indexOfAscii(bytes, '%%EOF', Math.max(0, end - WINDOW), end);
       return eof !== -1 && indexOfAscii(bytes, 'startxref', Math.max(0, eof - WINDOW), eof) !== -1;
     }
+    // Images: complete up to their end marker; what follows it (a Motion Photo's video, a camera's
+    // trailer, padding) is the phone's business.
     case 'image/png':
-      return hasAt(bytes, PNG_IEND, lengthWithoutTrailing(bytes, [0x00]) - PNG_IEND.length);
+      return pngChunksComplete(bytes);
     case 'image/jpeg':
-      return hasAt(bytes, [0xff, 0xd9], lengthWithoutTrailing(bytes, [0x00]) - 2);
+      return jpegSegmentsComplete(bytes);
     case 'image/webp': {
       // RIFF size, then an image chunk (VP8, VP8L or VP8X) that fits inside it.
       if (bytes.length < 20) return false;
@@ -69,6 +71,46 @@ function looksComplete(bytes: Uint8Array, type: ProofType): boolean {
     case 'image/heic':
       return isoBoxesComplete(bytes);
   }
+}
+
+/** PNG chunks, each within the file, from the signature to IEND. */
+function pngChunksComplete(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = PNG_SIGNATURE.length;
+  while (at + 12 <= bytes.length) {
+    const length = view.getUint32(at);
+    const kind = ascii(bytes, at + 4, at + 8);
+    if (!/^[A-Za-z]{4}$/.test(kind) || at + 12 + length > bytes.length) return false;
+    if (kind === 'IEND') return true;
+    at += 12 + length;
+  }
+  return false;
+}
+
+/** JPEG segments, each within the file, up to the start of the image data, which must reach its end marker. */
+function jpegSegmentsComplete(bytes: Uint8Array): boolean {
+  let at = 2;
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1];
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd9) return false; // the end, before any image data
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    }
+    const length = (bytes[at + 2] << 8) | bytes[at + 3];
+    if (length < 2 || at + 2 + length > bytes.length) return false;
+    if (marker === 0xda) {
+      const scan = at + 2 + length;
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(JPEG_EOI, scan) !== -1;
+    }
+    at += 2 + length;
+  }
+  return false;
 }
 
 /** HEIC's top-level boxes (ftyp, meta, mdat, ...) tile the file exactly, and one of them is meta. */

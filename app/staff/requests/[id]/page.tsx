@@ -55,7 +55,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
         Status: <strong>{STATUS_DESCRIPTIONS[s].label}</strong> · version {request.version} · {request.numberGroup ? NUMBER_GROUP_LABELS[request.numberGroup] : ''} · submitted {time(request.submittedAt)} · port date {time(request.focDate)}
       </p>
 
-      {detail.openChanges && (
+      {s === 'changes_needed' && detail.openChanges && (
         <section className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-300" data-testid="staff-open-changes">
           <h2 className="font-semibold">Changes asked {time(detail.openChanges.createdAt)}, waiting for the customer</h2>
           <ul className="mt-1 list-disc pl-5">

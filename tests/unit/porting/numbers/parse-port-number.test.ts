@@ -92,3 +92,17 @@ test.each([
   expect(result).toMatchObject({ ok: false, code: 'invalid' });
   if (!result.ok) expect(result.message).toMatch(why);
 });
+
+test.each([
+  ['fullwidth', '４１０ ５５５ ０１１０'],
+  ['Arabic-Indic', '٤١٠٥٥٥٠١١٠'],
+  ['Persian', '۴۱۰۵۵۵۰۱۱۰'],
+  ['Devanagari', '४१०५५५०११०'],
+  ['a thin space and a direction mark between groups', '410\u2009555\u200E0110'],
+])('digits typed in %s are read as the digits they are', (_, input) => {
+  expect(parsePortNumber(input)).toMatchObject({ ok: true, e164: '+14105550110' });
+});
+
+test.each(['410555011¹', '410 555 011①', '410-555-⒈011'])('%j is refused: a superscript or circled figure is not a digit', (input) => {
+  expect(parsePortNumber(input).ok).toBe(false);
+});

@@ -65,6 +65,14 @@ test('a Windows-1252 file keeps its accented account names', () => {
   expect(lines(readNumberLines(bytes))[0].accountName).toBe('Café Summit');
 });
 
+test('Windows-1252 punctuation stays punctuation: "…" does not end a line, curly quotes stay quotes', () => {
+  // 4105550111,4105550199,Radio…,O’Brien Café — as Excel on Windows saves it.
+  const bytes = Uint8Array.from([...Buffer.from('4105550111,4105550199,Radio'), 0x85, ...Buffer.from(',O'), 0x92, ...Buffer.from('Brien Caf'), 0xe9, 0x0d, 0x0a]);
+  const read = lines(readNumberLines(bytes, { filename: 'excel.csv' }));
+  expect(read).toHaveLength(1);
+  expect(read[0]).toMatchObject({ trackingSource: 'Radio…', accountName: 'O’Brien Café' });
+});
+
 test('quoted fields and stray spaces are trimmed', () => {
   const read = lines(readNumberLines('"+1 (301) 555-0122" , "+1 (301) 555-0198","Website", "Summit, Dental" \n'));
   expect(read).toEqual([

@@ -35,12 +35,12 @@ export async function submitTicket(_prev: FormState, formData: FormData): Promis
 }
 
 export async function replyToInquiryAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireInquiryForAction(formData);
+  const { actor, inquiryId } = await requireInquiryForAction(formData);
   const values = formValues(formData);
   const parsed = inquiryReplySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => replyToInquiry(await getDb(), actor, parsed.data.inquiryId, parsed.data.body), values);
+  const failure = await runService(async () => replyToInquiry(await getDb(), actor, inquiryId, parsed.data.body), values);
   if (failure) return failure;
-  revalidatePath(`/numbers/port/international/${parsed.data.inquiryId}`);
+  revalidatePath(`/numbers/port/international/${inquiryId}`);
   return { ok: true, message: 'Your message was added.' };
 }

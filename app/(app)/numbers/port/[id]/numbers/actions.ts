@@ -92,8 +92,13 @@ export async function submitNumberFile(_prev: NumbersFormState, formData: FormDa
   const intent = values.intent ?? 'check';
   // A browser cannot refill a file input: after a check, the file's lines come back in the text
   // box, so "Add to request" needs no second upload (up to a size a page can carry).
+  // A larger file empties the box (no earlier lines left to add by mistake) and asks for the file again.
   const checkedFile: Record<string, string> =
-    intent !== 'add' && filename && input instanceof Uint8Array && input.length <= ECHO_LIMIT_BYTES ? { pasted: decodeNumberFile(input), checkedFile: filename } : {};
+    intent === 'add' || !filename || !(input instanceof Uint8Array)
+      ? {}
+      : input.length <= ECHO_LIMIT_BYTES
+        ? { pasted: decodeNumberFile(input), checkedFile: filename }
+        : { pasted: '', checkedLargeFile: filename };
   return run(actor, requestId, read.lines, { ...values, ...checkedFile }, intent);
 }
 

@@ -38,6 +38,11 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
               The lines of {value('checkedFile')} are here as checked: “Add to request” adds them, no need to choose the file again.
             </span>
           )}
+          {value('checkedLargeFile') && (
+            <span className="block text-sm font-normal text-slate-600" data-testid="checked-file-note">
+              {value('checkedLargeFile')} is too large to keep on this page: choose it again, then “Add to request”.
+            </span>
+          )}
         </label>
       </div>
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
