@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { UPLOAD_BODY_LIMIT_BYTES } from './lib/porting/proof/proof-limits';
 
 const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite's WASM and s3rver resolve files by path,
@@ -19,7 +20,9 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: '12mb' },
+    // Room for the most proof one submission takes; anything larger is turned away by proxy.ts.
+    serverActions: { bodySizeLimit: UPLOAD_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: UPLOAD_BODY_LIMIT_BYTES,
   },
 };
 

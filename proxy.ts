@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/config/env';
+import { UPLOAD_BODY_LIMIT_BYTES } from '@/lib/porting/proof/proof-limits';
 import { securityHeaders } from '@/lib/security/security-headers';
 
 // Security headers with a fresh CSP nonce for every request, and the path for server components
 // (the account switcher returns the user to it). Authorization is not done here: every page and
 // action checks the session itself.
 export function proxy(request: NextRequest) {
+  const tooLarge = refuseTooLargePost(request);
+  if (tooLarge) return tooLarge;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const headers = securityHeaders({
     nonce,
@@ -20,6 +23,19 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/**
+ * A post larger than any form takes would fail inside Next with a bare error page. It is answered
+ * here instead: without JavaScript, back to the page with a message (the proof step shows it); a
+ * script's call gets 413 (the form checks sizes before sending, so this is a crafted request).
+ */
+function refuseTooLargePost(request: NextRequest): NextResponse | undefined {
+  if (request.method !== 'POST' || Number(request.headers.get('content-length') ?? 0) <= UPLOAD_BODY_LIMIT_BYTES) return undefined;
+  if (request.headers.has('next-action')) return new NextResponse('Too large', { status: 413 });
+  const back = request.nextUrl.clone();
+  back.search = '?upload=too-large';
+  return NextResponse.redirect(back, 303);
 }
 
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

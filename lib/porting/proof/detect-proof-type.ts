@@ -1,6 +1,8 @@
 import 'server-only';
+import { proofDisplayName, proofSizeProblem } from './proof-limits';
 
-export const PROOF_MAX_BYTES = 10 * 1024 * 1024;
+export { PROOF_MAX_BYTES } from './proof-limits';
+
 export const PROOF_ACCEPTED = 'PDF, PNG, JPEG, HEIC or WebP';
 
 export type ProofType = {
@@ -136,24 +138,14 @@ function isoBoxesComplete(bytes: Uint8Array): boolean {
   return hasMeta;
 }
 
-function displayName(name: string): string {
-  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim() || 'The file';
-  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
-}
-
-function megabytes(size: number): string {
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 export function checkProofFile(file: { name: string; size: number; bytes: Uint8Array }):
   | { ok: true; type: ProofType }
   | { ok: false; message: string } {
-  const name = `"${displayName(file.name)}"`;
+  const name = `"${proofDisplayName(file.name)}"`;
   const size = Math.max(file.size, file.bytes.length);
   if (size === 0) return { ok: false, message: `${name} is empty (0 bytes). Choose the file again.` };
-  if (size > PROOF_MAX_BYTES) {
-    return { ok: false, message: `${name} is ${megabytes(size)}; the limit is ${PROOF_MAX_BYTES / (1024 * 1024)} MB per file.` };
-  }
+  const tooLarge = proofSizeProblem({ name: file.name, size });
+  if (tooLarge) return { ok: false, message: tooLarge };
   const type = detectProofType(file.bytes);
   if (!type) {
     return {

@@ -7,12 +7,15 @@ import { runService } from '@/lib/forms/run-service';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { checkProofFile } from '@/lib/porting/proof/detect-proof-type';
 import { submitPortRequest, type SubmitOutcome } from '@/lib/porting/submission/submit-port-request';
+import { proofSelectionProblems } from '@/lib/porting/proof/proof-limits';
 
 export async function sendProofOfOwnership(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
   // An empty file input still posts one nameless, empty file.
   // (With JavaScript, React sends that empty entry named "undefined".)
   const files = formData.getAll('proof').filter((f): f is File => f instanceof File && !(f.size === 0 && (f.name === '' || f.name === 'undefined')));
+  const tooMuch = proofSelectionProblems(files);
+  if (tooMuch.length) return { ok: false, fieldErrors: { proof: tooMuch }, formError: 'Some files cannot be used as proof.', values: {} };
   const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const refused = uploads.flatMap((u) => {
     const result = checkProofFile({ name: u.name, size: u.bytes.byteLength, bytes: u.bytes });

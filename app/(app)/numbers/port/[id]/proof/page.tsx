@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
 import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
+import { PROOF_MAX_BYTES, PROOF_MAX_FILES } from '@/lib/porting/proof/proof-limits';
 import { ProofForm } from './proof-form';
 
 export const metadata: Metadata = { title: 'Proof of Ownership' };
 
-export default async function ProofStepPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ProofStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ upload?: string }> }) {
   const { id } = await params;
+  // Set by the proxy when a post was too large to receive at all (see proxy.ts).
+  const tooLarge = (await searchParams).upload === 'too-large';
   const { draft, allowedSteps } = await loadWizardStep(id, 'proof');
   return (
     <WizardFrame
@@ -15,7 +18,12 @@ export default async function ProofStepPage({ params }: { params: Promise<{ id: 
       step="proof"
       intro="Upload a recent bill from your current carrier, or a screenshot of its online account, showing the account holder and the numbers."
     >
-      <ProofForm requestId={id} filesOnRecord={0} resubmit={draft.status === 'changes_needed'} />
+      <ProofForm
+        requestId={id}
+        filesOnRecord={0}
+        resubmit={draft.status === 'changes_needed'}
+        notice={tooLarge ? `The files you chose were too large to receive: choose at most ${PROOF_MAX_FILES} files of up to ${PROOF_MAX_BYTES / (1024 * 1024)} MB each.` : undefined}
+      />
     </WizardFrame>
   );
 }
