@@ -72,6 +72,9 @@ export function SelectField({
   return (
     <FieldFrame {...field}>
       <select
+        // A new key when the kept value changes: React's reset after an action puts a select back to
+        // the option it was first rendered with, not to an updated defaultValue (inputs do follow).
+        key={defaultValue ?? ''}
         id={field.name}
         name={field.name}
         defaultValue={defaultValue}

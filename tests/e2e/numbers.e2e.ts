@@ -64,3 +64,24 @@ test('an agency uploads a spreadsheet, sees the counts, fixes a refused line fro
   await page.waitForURL('**/customer');
   await context.close();
 });
+
+test('choices made in a row are kept after Check Portability, so Add to request adds what was checked', async () => {
+  const context = await signedInContext(browser, 'owner@summit.example');
+  const page = await context.newPage();
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page);
+  const row = page.getByRole('group', { name: 'Row 1' });
+  await row.getByLabel('Number to Port').fill('+13015550247');
+  await row.getByLabel('Forward/Receiving Number').fill('+13015550198');
+  await row.getByLabel('Tracking Source').selectOption('Facebook');
+  await row.getByLabel('Account').selectOption('Summit Dental');
+  await page.getByRole('button', { name: 'Check Portability' }).first().click();
+  await page.getByTestId('verdict-summary').getByText(/1\s+accepted/).waitFor();
+  expect(await row.getByLabel('Tracking Source').inputValue()).toBe('Facebook');
+  expect(await row.getByLabel('Account').inputValue()).toBe('Summit Dental');
+  await page.getByRole('button', { name: 'Add to request' }).first().click();
+  await page.getByTestId('saved-numbers').getByText('+13015550247').waitFor();
+  expect(await page.getByTestId('saved-numbers').textContent()).toContain('Summit Dental');
+  await context.close();
+});

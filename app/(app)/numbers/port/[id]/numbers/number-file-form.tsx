@@ -53,7 +53,8 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
         </label>
         <label className="text-sm font-medium">
           Tracking Source
-          <select name="defaultTrackingSource" defaultValue={value('defaultTrackingSource')} className={input}>
+          {/* key: see SelectField (components/forms/fields.tsx) */}
+          <select key={value('defaultTrackingSource')} name="defaultTrackingSource" defaultValue={value('defaultTrackingSource')} className={input}>
             <option value="">Choose…</option>
             {sources.map((s) => (
               <option key={s}>{s}</option>

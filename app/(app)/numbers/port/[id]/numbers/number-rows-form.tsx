@@ -36,7 +36,8 @@ export function NumberRowsForm({ requestId, accounts, sources, currentAccount }:
             </label>
             <label className="text-xs font-medium">
               Tracking Source
-              <select name={`rows.${i}.trackingSource`} defaultValue={value(`rows.${i}.trackingSource`)} className={input}>
+              {/* key: see SelectField (components/forms/fields.tsx) */}
+              <select key={value(`rows.${i}.trackingSource`)} name={`rows.${i}.trackingSource`} defaultValue={value(`rows.${i}.trackingSource`)} className={input}>
                 <option value="">Choose…</option>
                 {sources.map((s) => (
                   <option key={s}>{s}</option>
@@ -45,7 +46,7 @@ export function NumberRowsForm({ requestId, accounts, sources, currentAccount }:
             </label>
             <label className="text-xs font-medium">
               Account
-              <select name={`rows.${i}.accountName`} defaultValue={value(`rows.${i}.accountName`) || currentAccount} className={input}>
+              <select key={value(`rows.${i}.accountName`) || currentAccount} name={`rows.${i}.accountName`} defaultValue={value(`rows.${i}.accountName`) || currentAccount} className={input}>
                 {accounts.map((a) => (
                   <option key={a}>{a}</option>
                 ))}
