@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { changeRequests, portRequests } from '@/db/schema';
+import { portRequests } from '@/db/schema';
 import { stepsOpenedBy } from './review/change-reasons';
+import { findOpenChangeRequest } from './review/open-change-request';
 import type { WizardStepKey } from './wizard-steps';
 import type { Actor } from '@/lib/auth/actor';
 import { NotFoundError, StateError } from '@/lib/errors';
@@ -45,12 +46,7 @@ export async function findEditableDraft(db: Queryable, actor: Actor, requestId: 
 
 /** The steps the latest open change request lets the customer edit. */
 export async function stepsOpenForFixing(db: Queryable, requestId: string): Promise<WizardStepKey[]> {
-  const [latest] = await db
-    .select({ reasons: changeRequests.reasons })
-    .from(changeRequests)
-    .where(and(eq(changeRequests.portRequestId, requestId), isNull(changeRequests.resolvedAt)))
-    .orderBy(desc(changeRequests.createdAt))
-    .limit(1);
+  const latest = await findOpenChangeRequest(db, requestId);
   return latest ? stepsOpenedBy(latest.reasons.map((r) => r.code)) : ['loa', 'proof'];
 }
 

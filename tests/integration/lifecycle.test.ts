@@ -96,6 +96,19 @@ test('coded reasons reach the customer with what to do; fixing the name voids th
   expect(after.events.map((e) => e.type)).toEqual(expect.arrayContaining(['corrected', 'loa_voided']));
 });
 
+test('when the team says the PIN is wrong, keeping the old one is refused at the step and at resubmit; a new one goes through', async () => {
+  const id = await submittedRequest(['+14105550229']);
+  await startReview(handle.db, staff, id, await version(id));
+  await requestChanges(handle.db, staff, id, { reasons: ['pin_invalid'], numberIds: [], note: undefined, version: await version(id) });
+  const customer = { customerName: 'Summit Marketing Group LLC', carrierAccountNumber: '8834-2219', portType: 'full' as const, billingTelephoneNumber: undefined, btnIsPorting: undefined };
+  await expect(saveCustomerStep(handle.db, owner, id, { ...customer, accountPin: undefined })).rejects.toThrow(/asked for a new account PIN/);
+  // Skipping step 4 altogether does not get past "Resubmit" either.
+  await expect(submitPortRequest(handle.db, owner, id, [])).rejects.toThrow(/new account PIN: enter it in step 4/);
+  await saveCustomerStep(handle.db, owner, id, { ...customer, accountPin: '7777' });
+  expect(await submitPortRequest(handle.db, owner, id, [])).toEqual({ requestIds: [id], alreadySubmitted: false });
+  expect(await revealAccountPin(handle.db, staff, id)).toBe('7777');
+});
+
 test('a partial rejection lets the rest port; completion makes tracking numbers, applies routing, and SMS waits', async () => {
   const id = await draftReadyToSign(handle.db, owner, summit, ['+14105550204', '+14105550205']);
   // Make the request also port the active receiving number of two tracking numbers, with a new route.

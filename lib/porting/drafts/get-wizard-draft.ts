@@ -5,9 +5,12 @@ import { loaSignatures, portRequestNumbers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { NotFoundError } from '@/lib/errors';
 import { findPortRequest, type PortRequest } from '../port-request-access';
+import { asksForNewPin, findOpenChangeRequest } from '../review/open-change-request';
 
 export type WizardDraft = Omit<PortRequest, 'accountPinCiphertext'> & {
   hasPin: boolean;
+  /** The team asked for a new PIN: the one on file cannot be kept. */
+  newPinAsked: boolean;
   numberCount: number;
   signature: { signerName: string; kind: 'drawn' | 'typed'; signedAt: Date } | null;
 };
@@ -26,6 +29,7 @@ export async function getWizardDraft(db: Queryable, actor: Actor, requestId: str
     .where(and(eq(loaSignatures.portRequestId, requestId), isNull(loaSignatures.voidedAt)))
     .orderBy(asc(loaSignatures.signedAt))
     .limit(1);
+  const newPinAsked = request.status === 'changes_needed' && asksForNewPin(await findOpenChangeRequest(db, requestId));
   const { accountPinCiphertext, ...rest } = request;
-  return { ...rest, hasPin: !!accountPinCiphertext, numberCount: count, signature: signature ?? null };
+  return { ...rest, hasPin: !!accountPinCiphertext, newPinAsked, numberCount: count, signature: signature ?? null };
 }

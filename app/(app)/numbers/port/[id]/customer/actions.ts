@@ -17,7 +17,8 @@ export async function saveCustomer(_prev: FormState, formData: FormData): Promis
   const values = { ...typed, accountPin: '' };
   let pinOnFile = false;
   const lookup = await runService(async () => {
-    pinOnFile = (await getWizardDraft(db, actor, requestId)).hasPin;
+    const draft = await getWizardDraft(db, actor, requestId);
+    pinOnFile = draft.hasPin && !draft.newPinAsked;
   }, values);
   if (lookup) return lookup;
   const parsed = customerStepSchema({ pinOnFile }).safeParse(typed);

@@ -18,7 +18,7 @@ export default async function CustomerStepPage({ params }: { params: Promise<{ i
           portType: draft.portType ?? '',
           billingTelephoneNumber: draft.billingTelephoneNumber ?? '',
           btnIsPorting: draft.btnIsPorting === null ? '' : draft.btnIsPorting ? 'yes' : 'no',
-          hasPin: draft.hasPin,
+          hasPin: draft.hasPin && !draft.newPinAsked,
         }}
       />
     </WizardFrame>
