@@ -10,7 +10,8 @@ export const portRequestNotes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
-    authorUserId: text('author_user_id').notNull().references(() => users.id),
+    // No author: an update the platform sent by email (approved, port date set, ...), kept in the thread.
+    authorUserId: text('author_user_id').references(() => users.id),
     fromTeam: boolean('from_team').notNull(),
     visibility: noteVisibility('visibility').notNull().default('public'),
     body: text('body').notNull(),

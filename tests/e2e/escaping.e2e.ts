@@ -87,7 +87,7 @@ test('what people type is shown as text, never as markup, in every page and emai
 
   await expectEscaped(customer, '/numbers/port', ['carrier']);
   await expectEscaped(customer, `/numbers/port/${requestId}`, ['carrier', 'customer', 'street', 'city', 'file', 'changes']);
-  await expectEscaped(customer, `/numbers/port/${requestId}/notes`, ['note', 'team']);
+  await expectEscaped(customer, `/numbers/port/${requestId}/notes`, ['note', 'team', 'changes']);
   await expectEscaped(customer, `/numbers/port/international/${inquiryId}`, ['ticket']);
   await expectEscaped(staff, '/staff', ['customer']);
   await expectEscaped(staff, `/staff/requests/${requestId}`, ['carrier', 'customer', 'street', 'city', 'signer', 'file', 'note', 'team', 'changes']);

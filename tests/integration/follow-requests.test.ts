@@ -13,6 +13,8 @@ import { addRecipient, listRecipients, removeRecipient } from '@/lib/porting/not
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { parseListFilters } from '@/lib/porting/queries/list-filters';
+import { requestChanges } from '@/lib/porting/review/request-changes';
+import { startReview } from '@/lib/porting/review/decide';
 import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
 import type { Storage } from '@/lib/storage/s3';
 import { createTestDatabase } from '../helpers/database';
@@ -135,6 +137,26 @@ test('the bubble shows unread team notes until the user opens the thread', async
   await listNotes(handle.db, analyst, agencyRequest);
   const after = (await listPortRequests(handle.db, analyst, summit)).rows.find((r) => r.id === agencyRequest)!;
   expect(after).toMatchObject({ noteCount: 1, hasUnread: false });
+});
+
+test('an update the team emails (here: changes asked) is also in the notes behind the bubble, once, and unread until opened', async () => {
+  const id = await submitted(owner, 'Summit Marketing Group', '+14105550182');
+  const summit = await accountIdByName(handle.db, 'Summit Marketing Group');
+  const version = async () => (await handle.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
+  await startReview(handle.db, staff, id, await version());
+  await requestChanges(handle.db, staff, id, { reasons: ['zip_mismatch'], numberIds: [], note: 'The CSR shows 21201.', version: await version() });
+
+  const row = (await listPortRequests(handle.db, owner, summit)).rows.find((r) => r.id === id)!;
+  expect(row.hasUnread).toBe(true);
+  const thread = (await listNotes(handle.db, owner, id)).notes;
+  const changes = thread.find((n) => n.body.includes('ZIP or postal code does not match'))!;
+  expect(changes).toMatchObject({ authorName: 'Porting team', fromTeam: true });
+  expect(changes.body).toContain('The CSR shows 21201.');
+  expect(thread.filter((n) => n.body.includes('ZIP or postal code does not match'))).toHaveLength(1);
+  const emails = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`));
+  expect(emails.filter((e) => e.template === 'changes-needed')).toHaveLength(1);
+  expect(thread.every((n) => !n.body.includes(TEST_PIN))).toBe(true);
+  expect((await listPortRequests(handle.db, owner, summit)).rows.find((r) => r.id === id)!.hasUnread).toBe(false);
 });
 
 test('a customer cannot cancel within 48 hours of the port date, and can before, once', async () => {

@@ -40,6 +40,7 @@ export async function addNote(db: Database, actor: Actor, requestId: string, inp
       await notifyRequestUpdate(tx, requestId, {
         template: 'team-note',
         subject: 'New note from our porting team',
+        alreadyInNotes: true,
         update: {
           headline: 'Our porting team added a note',
           paragraphs: ['Reply from the notes on the request page; replies to this email are not read.'],

@@ -19,18 +19,18 @@ export async function listNotes(db: Database, actor: Actor, requestId: string, n
       authorEmail: users.email,
     })
     .from(portRequestNotes)
-    .innerJoin(users, eq(users.id, portRequestNotes.authorUserId))
+    .leftJoin(users, eq(users.id, portRequestNotes.authorUserId))
     .where(actor.isStaff ? eq(portRequestNotes.portRequestId, requestId) : and(eq(portRequestNotes.portRequestId, requestId), eq(portRequestNotes.visibility, 'public')))
     .orderBy(asc(portRequestNotes.createdAt));
   await db
     .insert(portRequestNoteReads)
     .values({ portRequestId: requestId, userId: actor.userId, lastReadAt: now })
     .onConflictDoUpdate({ target: [portRequestNoteReads.portRequestId, portRequestNoteReads.userId], set: { lastReadAt: now } });
-  // Customers see the team as a team, not as individual staff members.
+  // Customers see the team as a team, not as individual staff members; updates have no author.
   return {
     request,
     notes: notes.map(({ authorEmail, ...n }) =>
-      n.fromTeam && !actor.isStaff ? { ...n, authorName: 'Porting team' } : { ...n, authorName: n.authorName ?? authorEmail },
+      n.fromTeam && !actor.isStaff ? { ...n, authorName: 'Porting team' } : { ...n, authorName: n.authorName ?? authorEmail ?? 'Update (emailed)' },
     ),
   };
 }

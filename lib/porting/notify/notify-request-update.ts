@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { portRequestNumbers, portRequests, type OutboxAttachment } from '@/db/schema';
+import { portRequestNotes, portRequestNumbers, portRequests, type OutboxAttachment } from '@/db/schema';
 import { getEnv } from '@/lib/config/env';
 import { sendEmail } from '@/lib/mail/send-email';
 import { formatPhoneNumber } from '@/lib/phone/format';
@@ -25,14 +25,18 @@ export async function requestLabel(tx: Transaction, requestId: string): Promise<
 
 /**
  * Emails an update to the submitter and every recipient, through the outbox of the caller's
- * transaction, so the email exists exactly when the change it reports does. Never includes the PIN:
- * the update is built from what the caller passes, and no caller has it.
+ * transaction, so the email exists exactly when the change it reports does, and keeps the same
+ * update in the request's notes (the bubble in Port Numbers). Never includes the PIN: the update is
+ * built from what the caller passes, and no caller has it.
  */
 export async function notifyRequestUpdate(
   tx: Transaction,
   requestId: string,
-  email: { template: string; subject: string; update: PortUpdate; attachments?: OutboxAttachment[] },
+  email: { template: string; subject: string; update: PortUpdate; attachments?: OutboxAttachment[]; alreadyInNotes?: boolean },
 ): Promise<void> {
+  if (!email.alreadyInNotes) {
+    await tx.insert(portRequestNotes).values({ portRequestId: requestId, authorUserId: null, fromTeam: true, visibility: 'public', body: updateAsText(email.update) });
+  }
   const to = await updateRecipients(tx, requestId);
   if (to.length === 0) return;
   const label = await requestLabel(tx, requestId);
@@ -44,4 +48,11 @@ export async function notifyRequestUpdate(
     subjectRef: `port-request:${requestId}`,
     attachments: email.attachments,
   });
+}
+
+/** The update as the notes thread shows it: plain text, the same words as the email. */
+function updateAsText(update: PortUpdate): string {
+  const items = (update.items ?? []).map((i) => `• ${i.title}${i.detail ? `: ${i.detail}` : ''}`);
+  const quote = update.quote ? [`${update.quote.author}: “${update.quote.body}”`] : [];
+  return [update.headline, ...update.paragraphs, ...items, ...quote].join('\n\n');
 }

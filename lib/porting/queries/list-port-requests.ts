@@ -56,7 +56,7 @@ export async function listPortRequests(
       focDate: portRequests.focDate,
       completedSteps: portRequests.completedSteps,
       noteCount: sql<number>`(select count(*)::int from ${publicNotes})`,
-      hasUnread: sql<boolean>`exists (select 1 from ${publicNotes} and pn.author_user_id <> ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
+      hasUnread: sql<boolean>`exists (select 1 from ${publicNotes} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
     })
     .from(portRequests)
     .innerJoin(accounts, eq(accounts.id, portRequests.accountId))

@@ -1,0 +1,1 @@
+ALTER TABLE "port_request_notes" ALTER COLUMN "author_user_id" DROP NOT NULL;
