@@ -8,6 +8,15 @@ export function estimatedCompletion(group: NumberGroup | null, submittedAt: Date
   return { from: addDays(submittedAt, 14), to: addDays(submittedAt, 28), label: '2-4 weeks' };
 }
 
+/**
+ * The window shown while the port date is unknown; none once the team has set a date (that date
+ * is the answer) or the request is over (completed, cancelled, rejected).
+ */
+export function expectedPortWindow(request: { status: string; numberGroup: NumberGroup | null; submittedAt: Date | null; focDate: Date | null }) {
+  if (!request.submittedAt || request.focDate || ['completed', 'cancelled', 'rejected', 'draft'].includes(request.status)) return null;
+  return estimatedCompletion(request.numberGroup, request.submittedAt);
+}
+
 export function numberGroupOf(n: { country: 'US' | 'CA'; isTollFree: boolean }): NumberGroup {
   return n.isTollFree ? 'toll_free' : n.country === 'CA' ? 'ca_local' : 'us_local';
 }

@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
-import { estimatedCompletion } from '@/lib/porting/estimate';
+import { expectedPortWindow } from '@/lib/porting/estimate';
 import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/status';
 import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
@@ -73,7 +73,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
             <tbody className="divide-y divide-slate-100">
               {rows.map((r) => {
                 const status = STATUS_DESCRIPTIONS[r.status];
-                const estimate = r.submittedAt ? estimatedCompletion(r.numberGroup, r.submittedAt) : null;
+                const estimate = expectedPortWindow(r);
                 return (
                   <tr key={r.id} data-status={r.status}>
                     <td className="px-4 py-3">

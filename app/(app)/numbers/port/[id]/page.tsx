@@ -5,7 +5,7 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
-import { estimatedCompletion } from '@/lib/porting/estimate';
+import { expectedPortWindow } from '@/lib/porting/estimate';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { STATUS_DESCRIPTIONS, OPEN_STATUSES } from '@/lib/porting/status';
 import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
@@ -40,7 +40,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
-  const estimate = request.submittedAt ? estimatedCompletion(request.numberGroup, request.submittedAt) : null;
+  const estimate = expectedPortWindow(request);
   const address = request.billingAddress;
   const open = OPEN_STATUSES.includes(request.status);
   const cancelBlocked = open ? cancelBlockedReason(request, new Date(), false) : null;
