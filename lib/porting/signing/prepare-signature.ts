@@ -22,7 +22,7 @@ export async function prepareLoaSignature(db: Database, actor: Actor, requestId:
   } else if (input.typedName) {
     pending = { kind: 'typed', typedName: input.typedName };
   } else {
-    throw new StateError('Sign in the box, or type your full name to sign.');
+    throw new StateError('Sign the letter at the bottom: type your full name (or draw your signature, where the page offers it).');
   }
   await db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'loa');

@@ -24,7 +24,7 @@ export async function signLoa(db: Database, actor: Actor, requestId: string, con
   const signedAt = context.now ?? new Date();
   const request = await db.transaction((tx) => findEditableDraft(tx, actor, requestId, 'loa'));
   const pending = request.pendingSignature;
-  if (!pending) throw new StateError('Sign in the box at the bottom of the letter first, then select Continue.');
+  if (!pending) throw new StateError('Sign the letter at the bottom first (draw or type your name), then select Continue.');
 
   const signerName = pending.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
   const document = await buildLoaDocument(db, request, { name: signerName, email: actor.email }, signedAt);

@@ -9,7 +9,7 @@ export const loaSignatureSchema = z
   .superRefine((value, ctx) => {
     if (value.signatureDataUrl) return;
     if (!value.typedName) {
-      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Sign in the box, or type your full name to sign.' });
+      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Sign the letter at the bottom: type your full name (or draw your signature, where the page offers it).' });
     } else if (value.typedName.split(/\s+/).length < 2) {
       ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Type your full name: first and last name.' });
     }

@@ -88,7 +88,7 @@ test('Step 6, every agreement box must be checked', () => {
 });
 
 test('Step 7, a signature is drawn or a full name typed', () => {
-  expect(messages(loaSignatureSchema.safeParse({})).typedName).toMatch(/Sign in the box/);
+  expect(messages(loaSignatureSchema.safeParse({})).typedName).toMatch(/Sign the letter at the bottom/);
   expect(messages(loaSignatureSchema.safeParse({ typedName: 'Dana' })).typedName).toMatch(/full name/);
   expect(loaSignatureSchema.safeParse({ typedName: 'Dana Whitfield' }).success).toBe(true);
   expect(loaSignatureSchema.safeParse({ signatureDataUrl: 'data:image/png;base64,AAAA' }).success).toBe(true);

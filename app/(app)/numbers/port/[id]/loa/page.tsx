@@ -16,7 +16,7 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
   const signerName = pending?.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
   const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email });
   return (
-    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign in the box at the bottom.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign it at the bottom.">
       {pending ? (
         <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
           <span className="font-medium">You have completed all required fields. Please click Continue.</span>
@@ -50,6 +50,7 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
           Signed as <span className="font-signature text-2xl">{pending.typedName}</span>
         </p>
       )}
+      {pending && <h2 className="mt-8 text-sm font-semibold text-slate-700">To change your signature, sign again; otherwise select Continue at the top.</h2>}
       <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} />
     </WizardFrame>
   );
