@@ -78,7 +78,7 @@ export async function completeNumbersStep(db: Database, actor: Actor, requestId:
       .select({ count: sql<number>`count(*)::int` })
       .from(portRequestNumbers)
       .where(eq(portRequestNumbers.portRequestId, requestId));
-    if (count === 0) throw new StateError('Add at least one number to port before you continue.');
+    if (count === 0) throw new StateError('No numbers are in this request yet: numbers typed or chosen above count once you select “Add to request”. Add them, then continue.');
     const unrouted = (await listForwardingTrackingNumbers(tx, actor, request)).filter((f) => !f.newReceivingNumber);
     if (unrouted.length) {
       throw new StateError(

@@ -15,6 +15,13 @@ export const addressStepSchema = z
     postalCode: z.string().trim().toUpperCase(),
   })
   .superRefine((value, ctx) => {
+    // A province with the country left on its default (or a state with Canada): name the country.
+    const otherCountry = value.country === 'US' ? CA_PROVINCES[value.region] : US_STATES[value.region];
+    if (otherCountry) {
+      const [region, country] = value.country === 'US' ? ['a Canadian province', 'Canada'] : ['a US state', 'United States'];
+      ctx.addIssue({ code: 'custom', path: ['country'], message: `${otherCountry} is ${region}: choose ${country} as the country.` });
+      return;
+    }
     const regions = value.country === 'US' ? US_STATES : CA_PROVINCES;
     if (!regions[value.region]) {
       ctx.addIssue({

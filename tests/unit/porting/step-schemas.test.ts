@@ -65,7 +65,7 @@ describe('Step 5, billing address', () => {
     ['a 4-digit ZIP', { ...us, postalCode: '2120' }, 'postalCode', /5 digits/],
     ['a Canadian postal code in the US', { ...us, postalCode: 'K1A 0B1' }, 'postalCode', /5 digits/],
     ['a US ZIP in Canada', { ...us, country: 'CA', region: 'ON', postalCode: '21202' }, 'postalCode', /K1A 0B1/],
-    ['a province with the US', { ...us, region: 'ON' }, 'region', /state/],
+    ['a province with the US', { ...us, region: 'ON' }, 'country', /Ontario is a Canadian province: choose Canada as the country/],
     ['an empty street', { ...us, street: '' }, 'street', /street address/],
     ['a street too long', { ...us, street: 'x'.repeat(101) }, 'street', /under 100/],
     ['another country', { ...us, country: 'GB' }, 'country', /United States or Canada/],
@@ -92,4 +92,10 @@ test('Step 7, a signature is drawn or a full name typed', () => {
   expect(messages(loaSignatureSchema.safeParse({ typedName: 'Dana' })).typedName).toMatch(/full name/);
   expect(loaSignatureSchema.safeParse({ typedName: 'Dana Whitfield' }).success).toBe(true);
   expect(loaSignatureSchema.safeParse({ signatureDataUrl: 'data:image/png;base64,AAAA' }).success).toBe(true);
+});
+
+test('a Canadian province with the country left on United States names the country to choose', () => {
+  const result = addressStepSchema.safeParse({ street: '200 Bay St', city: 'Toronto', country: 'US', region: 'ON', postalCode: 'M5J 2N1' });
+  expect(messages(result).country).toMatch(/Ontario is a Canadian province: choose Canada/);
+  expect(messages(result).postalCode).toBeUndefined();
 });
