@@ -85,3 +85,16 @@ test('choices made in a row are kept after Check Portability, so Add to request 
   expect(await page.getByTestId('saved-numbers').textContent()).toContain('Summit Dental');
   await context.close();
 });
+
+test('Back from step 3 shows step 2 as saved', async () => {
+  const context = await signedInContext(browser, 'owner@summit.example');
+  const page = await context.newPage();
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page, 'Comcast Business');
+  await page.goBack();
+  await page.waitForURL('**/carrier');
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByLabel("Current carrier's name").inputValue()).toBe('Comcast Business');
+  await context.close();
+});

@@ -1,12 +1,11 @@
 'use server';
-import { redirect } from 'next/navigation';
 import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
 import { saveAgreementStep } from '@/lib/porting/drafts/save-agreement';
 import { agreementStepSchema } from '@/lib/porting/steps/agreement';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { goToStep } from '@/lib/forms/go-to-step';
 
 export async function saveAgreement(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
@@ -15,5 +14,5 @@ export async function saveAgreement(_prev: FormState, formData: FormData): Promi
   if (!parsed.success) return invalid(parsed.error, values, 'Check each box to continue.');
   const failure = await runService(async () => saveAgreementStep(await getDb(), actor, requestId), values);
   if (failure) return failure;
-  redirect(stepPath(requestId, 'loa'));
+  goToStep(requestId, 'loa');
 }

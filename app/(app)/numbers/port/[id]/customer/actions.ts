@@ -1,5 +1,4 @@
 'use server';
-import { redirect } from 'next/navigation';
 import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
@@ -7,7 +6,7 @@ import { runService } from '@/lib/forms/run-service';
 import { getWizardDraft } from '@/lib/porting/drafts/get-wizard-draft';
 import { saveCustomerStep } from '@/lib/porting/drafts/save-customer';
 import { customerStepSchema } from '@/lib/porting/steps/customer';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { goToStep } from '@/lib/forms/go-to-step';
 
 export async function saveCustomer(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
@@ -31,5 +30,5 @@ export async function saveCustomer(_prev: FormState, formData: FormData): Promis
   }
   const failure = await runService(() => saveCustomerStep(db, actor, requestId, parsed.data), values);
   if (failure) return failure;
-  redirect(stepPath(requestId, 'address'));
+  goToStep(requestId, 'address');
 }

@@ -9,6 +9,7 @@ import { prepareLoaSignature } from '@/lib/porting/signing/prepare-signature';
 import { signLoa } from '@/lib/porting/signing/sign-loa';
 import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
 import { stepPath } from '@/lib/porting/wizard-steps';
+import { goToStep } from '@/lib/forms/go-to-step';
 
 export async function saveSignature(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
@@ -27,5 +28,5 @@ export async function agreeToLoa(_prev: FormState, formData: FormData): Promise<
   const userAgent = h.get('user-agent') ?? 'unknown';
   const failure = await runService(async () => signLoa(await getDb(), actor, requestId, { ipAddress, userAgent }), {});
   if (failure) return failure;
-  redirect(stepPath(requestId, 'proof'));
+  goToStep(requestId, 'proof');
 }

@@ -13,6 +13,7 @@ import { completeNumbersStep, saveAlternateRouting } from '@/lib/porting/numbers
 import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
 import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
 import { stepPath } from '@/lib/porting/wizard-steps';
+import { goToStep } from '@/lib/forms/go-to-step';
 
 const MAX_ROWS = 50;
 const ECHO_LIMIT_BYTES = 1024 * 1024;
@@ -131,5 +132,5 @@ export async function continueFromNumbers(_prev: FormState, formData: FormData):
   const { actor, requestId } = await requireRequestForAction(formData);
   const failure = await runService(async () => completeNumbersStep(await getDb(), actor, requestId), {});
   if (failure) return failure;
-  redirect(stepPath(requestId, 'customer'));
+  goToStep(requestId, 'customer');
 }
