@@ -16,7 +16,7 @@ export default async function RecipientsPage({ params }: { params: Promise<{ id:
   return (
     <>
       <p className="text-sm text-slate-600">
-        <Link href="/numbers/port">Port Numbers</Link> › <Link href={`/numbers/port/${id}/notes`}>Notes</Link> › Recipients
+        <Link href="/numbers/port">Port Numbers</Link> › <Link href={`/numbers/port/${id}`}>Port request</Link> › <Link href={`/numbers/port/${id}/notes`}>Notes</Link> › Recipients
       </p>
       <h1 className="mt-1 text-2xl font-semibold">Edit Recipient Emails</h1>
       <p className="mt-1 text-sm text-slate-600">Everyone here receives every update about this port request by email.</p>
