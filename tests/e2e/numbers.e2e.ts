@@ -27,6 +27,9 @@ test('an agency uploads a spreadsheet, sees the counts, fixes a refused line fro
   expect(await summary.textContent()).toMatch(/8\s+refused · 1 toll-free/);
   await page.getByTestId('numbers-totals').getByText('9 in this request').waitFor();
   expect(await page.locator('tr[data-code="unknown_source"]').textContent()).toContain('Billboards');
+  // What was refused stays in the box to fix; what was accepted is in the request.
+  await page.getByTestId('refused-kept-note').getByText(/The 8 refused line/).waitFor();
+  expect(await page.getByLabel('Or paste the lines').inputValue()).toContain('+14105550115,+14105550199,Billboards,Summit Marketing Group');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the 8 refused lines/ }).click()]);
   const refusedCsv = readFileSync((await download.path())!, 'utf8');

@@ -3,8 +3,11 @@ export type RefusedLine = { line: number; numberToPort: string; receivingNumber?
 // A cell starting with = + - @ (or a tab/CR) is run as a formula by spreadsheets: prefix it so it stays text.
 function safeCell(value: string | undefined): string {
   const text = value ?? '';
-  const neutral = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(neutral) ? `"${neutral.replaceAll('"', '""')}"` : neutral;
+  return csvCell(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+}
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The refused lines as a CSV in the import's own column order, plus the reason, to fix and upload again. */
@@ -14,4 +17,12 @@ export function refusedLinesCsv(lines: RefusedLine[]): string {
     [l.numberToPort, l.receivingNumber, l.trackingSource, l.accountName, String(l.line), l.reason].map(safeCell).join(','),
   );
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+/** The refused lines as lines to paste back and fix: the import's four columns, without the reasons. */
+export function refusedLinesText(lines: RefusedLine[]): string {
+  return lines
+    // Back into the page's own text box, not a spreadsheet: no formula guard needed.
+    .map((l) => [l.numberToPort, l.receivingNumber, l.trackingSource, l.accountName].map((c) => csvCell(c ?? '')).join(',').replace(/,+$/, ''))
+    .join('\n');
 }

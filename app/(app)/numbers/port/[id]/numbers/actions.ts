@@ -14,6 +14,7 @@ import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-s
 import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
 import { stepPath } from '@/lib/porting/wizard-steps';
 import { goToStep } from '@/lib/forms/go-to-step';
+import { refusedLinesText, type RefusedLine } from '@/lib/porting/numbers-step/refused-lines-csv';
 
 const MAX_ROWS = 50;
 const ECHO_LIMIT_BYTES = 1024 * 1024;
@@ -22,16 +23,34 @@ function defaultsOf(values: Record<string, string>) {
   return { receivingNumber: values.defaultReceivingNumber?.trim() || undefined, trackingSourceName: values.defaultTrackingSource?.trim() || undefined };
 }
 
-async function run(actor: Actor, requestId: string, lines: RawLine[], values: Record<string, string>, intent: string, extra: Partial<NonNullable<NumbersFormState>> = {}): Promise<NumbersFormState> {
+async function run(actor: Actor, requestId: string, form: 'rows' | 'list', lines: RawLine[], values: Record<string, string>, intent: string, extra: Partial<NonNullable<NumbersFormState>> = {}): Promise<NumbersFormState> {
   const mode = intent === 'add' ? 'added' : 'checked';
   let result: NonNullable<NumbersFormState>['result'];
   const failure = await runService(async () => {
     result = await runNumberLines(await getDb(), actor, requestId, lines, defaultsOf(values), mode);
   }, values);
   if (failure && !failure.ok) return { ...failure, ...extra };
-  if (mode === 'added') revalidatePath(stepPath(requestId, 'numbers'));
-  // After adding, the form starts empty again; after a check, it keeps what was typed.
-  return { ok: true, fieldErrors: {}, values: mode === 'added' ? {} : values, result, ...extra, ...(mode === 'added' ? { rowCount: 3 } : {}) };
+  if (mode === 'checked') return { ok: true, fieldErrors: {}, values, result, ...extra };
+  revalidatePath(stepPath(requestId, 'numbers'));
+  // After adding, the form keeps only what was refused, to fix and add again.
+  return { ok: true, fieldErrors: {}, ...refusedToFix(form, result?.refused ?? [], values), result };
+}
+
+function refusedToFix(form: 'rows' | 'list', refused: RefusedLine[], values: Record<string, string>): { values: Record<string, string>; rowCount?: number } {
+  if (form === 'list') {
+    if (refused.length === 0) return { values: {} };
+    const { defaultReceivingNumber = '', defaultTrackingSource = '' } = values;
+    return { values: { pasted: refusedLinesText(refused), defaultReceivingNumber, defaultTrackingSource, refusedKept: String(refused.length) } };
+  }
+  const rows = refused.slice(0, MAX_ROWS);
+  const kept: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    kept[`rows.${i}.number`] = r.numberToPort;
+    kept[`rows.${i}.receivingNumber`] = r.receivingNumber ?? '';
+    kept[`rows.${i}.trackingSource`] = r.trackingSource ?? '';
+    if (r.accountName) kept[`rows.${i}.accountName`] = r.accountName;
+  });
+  return { values: kept, rowCount: Math.max(3, rows.length) };
 }
 
 /** The manual rows: "Number to Port", "Forward/Receiving Number", "Tracking Source", account. */
@@ -67,7 +86,7 @@ export async function submitNumberRows(_prev: NumbersFormState, formData: FormDa
   if (lines.length === 0) {
     return { ok: false, fieldErrors: { 'rows.0.number': ['Enter a number to port.'] }, formError: 'Enter at least one number.', values, rowCount };
   }
-  return run(actor, requestId, lines, values, intent, { rowCount });
+  return run(actor, requestId, 'rows', lines, values, intent, { rowCount });
 }
 
 /** Bulk: a .csv/.txt upload or pasted text, one number per line, with defaults chosen once. */
@@ -100,7 +119,7 @@ export async function submitNumberFile(_prev: NumbersFormState, formData: FormDa
       : input.length <= ECHO_LIMIT_BYTES
         ? { pasted: decodeNumberFile(input), checkedFile: filename }
         : { pasted: '', checkedLargeFile: filename };
-  return run(actor, requestId, read.lines, { ...values, ...checkedFile }, intent);
+  return run(actor, requestId, 'list', read.lines, { ...values, ...checkedFile }, intent);
 }
 
 export async function removeNumbers(formData: FormData): Promise<void> {

@@ -38,6 +38,11 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
               The lines of {value('checkedFile')} are here as checked: “Add to request” adds them, no need to choose the file again.
             </span>
           )}
+          {value('refusedKept') && !error('pasted') && (
+            <span className="block text-sm font-normal text-slate-600" data-testid="refused-kept-note">
+              The {value('refusedKept')} refused line(s) are here to fix; the accepted ones are in the request.
+            </span>
+          )}
           {value('checkedLargeFile') && (
             <span className="block text-sm font-normal text-slate-600" data-testid="checked-file-note">
               {value('checkedLargeFile')} is too large to keep on this page: choose it again, then “Add to request”.
