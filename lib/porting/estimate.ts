@@ -1,3 +1,4 @@
+import type { PortRequestStatus } from './status';
 import { addDays } from './business-days';
 
 export type NumberGroup = 'us_local' | 'ca_local' | 'toll_free';
@@ -10,10 +11,10 @@ export function estimatedCompletion(group: NumberGroup | null, submittedAt: Date
 
 /**
  * The window shown while the port date is unknown; none once the team has set a date (that date
- * is the answer) or the request is over (completed, cancelled, rejected).
+ * is the answer) or the request is over (completed, cancelled).
  */
-export function expectedPortWindow(request: { status: string; numberGroup: NumberGroup | null; submittedAt: Date | null; focDate: Date | null }) {
-  if (!request.submittedAt || request.focDate || ['completed', 'cancelled', 'rejected', 'draft'].includes(request.status)) return null;
+export function expectedPortWindow(request: { status: PortRequestStatus; numberGroup: NumberGroup | null; submittedAt: Date | null; focDate: Date | null }) {
+  if (!request.submittedAt || request.focDate || ['completed', 'cancelled', 'draft'].includes(request.status)) return null;
   return estimatedCompletion(request.numberGroup, request.submittedAt);
 }
 

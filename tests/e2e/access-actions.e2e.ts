@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, mailboxFor, newContext, signIn, signedInContext } from './helpers/browser';
+import { launchBrowser, mailboxFor, newContext, roleContexts, signIn } from './helpers/browser';
 import { callAction, serverActions, type ActionOutcome, type ServerAction } from './helpers/server-actions';
 import { createSummitTargets, type SummitTargets } from './helpers/summit-targets';
 
@@ -96,11 +96,7 @@ async function summitState(): Promise<Record<string, string>> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  contexts.owner = await signedInContext(browser, 'owner@summit.example');
-  contexts.harbor = await signedInContext(browser, 'office@harbor.example');
-  contexts.dental = await signedInContext(browser, 'dental@summit.example');
-  contexts.staff = await signedInContext(browser, 'regulatory@porting.example');
-  contexts.signedOut = await newContext(browser);
+  Object.assign(contexts, await roleContexts(browser));
   const page = await contexts.owner.newPage();
   targets = await createSummitTargets(page, { submitted: '+14105550242', draft: '+14105550243' }, '5150');
   await page.goto('/numbers/tracking');

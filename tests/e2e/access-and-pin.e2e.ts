@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, newContext, signedInContext } from './helpers/browser';
+import { launchBrowser, roleContexts } from './helpers/browser';
 import { appRoutes } from './helpers/app-routes';
 import { createSummitTargets } from './helpers/summit-targets';
 
@@ -12,11 +12,7 @@ let requestId = '', draftId = '', loaPath = '', proofPath = '', inquiryId = '';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  contexts.owner = await signedInContext(browser, 'owner@summit.example');
-  contexts.harbor = await signedInContext(browser, 'office@harbor.example');
-  contexts.dental = await signedInContext(browser, 'dental@summit.example');
-  contexts.staff = await signedInContext(browser, 'regulatory@porting.example');
-  contexts.signedOut = await newContext(browser);
+  Object.assign(contexts, await roleContexts(browser));
 
   ({ requestId, draftId, loaPath, proofPath, inquiryId } = await createSummitTargets(await contexts.owner.newPage(), { submitted: '+14105550240', draft: '+14105550241' }, PIN));
 }, 180_000);

@@ -72,3 +72,17 @@ test('without JavaScript, more than a submission can carry comes back to the pag
   await page.getByRole('button', { name: 'Send Proof of Ownership' }).click();
   await page.waitForURL('**/numbers/port?submitted=*');
 });
+
+test('without JavaScript, a numbers file larger than any post comes back to step 3 with a message', async () => {
+  const context = await signedInContext(browser, 'owner@summit.example', { javaScript: false });
+  const page = await context.newPage();
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page);
+  const file = path.join(mkdtempSync(path.join(process.env.E2E_DATA_DIR ?? os.tmpdir(), 'lists-')), 'numbers.csv');
+  writeFileSync(file, Buffer.alloc(60 * MB, '+14105550100\n'));
+  await page.getByLabel('Upload a .csv or .txt file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
+  await page.getByRole('alert').getByText(/too large to receive.*up to 5 MB/).waitFor({ timeout: 60_000 });
+  await context.close();
+});

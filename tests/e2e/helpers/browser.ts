@@ -59,3 +59,14 @@ export async function signedInContext(browser: Browser, email: string, options: 
   }
   return browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true, storageState: stateFile });
 }
+
+/** The five roles of the access tests, each in its own browser context. */
+export async function roleContexts(browser: Browser) {
+  return {
+    owner: await signedInContext(browser, 'owner@summit.example'),
+    harbor: await signedInContext(browser, 'office@harbor.example'),
+    dental: await signedInContext(browser, 'dental@summit.example'),
+    staff: await signedInContext(browser, 'regulatory@porting.example'),
+    signedOut: await newContext(browser),
+  };
+}

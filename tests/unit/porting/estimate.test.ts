@@ -1,7 +1,7 @@
 import { expectedPortWindow } from '@/lib/porting/estimate';
 
 const submittedAt = new Date('2026-11-02T15:00:00Z');
-const open = { status: 'in_review', numberGroup: 'us_local' as const, submittedAt, focDate: null };
+const open = { status: 'in_review' as const, numberGroup: 'us_local' as const, submittedAt, focDate: null };
 
 test('an open request without a port date shows the usual window: 2-4 weeks, 6 for Canada', () => {
   expect(expectedPortWindow(open)).toMatchObject({ from: new Date('2026-11-16T15:00:00Z'), to: new Date('2026-11-30T15:00:00Z'), label: '2-4 weeks' });

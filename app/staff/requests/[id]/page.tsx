@@ -137,7 +137,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
             <details><summary className="cursor-pointer text-sm font-medium">Reject numbers</summary>
               <DecisionForm action={rejectNumbersAction} requestId={id} version={request.version} label="Reject chosen numbers" variant="danger">
                 {checklist('numberIds')}
-                <label className="block text-sm">Reason<input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+                <ReasonField />
               </DecisionForm>
             </details>
           )}
@@ -146,7 +146,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
               <DecisionForm action={activateSmsAction} requestId={id} version={request.version} label="Activate SMS now" variant="secondary" />
               <details><summary className="cursor-pointer text-sm">SMS exception</summary>
                 <DecisionForm action={smsExceptionAction} requestId={id} version={request.version} label="Mark SMS exception" variant="danger">
-                  <label className="block text-sm">Reason<input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+                  <ReasonField />
                 </DecisionForm>
               </details>
             </div>
@@ -154,7 +154,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           {!['completed', 'cancelled'].includes(s) && (
             <details><summary className="cursor-pointer text-sm font-medium text-red-700">Cancel request</summary>
               <DecisionForm action={cancelAction} requestId={id} version={request.version} label="Cancel the request" variant="danger">
-                <label className="block text-sm">Reason<input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" /></label>
+                <ReasonField />
               </DecisionForm>
             </details>
           )}
@@ -181,5 +181,15 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
         </section>
       </div>
     </>
+  );
+}
+
+/** The "Reason" box of the decisions that need one (reject numbers, SMS exception, cancel). */
+function ReasonField() {
+  return (
+    <label className="block text-sm">
+      Reason
+      <input name="reason" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+    </label>
   );
 }

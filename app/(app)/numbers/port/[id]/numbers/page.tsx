@@ -12,9 +12,10 @@ import { ContinueForm, RoutingForm } from './step-forms';
 
 export const metadata: Metadata = { title: 'Numbers to Port' };
 
-export default async function NumbersStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function NumbersStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; upload?: string }> }) {
   const { id } = await params;
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const query = await searchParams;
+  const page = Math.max(1, Number(query.page) || 1);
   const { draft, actor, db, allowedSteps } = await loadWizardStep(id, 'numbers');
   const data = await getNumbersStepData(db, actor, draft, page);
   const { totals } = data;
@@ -121,6 +122,12 @@ export default async function NumbersStepPage({ params, searchParams }: { params
       </section>
       <section className="mt-8">
         <h3 className="font-semibold">Add many numbers from a file or a list</h3>
+        {query.upload === 'too-large' && (
+          // Set by proxy.ts when a post was too large to receive at all.
+          <p role="alert" className="mt-2 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
+            That file was too large to receive. A list of numbers takes up to 5 MB (10,000 lines): split it and add the parts one at a time.
+          </p>
+        )}
         <div className="mt-3">
           <NumberFileForm requestId={id} sources={data.sourceNames} />
         </div>
