@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { outboxEmails } from '@/db/schema';
+import { bodiesAfterDelivery, EXPIRED_BEFORE_DELIVERY, isDeadSignInEmail, REMOVED_AFTER_EXPIRY } from './sign-in-links';
 import type { MailTransport, OutboxMessage } from './transport';
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -59,11 +60,20 @@ export async function deliverDueEmails(options: {
 }
 
 async function deliverOne(db: Database, transport: MailTransport, message: OutboxMessage, now: Date) {
+  if (isDeadSignInEmail(message, now)) {
+    // A link that no longer works is no use to anyone: not sent, and not kept.
+    await db
+      .update(outboxEmails)
+      .set({ status: 'failed', lastError: EXPIRED_BEFORE_DELIVERY, lockedUntil: null, html: REMOVED_AFTER_EXPIRY, text: REMOVED_AFTER_EXPIRY })
+      .where(eq(outboxEmails.id, message.id));
+    return 'failed' as const;
+  }
   try {
     const { providerMessageId } = await transport.deliver(message);
     await db
       .update(outboxEmails)
-      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null })
+      // A sign-in link is kept only until it is handed over, in the same update that says so.
+      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null, ...bodiesAfterDelivery(message) })
       .where(eq(outboxEmails.id, message.id));
     return 'sent' as const;
   } catch (error) {

@@ -1,11 +1,25 @@
 import 'server-only';
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { mailboxMessages } from '@/db/schema';
+import { mailboxMessages, outboxEmails } from '@/db/schema';
+import { isDeadSignInEmail, REMOVED_AFTER_EXPIRY } from './sign-in-links';
 
-/** The local mailbox, newest first; exists only while the mailbox transport is active. */
-export async function listMailbox(db: Queryable, limit = 100) {
-  return db.select().from(mailboxMessages).orderBy(desc(mailboxMessages.deliveredAt)).limit(limit);
+/**
+ * The local mailbox, newest first; exists only while the mailbox transport is active. A sign-in
+ * link shows until it expires, even before the worker's sweep removes the stored copy.
+ */
+export async function listMailbox(db: Queryable, limit = 100, now = new Date()) {
+  const rows = await db
+    .select({ message: mailboxMessages, template: outboxEmails.template, createdAt: outboxEmails.createdAt })
+    .from(mailboxMessages)
+    .leftJoin(outboxEmails, eq(outboxEmails.id, mailboxMessages.outboxId))
+    .orderBy(desc(mailboxMessages.deliveredAt))
+    .limit(limit);
+  return rows.map(({ message, template, createdAt }) =>
+    template && createdAt && isDeadSignInEmail({ template, createdAt, html: message.html }, now)
+      ? { ...message, html: REMOVED_AFTER_EXPIRY, text: REMOVED_AFTER_EXPIRY }
+      : message,
+  );
 }
 
 /** The links in an email, so the mailbox page can offer them as plain links. */

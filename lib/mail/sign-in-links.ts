@@ -1,0 +1,69 @@
+import 'server-only';
+import { and, eq, inArray, lte, notLike, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { mailboxMessages, outboxEmails } from '@/db/schema';
+
+// A sign-in email's body is its link, a live credential: the database keeps it only while it is
+// of use (until delivered to Resend, or until it expires in the local mailbox).
+export const SIGN_IN_TEMPLATE = 'sign-in-link';
+
+// SIGN_IN_LINK_MINUTES of lib/auth, restated so the mail worker does not load the auth modules;
+// counted from the outbox row's created_at, written with the token.
+export const SIGN_IN_LINK_LIFETIME_MS = 15 * 60_000;
+
+// Every note starts with this, so a sweep can tell a redacted body from a live one.
+const NOTE_PREFIX = '[sign-in link removed';
+export const REMOVED_AFTER_DELIVERY = `${NOTE_PREFIX} after delivery]`;
+export const REMOVED_AFTER_EXPIRY = `${NOTE_PREFIX}: it expired]`;
+export const EXPIRED_BEFORE_DELIVERY = 'sign-in link expired before delivery; not sent';
+
+type Message = { template: string; createdAt: Date; html: string };
+
+export function isSignInEmail(message: { template: string }): boolean {
+  return message.template === SIGN_IN_TEMPLATE;
+}
+
+/** A sign-in email whose link has expired (or was already removed): sending it is no use. */
+export function isDeadSignInEmail(message: Message, now: Date): boolean {
+  if (!isSignInEmail(message)) return false;
+  return message.createdAt.getTime() + SIGN_IN_LINK_LIFETIME_MS <= now.getTime() || message.html.startsWith(NOTE_PREFIX);
+}
+
+/** What to store in place of the bodies once a message is delivered: nothing changes for other emails. */
+export function bodiesAfterDelivery(message: { template: string }): { html?: string; text?: string } {
+  return isSignInEmail(message) ? { html: REMOVED_AFTER_DELIVERY, text: REMOVED_AFTER_DELIVERY } : {};
+}
+
+/**
+ * Removes expired sign-in links from the outbox and the local mailbox; an expired one not yet
+ * delivered becomes failed, never sent. Run by the outbox worker; safe to repeat.
+ */
+export async function redactExpiredSignInLinks(db: Queryable, now = new Date()): Promise<{ outbox: number; mailbox: number }> {
+  const expired = and(
+    eq(outboxEmails.template, SIGN_IN_TEMPLATE),
+    lte(outboxEmails.createdAt, new Date(now.getTime() - SIGN_IN_LINK_LIFETIME_MS)),
+  );
+  const outbox = await db
+    .update(outboxEmails)
+    .set({
+      html: REMOVED_AFTER_EXPIRY,
+      text: REMOVED_AFTER_EXPIRY,
+      // A message being sent keeps its status: its worker finishes it (and redacts it again).
+      status: sql`case when ${outboxEmails.status} = 'pending' then 'failed'::outbox_status else ${outboxEmails.status} end`,
+      lastError: sql`case when ${outboxEmails.status} = 'pending' then ${EXPIRED_BEFORE_DELIVERY} else ${outboxEmails.lastError} end`,
+    })
+    .where(and(expired, notLike(outboxEmails.html, `${NOTE_PREFIX}%`)))
+    .returning({ id: outboxEmails.id });
+  // The mailbox has no template column: its rows share the outbox id.
+  const mailbox = await db
+    .update(mailboxMessages)
+    .set({ html: REMOVED_AFTER_EXPIRY, text: REMOVED_AFTER_EXPIRY })
+    .where(
+      and(
+        inArray(mailboxMessages.outboxId, db.select({ id: outboxEmails.id }).from(outboxEmails).where(expired)),
+        notLike(mailboxMessages.html, `${NOTE_PREFIX}%`),
+      ),
+    )
+    .returning({ id: mailboxMessages.outboxId });
+  return { outbox: outbox.length, mailbox: mailbox.length };
+}

@@ -1,0 +1,121 @@
+import { eq } from 'drizzle-orm';
+import { createElement } from 'react';
+import type { DatabaseHandle } from '@/db/client';
+import { mailboxMessages, outboxEmails } from '@/db/schema';
+import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
+import { linksIn, listMailbox } from '@/lib/mail/mailbox';
+import { sendEmail } from '@/lib/mail/send-email';
+import { redactExpiredSignInLinks } from '@/lib/mail/sign-in-links';
+import { mailboxTransport, resendTransport } from '@/lib/mail/transport';
+import { createTestDatabase } from '../helpers/database';
+import { startResendStandIn } from '../helpers/resend-stand-in';
+
+// Security review, issue 12 (11): stored sign-in emails must not keep live tokens.
+let handle: DatabaseHandle;
+let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  standIn = await startResendStandIn();
+  process.env.RESEND_BASE_URL = standIn.baseUrl;
+});
+afterAll(async () => {
+  await standIn.close();
+  await handle.close();
+});
+beforeEach(async () => {
+  await handle.db.delete(mailboxMessages);
+  await handle.db.delete(outboxEmails);
+  standIn.accepted.length = 0;
+});
+
+const TOKEN = 'tok3n5ecret';
+const LINK = `http://localhost:3000/api/auth/callback/email?token=${TOKEN}&email=owner%40summit.example`;
+const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+function queue(template: string) {
+  const body = createElement('p', null, 'Follow ', createElement('a', { href: LINK }, 'this link'), ` (${LINK})`);
+  return handle.db.transaction((tx) => sendEmail(tx, { to: ['owner@summit.example'], subject: 'Sign in', template, body }));
+}
+
+async function outboxRow(id: string) {
+  return (await handle.db.select().from(outboxEmails).where(eq(outboxEmails.id, id)))[0];
+}
+
+async function mailboxRow(id: string) {
+  return (await handle.db.select().from(mailboxMessages).where(eq(mailboxMessages.outboxId, id)))[0];
+}
+
+test('a delivered sign-in email reaches the recipient with its link, and the outbox keeps no token', async () => {
+  const id = await queue('sign-in-link');
+  expect(await deliverDueEmails({ db: handle.db, transport: resendTransport('re_test') })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+
+  expect(standIn.accepted[0].body.html).toContain(TOKEN);
+  const row = await outboxRow(id);
+  expect(row.status).toBe('sent');
+  expect(row.html).not.toContain(TOKEN);
+  expect(row.text).not.toContain(TOKEN);
+  expect(row.html).toContain('sign-in link removed');
+});
+
+test('the local mailbox shows a sign-in link until it expires, and the sweep then removes the stored copy', async () => {
+  const id = await queue('sign-in-link');
+  await deliverDueEmails({ db: handle.db, transport: mailboxTransport(handle.db) });
+  expect((await outboxRow(id)).html).not.toContain(TOKEN);
+
+  const [shown] = await listMailbox(handle.db);
+  expect(linksIn(shown.html).map((l) => l.href)).toContain(LINK);
+  // Before its 15 minutes are up the sweep leaves it.
+  await redactExpiredSignInLinks(handle.db, later(14));
+  expect((await mailboxRow(id)).html).toContain(TOKEN);
+  // Expired: the page stops showing it even before the sweep runs.
+  const [expired] = await listMailbox(handle.db, 100, later(16));
+  expect(linksIn(expired.html)).toEqual([]);
+  expect(expired.text).not.toContain(TOKEN);
+
+  expect(await redactExpiredSignInLinks(handle.db, later(16))).toEqual({ outbox: 0, mailbox: 1 });
+  const stored = await mailboxRow(id);
+  expect(stored.html).not.toContain(TOKEN);
+  expect(stored.text).not.toContain(TOKEN);
+  expect(await redactExpiredSignInLinks(handle.db, later(30))).toEqual({ outbox: 0, mailbox: 0 });
+});
+
+test('other emails keep their bodies in the outbox and the mailbox', async () => {
+  const id = await queue('port-submitted');
+  await deliverDueEmails({ db: handle.db, transport: mailboxTransport(handle.db) });
+  await redactExpiredSignInLinks(handle.db, later(24 * 60));
+
+  expect((await outboxRow(id)).html).toContain(TOKEN);
+  expect((await outboxRow(id)).text).toContain(TOKEN);
+  expect((await mailboxRow(id)).html).toContain(TOKEN);
+  const [shown] = await listMailbox(handle.db, 100, later(24 * 60));
+  expect(linksIn(shown.html).map((l) => l.href)).toContain(LINK);
+});
+
+test('a sign-in email whose link expired before delivery is not delivered, and is failed and redacted', async () => {
+  const id = await queue('sign-in-link');
+  const transport = resendTransport('re_test');
+  expect(await deliverDueEmails({ db: handle.db, transport, now: later(16) })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+
+  expect(standIn.accepted).toHaveLength(0);
+  const row = await outboxRow(id);
+  expect(row.status).toBe('failed');
+  expect(row.lastError).toContain('expired before delivery');
+  expect(row.html).not.toContain(TOKEN);
+  expect(row.text).not.toContain(TOKEN);
+});
+
+test('a sign-in email still waiting on a retry when its link expires is failed by the sweep and never sent', async () => {
+  const id = await queue('sign-in-link');
+  const transport = resendTransport('re_test');
+  standIn.failNextCalls(1);
+  expect((await deliverDueEmails({ db: handle.db, transport })).retrying).toBe(1);
+
+  expect(await redactExpiredSignInLinks(handle.db, later(16))).toEqual({ outbox: 1, mailbox: 0 });
+  const row = await outboxRow(id);
+  expect(row).toMatchObject({ status: 'failed', lastError: expect.stringContaining('expired before delivery') });
+  expect(row.html).not.toContain(TOKEN);
+
+  expect(await deliverDueEmails({ db: handle.db, transport, now: later(60) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  expect(standIn.accepted).toHaveLength(0);
+});
