@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Env } from '../lib/config/env';
 import type { Queryable } from './client';
 import { accounts, memberships, staffMembers, trackingNumbers, trackingSources, users } from './schema';
 
@@ -69,6 +70,14 @@ export async function seedDemo(db: Queryable): Promise<void> {
         .onConflictDoNothing();
     }
   });
+}
+
+/**
+ * The demo's users sign in with well-known addresses: it belongs on this machine or on a declared
+ * public demo, never in a production database (even an empty one).
+ */
+export function shouldSeedDemo(env: Pick<Env, 'isLocal' | 'publicDemo'>): boolean {
+  return env.isLocal || env.publicDemo;
 }
 
 export async function isEmpty(db: Queryable): Promise<boolean> {

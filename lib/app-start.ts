@@ -1,5 +1,5 @@
 import 'server-only';
-import { isEmpty, seedDemo } from '@/db/seed';
+import { isEmpty, seedDemo, shouldSeedDemo } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
 import { describeError } from '@/lib/log';
 import { getDatabaseHandle } from '@/lib/db';
@@ -9,15 +9,20 @@ import { getStorage } from '@/lib/storage/s3';
 
 /**
  * Runs once per server process before it serves: checks configuration (a bad value stops start-up
- * with the variable named), migrates, seeds an empty database with the demo, starts the embedded
- * S3 server when no S3 is configured, and starts the outbox and scheduled-job workers.
+ * with the variable named), migrates, seeds an empty database with the demo (locally or on a public
+ * demo only), starts the embedded S3 server when no S3 is configured, and starts the outbox and
+ * scheduled-job workers.
  */
 export async function startApp(): Promise<void> {
   const env = getEnv();
   const handle = await getDatabaseHandle();
   if (await isEmpty(handle.db)) {
-    await seedDemo(handle.db);
-    console.log('[start] empty database: loaded the demo accounts and users');
+    if (shouldSeedDemo(env)) {
+      await seedDemo(handle.db);
+      console.log('[start] empty database: loaded the demo accounts and users');
+    } else {
+      console.log('[start] empty database: the demo is not loaded outside localhost (set PUBLIC_DEMO=true for a public demo)');
+    }
   }
   await getStorage();
   startOutboxWorker();
