@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { ensurePrivateDir } from '../lib/config/local-secrets';
 import { logFailure } from '../lib/log';
 import * as schema from './schema';
 
@@ -66,7 +67,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
  * turns that into a clear refusal.
  */
 function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const lockFile = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, 'utf8'));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir } from '@/lib/config/local-secrets';
 
 export type EmbeddedS3 = { endpoint: string; close(): Promise<void> };
 
@@ -9,7 +9,7 @@ export const EMBEDDED_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey:
 /** Starts an S3-compatible server on 127.0.0.1 with its objects under `dir`. */
 export async function startEmbeddedS3(options: { dir: string; bucket: string; port?: number }): Promise<EmbeddedS3> {
   const { default: S3rver } = await import('s3rver');
-  mkdirSync(options.dir, { recursive: true });
+  ensurePrivateDir(options.dir);
   const server = new S3rver({
     address: '127.0.0.1',
     port: options.port ?? 0,
