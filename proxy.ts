@@ -1,12 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/config/env';
 import { UPLOAD_BODY_LIMIT_BYTES } from '@/lib/porting/proof/proof-limits';
+import { isCrossSitePost } from '@/lib/security/cross-site-post';
 import { securityHeaders } from '@/lib/security/security-headers';
 
 // Security headers with a fresh CSP nonce for every request, and the path for server components
 // (the account switcher returns the user to it). Authorization is not done here: every page and
 // action checks the session itself.
 export function proxy(request: NextRequest) {
+  if (isCrossSitePost(request, getEnv().appUrl)) {
+    return new NextResponse('This form can only be sent from the Port Numbers site itself. Open the page there and try again.\n', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
   const tooLarge = refuseTooLargePost(request);
   if (tooLarge) return tooLarge;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

@@ -8,7 +8,6 @@ import path from 'node:path';
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const port = process.env.PORT ?? '3000';
 
 function newestSourceMtime(dir: string): number {
   let newest = 0;
@@ -33,8 +32,10 @@ if (!dev && !buildIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`[start] serving http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], {
+// The app's own server (scripts/server.ts): Next behind a front door that trusts no Host header.
+const serverScript = path.join(root, 'scripts', 'server.ts');
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const server = spawn(process.execPath, [tsxCli, serverScript, ...(dev ? ['--dev'] : [])], {
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
 });

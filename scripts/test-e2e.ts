@@ -18,7 +18,8 @@ if (!existsSync('.next/BUILD_ID')) {
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'port-e2e-'));
 const logFile = path.join(dataDir, 'server.log');
 const log = openSync(logFile, 'a');
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+// Served as `npm start` serves it: through the app's own front door (scripts/server.ts).
+const server = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'server.ts')], {
   env: { ...process.env, DATA_DIR: dataDir, PORT: port, APP_URL: baseUrl, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '' },
   stdio: ['ignore', log, log],
 });

@@ -118,6 +118,8 @@ export const loaSignatures = pgTable(
     snapshotKey: text('snapshot_key').notNull(),
     contentSha256: text('content_sha256').notNull(),
     ipAddress: text('ip_address').notNull(),
+    // X-Forwarded-For as received, beside the address believed (ipAddress): kept, never trusted.
+    forwardedFor: text('forwarded_for'),
     userAgent: text('user_agent').notNull(),
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
     voidedAt: timestamp('voided_at', { withTimezone: true }),

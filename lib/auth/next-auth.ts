@@ -4,16 +4,20 @@ import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { authAccounts, authenticators, sessions, users, verificationTokens } from '@/db/schema';
 import { getEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db';
-import { kickOutbox } from '@/lib/mail/outbox-worker';
-import { sendEmail } from '@/lib/mail/send-email';
-import { SignInLinkEmail } from '@/emails/sign-in-link';
-import { isKnownUser } from './sign-in';
+import { sameSiteRedirect } from './callback-path';
+import { isKnownUser, SIGN_IN_LINK_MINUTES } from './sign-in';
 
-export const SIGN_IN_LINK_MINUTES = 15;
+export { SIGN_IN_LINK_MINUTES };
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+// Auth.js keeps sessions and spends sign-in tokens. It has no HTTP route of its own (app/api/auth
+// does not exist): links are issued by lib/auth/send-sign-in-link.ts, spent through the
+// confirmation page's action (lib/auth/complete-sign-in.ts), and sign-out is a server action.
+export const { handlers, auth, signOut } = NextAuth(async () => {
   const db = await getDb();
   const env = getEnv();
+  // Every URL Auth.js builds (its base URL, redirects) comes from APP_URL, never from Host or
+  // X-Forwarded-* (Auth.js reads AUTH_URL from the environment; the front door sets it too).
+  process.env.AUTH_URL = env.appUrl;
   return {
     adapter: DrizzleAdapter(db, {
       usersTable: users,
@@ -23,7 +27,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       authenticatorsTable: authenticators,
     }),
     secret: env.authSecret,
-    trustHost: true,
     session: { strategy: 'database', maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
     providers: [
@@ -32,15 +35,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         type: 'email',
         name: 'Email',
         maxAge: SIGN_IN_LINK_MINUTES * 60,
-        // The link goes through the app's one mail path (outbox -> Resend or the local mailbox).
-        async sendVerificationRequest({ identifier, url }) {
-          await sendEmail(db, {
-            to: [identifier],
-            subject: 'Your sign-in link for Port Numbers',
-            template: 'sign-in-link',
-            body: SignInLinkEmail({ url, expiresInMinutes: SIGN_IN_LINK_MINUTES }),
-          });
-          kickOutbox();
+        // Never called: no path asks Auth.js to send a link (see above). Refuse loudly if one appears.
+        async sendVerificationRequest() {
+          throw new Error('Sign-in links are sent by lib/auth/send-sign-in-link.ts only.');
         },
       },
     ],
@@ -48,6 +45,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       // Never create users from a sign-in: the platform's users are made by their account admins.
       async signIn({ user }) {
         return !!user.email && (await isKnownUser(db, user.email));
+      },
+      redirect({ url }) {
+        return sameSiteRedirect(url);
       },
       session({ session, user }) {
         session.user.id = user.id;

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
 
+/** A sign-in link works once, for this long after it was issued. */
+export const SIGN_IN_LINK_MINUTES = 15;
+
 export const signInSchema = z.object({
   email: z
     .string()
@@ -12,6 +15,13 @@ export const signInSchema = z.object({
     .min(1, 'Enter the email address you use for this platform.')
     .max(254, 'That email address is too long.')
     .pipe(z.email('Enter an email address like name@company.com.')),
+});
+
+/** What a sign-in link carries (lib/auth/send-sign-in-link.ts builds it). */
+export const signInLinkSchema = z.object({
+  email: signInSchema.shape.email,
+  token: z.string().regex(/^[0-9a-f]{64}$/),
+  callbackUrl: z.string().max(512).optional(),
 });
 
 /** Only existing users may sign in; callers must answer the same either way. */

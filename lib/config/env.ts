@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isLocalHostname } from './listen-settings';
 import { loadLocalSecrets } from './local-secrets';
 
 const optionalText = z
@@ -15,6 +16,12 @@ const flag = z
 const rawEnv = z.object({
   APP_URL: z.url({ message: 'APP_URL must be a full URL such as https://ports.example.com' }).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ message: 'TRUSTED_PROXY_HOPS must be a number' })
+    .int()
+    .min(0)
+    .max(10, 'TRUSTED_PROXY_HOPS: the number of proxies in front of the app (0 to 10)')
+    .default(0),
   DATA_DIR: optionalText,
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
@@ -40,6 +47,8 @@ const rawEnv = z.object({
 export type Env = {
   appUrl: string;
   port: number;
+  /** Proxies in front of the app that append to X-Forwarded-For (0: the socket's peer is the client). */
+  trustedProxyHops: number;
   dataDir: string;
   /** true when the app is served from this machine only; embedded defaults need no secrets then. */
   isLocal: boolean;
@@ -61,8 +70,7 @@ export class ConfigError extends Error {
 }
 
 function isLocalUrl(url: string) {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  return isLocalHostname(new URL(url).hostname);
 }
 
 /** Parses configuration; throws ConfigError naming each bad or missing variable. */
@@ -101,6 +109,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   return {
     appUrl,
     port: e.PORT,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     dataDir,
     isLocal,
     publicDemo: e.PUBLIC_DEMO,

@@ -2,15 +2,20 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { DEMO_USERS } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { getActor } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; email?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[]; email?: string | string[]; callbackUrl?: string | string[] }> }) {
   const actor = await getActor();
   if (actor) redirect(actor.isStaff ? '/staff' : '/numbers/port');
-  const { error, email } = await searchParams;
+  const params = await searchParams;
+  const error = params.error;
+  const email = typeof params.email === 'string' ? params.email : undefined;
+  // Only a path on this site survives; anything else signs in to the home page.
+  const callbackPath = safeCallbackPath(params.callbackUrl);
   const env = getEnv();
   const showDemo = env.mail.kind === 'mailbox';
   return (
@@ -23,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <div className="mt-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <SignInForm email={email} />
+        <SignInForm email={email} callbackUrl={callbackPath === '/' ? undefined : callbackPath} />
       </div>
       {showDemo && (
         <section className="mt-8 rounded-lg border border-dashed border-slate-300 p-4 text-sm">

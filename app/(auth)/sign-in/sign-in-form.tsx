@@ -4,12 +4,13 @@ import { ErrorSummary, FieldError, fieldErrorsOf, valueOf } from '@/components/u
 import { SubmitButton } from '@/components/ui/submit-button';
 import { requestSignInLink } from './actions';
 
-export function SignInForm({ email }: { email?: string }) {
+export function SignInForm({ email, callbackUrl }: { email?: string; callbackUrl?: string }) {
   const [state, action] = useActionState(requestSignInLink, null);
   const errors = fieldErrorsOf(state, 'email');
   return (
     <form action={action} noValidate className="space-y-4">
       <ErrorSummary state={state} />
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email address

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getEnv } from '@/lib/config/env';
+import { mayUseLocalTool } from '@/lib/security/local-tools';
 import { getDb } from '@/lib/db';
 import { listJobs } from '@/lib/jobs/list-jobs';
 import { addDays, isoDate } from '@/lib/porting/business-days';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ done?: string; failed?: string }> }) {
   // Like the mailbox: a tool of the local mode only.
-  if (!getEnv().isLocal || getEnv().mail.kind !== 'mailbox') notFound();
+  if (!(await mayUseLocalTool('jobs'))) notFound();
   const { done, failed } = await searchParams;
   const jobs = await listJobs(await getDb());
   return (

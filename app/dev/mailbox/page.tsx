@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getEnv } from '@/lib/config/env';
+import { mayUseLocalTool } from '@/lib/security/local-tools';
 import { getDb } from '@/lib/db';
 import { linksIn, listMailbox } from '@/lib/mail/mailbox';
 
@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: 'Local mailbox' };
 export const dynamic = 'force-dynamic';
 
 export default async function MailboxPage() {
-  // Sign-in links are shown here: the page exists only with the local mailbox transport.
-  if (getEnv().mail.kind !== 'mailbox') notFound();
+  // Sign-in links are shown here: only the local mailbox transport, only to this machine.
+  if (!(await mayUseLocalTool('mailbox'))) notFound();
   const messages = await listMailbox(await getDb());
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">

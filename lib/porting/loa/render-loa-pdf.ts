@@ -7,7 +7,10 @@ export type LoaCertificate = {
   signerName: string;
   signerEmail: string;
   signedAt: Date;
+  /** The address the app believed (the socket's peer, or what a configured proxy vouched for). */
   ipAddress: string;
+  /** X-Forwarded-For exactly as received, beside it: evidence, not trusted. */
+  forwardedFor?: string | null;
   userAgent: string;
   contentSha256: string;
 };
@@ -192,6 +195,7 @@ function drawCertificate(w: Writer, doc: LoaDocument, certificate: LoaCertificat
   w.field('Signer email', certificate.signerEmail);
   w.field('Signed at (UTC)', certificate.signedAt.toISOString());
   w.field('IP address', certificate.ipAddress);
+  w.field('Forwarded for (as received)', certificate.forwardedFor || 'none');
   w.field('User agent', certificate.userAgent);
   // 8.5pt is the largest Courier size at which all 64 hex digits fit on one line.
   w.field('LOA content SHA-256', certificate.contentSha256, { font: w.fonts.mono, size: 8.5 });
@@ -226,6 +230,7 @@ function writeMetadata(pdf: PDFDocument, doc: LoaDocument, certificate: LoaCerti
     SignerEmail: certificate.signerEmail,
     SignedAt: certificate.signedAt.toISOString(),
     SignerIpAddress: certificate.ipAddress,
+    SignerForwardedFor: certificate.forwardedFor || 'none',
     SignerUserAgent: certificate.userAgent,
     ContentSha256: certificate.contentSha256,
   };

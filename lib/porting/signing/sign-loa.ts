@@ -13,7 +13,7 @@ import { saveDraftStep } from '../drafts/save-draft-step';
 import { buildLoaDocument } from './build-loa-document';
 import { requestSnapshot } from './request-snapshot';
 
-export type SigningContext = { ipAddress: string; userAgent: string; now?: Date };
+export type SigningContext = { ipAddress: string; forwardedFor?: string | null; userAgent: string; now?: Date };
 
 /**
  * "I Agree": records the signature prepared on the LOA page. The signed PDF (with its certificate)
@@ -36,6 +36,7 @@ export async function signLoa(db: Database, actor: Actor, requestId: string, con
     signerEmail: actor.email,
     signedAt,
     ipAddress: context.ipAddress,
+    forwardedFor: context.forwardedFor,
     userAgent: context.userAgent,
     contentSha256,
   });
@@ -63,6 +64,7 @@ export async function signLoa(db: Database, actor: Actor, requestId: string, con
         snapshotKey: keys.snapshot,
         contentSha256,
         ipAddress: context.ipAddress,
+        forwardedFor: context.forwardedFor ?? null,
         userAgent: context.userAgent,
         signedAt,
       });

@@ -40,6 +40,10 @@ export async function signIn(page: Page, email: string) {
   await page.waitForURL('**/sign-in/check-email');
   const message = await waitForNewEmail(page, email, known, /sign-in link/i);
   await message.getByRole('link', { name: 'Sign in', exact: true }).click();
+  // The link opens a page that says who will be signed in; its button starts the session.
+  await page.waitForURL('**/sign-in/confirm?**');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await page.waitForLoadState('load');
 }
 

@@ -10,6 +10,7 @@ import { signLoa } from '@/lib/porting/signing/sign-loa';
 import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
 import { stepPath } from '@/lib/porting/wizard-steps';
 import { goToStep } from '@/lib/forms/go-to-step';
+import { requestClient } from '@/lib/security/request-client';
 
 export async function saveSignature(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
@@ -23,10 +24,10 @@ export async function saveSignature(_prev: FormState, formData: FormData): Promi
 
 export async function agreeToLoa(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
-  const h = await headers();
-  const ipAddress = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
-  const userAgent = h.get('user-agent') ?? 'unknown';
-  const failure = await runService(async () => signLoa(await getDb(), actor, requestId, { ipAddress, userAgent }), {});
+  const client = await requestClient();
+  const userAgent = (await headers()).get('user-agent') ?? 'unknown';
+  const context = { ipAddress: client.address, forwardedFor: client.forwardedFor, userAgent };
+  const failure = await runService(async () => signLoa(await getDb(), actor, requestId, context), {});
   if (failure) return failure;
   goToStep(requestId, 'proof');
 }

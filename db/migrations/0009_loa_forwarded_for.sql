@@ -1,0 +1,1 @@
+ALTER TABLE "loa_signatures" ADD COLUMN "forwarded_for" text;

@@ -1,0 +1,34 @@
+import 'server-only';
+import { getEnv } from '@/lib/config/env';
+
+const DEFAULT_PATH = '/';
+
+/**
+ * Where to go after signing in: a path on this site, or home. Anything else (another host, a
+ * protocol-relative `//x`, a backslash trick, control characters, a malformed value) is ignored
+ * rather than refused, so a bad link still signs the user in.
+ */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 512 || !value.startsWith('/') || /[\\\p{Cc}]/u.test(value) || value.startsWith('//')) {
+    return DEFAULT_PATH;
+  }
+  try {
+    const base = new URL(getEnv().appUrl);
+    const url = new URL(value, base);
+    if (url.origin !== base.origin || url.pathname.startsWith('/api/')) return DEFAULT_PATH;
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return DEFAULT_PATH;
+  }
+}
+
+/** Auth.js's redirect callback: only this site, whatever URL a request carried. */
+export function sameSiteRedirect(url: string): string {
+  const base = new URL(getEnv().appUrl);
+  try {
+    const target = new URL(url, base);
+    return target.origin === base.origin ? `${base.origin}${safeCallbackPath(`${target.pathname}${target.search}`)}` : base.origin;
+  } catch {
+    return base.origin;
+  }
+}

@@ -1,0 +1,99 @@
+// The app's HTTP server: Next's request handler behind a front door that (1) listens on loopback
+// only when APP_URL is this machine, (2) makes Host and X-Forwarded-* say APP_URL and works out the
+// client's address from the socket (lib/server/incoming-request.ts), and (3) turns away a chunked
+// post larger than any form takes with 413 before Next buffers it. `npm start`, `npm run dev` and
+// the e2e tests all serve through it.
+import { createServer, IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, connect } from 'node:net';
+import next from 'next';
+import { listenSettings } from '../lib/config/listen-settings';
+import { normalizeIncomingHeaders } from '../lib/server/incoming-request';
+import { UPLOAD_BODY_LIMIT_BYTES } from '../lib/porting/proof/proof-limits';
+
+const dev = process.argv.includes('--dev');
+const settings = listenSettings(process.env);
+// The app only believes the internal client-address headers when this server wrote them.
+(globalThis as { __portNumbersFrontDoor?: boolean }).__portNumbersFrontDoor = true;
+// Auth.js builds its own URLs from AUTH_URL when set: make that APP_URL, never a request header.
+process.env.AUTH_URL = settings.appUrl;
+
+const app = next({ dev, hostname: settings.isLocal ? 'localhost' : undefined, port: settings.port });
+const handle = app.getRequestHandler();
+
+function tooLarge(res: ServerResponse) {
+  res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+  res.end(`This request is larger than the ${Math.round(UPLOAD_BODY_LIMIT_BYTES / 1024 / 1024)} MB a form can send. Send fewer or smaller files.\n`);
+}
+
+/**
+ * A body without Content-Length (chunked) is read here up to the limit: over it, 413 at once; under
+ * it, Next gets the same request with the body and its length, as a browser would have sent it.
+ */
+async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
+  if (req.headers['content-length'] !== undefined || !req.headers['transfer-encoding']) return req;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > UPLOAD_BODY_LIMIT_BYTES) {
+      tooLarge(res);
+      req.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  const replay = new IncomingMessage(req.socket);
+  replay.method = req.method;
+  replay.url = req.url;
+  replay.httpVersionMajor = req.httpVersionMajor;
+  replay.httpVersionMinor = req.httpVersionMinor;
+  replay.httpVersion = req.httpVersion;
+  const headers = { ...req.headers, 'content-length': String(size) };
+  delete headers['transfer-encoding'];
+  replay.headers = headers;
+  replay.rawHeaders = Object.entries(headers).flatMap(([name, value]) => [value].flat().flatMap((v) => (v === undefined ? [] : [name, String(v)])));
+  replay.push(Buffer.concat(chunks));
+  replay.push(null);
+  return replay;
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    normalizeIncomingHeaders(req.headers, req.socket.remoteAddress, settings);
+    const request = await withKnownLength(req, res);
+    if (request) await handle(request, res);
+  } catch (error) {
+    console.error('[server] request failed:', error);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Something went wrong on our side. Please try again.\n');
+  }
+});
+
+await app.prepare();
+server.listen(settings.port, settings.hostname, () => {
+  console.log(`[server] listening on ${settings.hostname}:${settings.port} for ${settings.appUrl}${dev ? ' (development)' : ''}`);
+});
+
+// Browsers may try ::1 first for "localhost": relay IPv6 loopback to the same server (still loopback
+// only), where the machine has IPv6.
+if (settings.isLocal) {
+  const relay = createTcpServer((socket) => {
+    const upstream = connect(settings.port, '127.0.0.1');
+    socket.pipe(upstream).pipe(socket);
+    const close = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    socket.on('error', close);
+    upstream.on('error', close);
+  });
+  relay.on('error', () => relay.close());
+  relay.listen(settings.port, '::1');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}
