@@ -7,9 +7,13 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { checkPortNumbers, type PortNumberContext, type PortNumberVerdict } from '../numbers/check-port-numbers';
 import type { RawLine } from '../numbers/read-number-lines';
 import type { PortRequest } from '../port-request-access';
+import { countPortabilityCheck } from './count-portability-check';
 import { loadNumberContext } from './load-number-context';
 
-/** The pre-checks for lines about to join a draft, including numbers the draft already holds. */
+/**
+ * The pre-checks for lines about to join a draft, including numbers the draft already holds.
+ * Every check is counted against the account's hourly limit first, in the caller's transaction.
+ */
 export async function checkDraftNumbers(
   db: Queryable,
   actor: Actor,
@@ -17,6 +21,7 @@ export async function checkDraftNumbers(
   lines: RawLine[],
   defaults: PortNumberContext['defaults'],
 ): Promise<PortNumberVerdict[]> {
+  await countPortabilityCheck(db, actor, request, lines.length);
   const context = await loadNumberContext(db, actor, request, lines, defaults);
   const held = new Set(
     (await db.select({ number: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, request.id))).map(

@@ -29,7 +29,11 @@ async function run(actor: Actor, requestId: string, form: 'rows' | 'list', lines
   const failure = await runService(async () => {
     result = await runNumberLines(await getDb(), actor, requestId, lines, defaultsOf(values), mode);
   }, values);
-  if (failure && !failure.ok) return { ...failure, ...extra };
+  if (failure && !failure.ok) {
+    // Nothing was checked (e.g. over the hourly limit): the lines stay, without the notes saying they were.
+    const kept = Object.fromEntries(Object.entries(failure.values).filter(([key]) => key !== 'checkedFile' && key !== 'checkedLargeFile'));
+    return { ...failure, values: kept, ...extra };
+  }
   if (mode === 'checked') return { ok: true, fieldErrors: {}, values, result, ...extra };
   revalidatePath(stepPath(requestId, 'numbers'));
   // After adding, the form keeps only what was refused, to fix and add again.

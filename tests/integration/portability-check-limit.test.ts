@@ -1,0 +1,114 @@
+import { jest } from '@jest/globals';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '@/db/client';
+import { portRequestEvents, portRequestNumbers, portRequests } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import type { Actor } from '@/lib/auth/actor';
+import { StateError } from '@/lib/errors';
+import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
+import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
+import { createTestDatabase } from '../helpers/database';
+import { accountIdByName, actorByEmail } from '../helpers/demo';
+
+// The numbers step's actions as a browser posts them, signed in as mockActor; imported once the mocks are in place.
+let mockActor: Actor;
+jest.mock('@/lib/auth/session', () => ({ requireAccountUser: async () => ({ actor: mockActor }) }));
+jest.mock('next/cache', () => ({ revalidatePath: () => {} }));
+let actions: typeof import('@/app/(app)/numbers/port/[id]/numbers/actions');
+
+let handle: DatabaseHandle;
+let owner: Actor, harbor: Actor, dental: Actor;
+let summit: string, harborLegal: string, summitDental: string;
+
+beforeAll(async () => {
+  actions = await import('@/app/(app)/numbers/port/[id]/numbers/actions');
+  handle = await createTestDatabase();
+  await seedDemo(handle.db);
+  [owner, harbor, dental] = await Promise.all(['owner@summit.example', 'office@harbor.example', 'dental@summit.example'].map((e) => actorByEmail(handle.db, e)));
+  [summit, harborLegal, summitDental] = await Promise.all(['Summit Marketing Group', 'Harbor Legal', 'Summit Dental'].map((n) => accountIdByName(handle.db, n)));
+});
+afterAll(() => handle.close());
+
+const defaults = { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' };
+const lines = (count: number, first = 0) => Array.from({ length: count }, (_, i) => ({ line: i + 1, numberToPort: `+1410300${String(first + i).padStart(4, '0')}` }));
+const checksOf = (accountId: string) =>
+  handle.db
+    .select({ id: portRequestEvents.id, data: portRequestEvents.data, actorUserId: portRequestEvents.actorUserId, createdAt: portRequestEvents.createdAt })
+    .from(portRequestEvents)
+    .innerJoin(portRequests, eq(portRequests.id, portRequestEvents.portRequestId))
+    .where(and(eq(portRequests.accountId, accountId), eq(portRequestEvents.type, 'portability_checked')))
+    .orderBy(asc(portRequestEvents.createdAt));
+const saved = async (requestId: string) => (await handle.db.select({ number: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, requestId))).map((r) => r.number);
+
+test('an account checks up to 20,000 lines an hour; one more is refused with when to try again, not counted, and nothing saved', async () => {
+  const draft = await createPortRequestDraft(handle.db, owner, summit);
+  expect((await runNumberLines(handle.db, owner, draft, lines(10_000), defaults, 'checked'))?.verdictsTotal).toBe(10_000);
+  expect((await runNumberLines(handle.db, owner, draft, lines(9_999), defaults, 'checked'))?.verdictsTotal).toBe(9_999);
+  const added = await runNumberLines(handle.db, owner, draft, [{ line: 1, numberToPort: '+14103019001' }], defaults, 'added');
+  expect(added?.summary).toMatchObject({ accepted: 1 });
+
+  // Each check is an event of the request's account, with its lines and who checked.
+  const checks = await checksOf(summit);
+  expect(checks.map((c) => c.data)).toEqual([{ lines: 10_000 }, { lines: 9_999 }, { lines: 1 }]);
+  expect(checks.every((c) => c.actorUserId === owner.userId)).toBe(true);
+
+  // The oldest check leaves the hour first: that is when one more line fits again.
+  const retry = new Date(Math.ceil((checks[0].createdAt.getTime() + 3_600_000) / 60_000) * 60_000);
+  const retryText = `${retry.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const oneMore = [{ line: 1, numberToPort: '+14103019002' }];
+  const refusedAdd = runNumberLines(handle.db, owner, draft, oneMore, defaults, 'added');
+  await expect(refusedAdd).rejects.toThrow(StateError);
+  await expect(refusedAdd).rejects.toThrow(`Nothing was checked or saved: try these 1 line(s) again at ${retryText}`);
+  // Per account, not per request: another draft of the same account is refused too.
+  const otherDraft = await createPortRequestDraft(handle.db, owner, summit);
+  await expect(runNumberLines(handle.db, owner, otherDraft, oneMore, defaults, 'checked')).rejects.toThrow(/20,000 lines an hour for each account/);
+
+  expect(await saved(draft)).toEqual(['+14103019001']);
+  expect(await saved(otherDraft)).toEqual([]);
+  const after = await checksOf(summit);
+  expect(after).toHaveLength(3);
+  expect(after.reduce((sum, c) => sum + Number(c.data?.lines), 0)).toBe(20_000);
+
+  // Another account has its own hour.
+  const harborDraft = await createPortRequestDraft(handle.db, harbor, harborLegal);
+  expect((await runNumberLines(handle.db, harbor, harborDraft, lines(50), defaults, 'checked'))?.verdictsTotal).toBe(50);
+  expect((await checksOf(harborLegal)).map((c) => c.data)).toEqual([{ lines: 50 }]);
+
+  // The window slides: once the first check is more than an hour old, its 10,000 lines are free again.
+  await handle.db.update(portRequestEvents).set({ createdAt: sql`${portRequestEvents.createdAt} - interval '61 minutes'` }).where(eq(portRequestEvents.id, checks[0].id));
+  const again = await runNumberLines(handle.db, owner, draft, oneMore, defaults, 'added');
+  expect(again?.summary).toMatchObject({ accepted: 1 });
+  expect(await saved(draft)).toEqual(['+14103019001', '+14103019002']);
+}, 120_000);
+
+test('on the numbers step, over the limit the form says when to try again and keeps what was typed, file lines included', async () => {
+  mockActor = dental;
+  const draft = await createPortRequestDraft(handle.db, dental, summitDental);
+  const form = (fields: Record<string, string | File>) => {
+    const data = new FormData();
+    data.set('requestId', draft);
+    for (const [key, value] of Object.entries(fields)) data.set(key, value);
+    return data;
+  };
+  const tenThousand = lines(10_000).map((l) => l.numberToPort).join('\n');
+  for (let i = 0; i < 2; i++) expect((await actions.submitNumberFile(null, form({ pasted: tenThousand, intent: 'check' })))?.result?.verdictsTotal).toBe(10_000);
+
+  const typed = '+14103019101\n+14103019102';
+  const pasted = await actions.submitNumberFile(null, form({ pasted: typed, defaultReceivingNumber: '+14105550199', intent: 'add' }));
+  expect(pasted).toMatchObject({ ok: false, formError: expect.stringMatching(/try these 2 line\(s\) again at \d{4}-\d\d-\d\d \d\d:\d\d UTC/) });
+  expect(pasted?.values).toMatchObject({ pasted: typed, defaultReceivingNumber: '+14105550199' });
+  expect(pasted?.result).toBeUndefined();
+
+  // An uploaded file comes back as its lines in the text box, not as lines "checked".
+  const uploaded = await actions.submitNumberFile(null, form({ file: new File([typed], 'numbers.csv', { type: 'text/csv' }), intent: 'check' }));
+  expect(uploaded).toMatchObject({ ok: false, formError: expect.stringContaining('Nothing was checked or saved') });
+  expect(uploaded?.values.pasted).toBe(typed);
+  expect(uploaded?.values.checkedFile).toBeUndefined();
+
+  const rows = await actions.submitNumberRows(null, form({ 'rows.0.number': '+14103019103', 'rows.0.trackingSource': 'Website', rowCount: '3', intent: 'check' }));
+  expect(rows).toMatchObject({ ok: false, rowCount: 3, values: { 'rows.0.number': '+14103019103', 'rows.0.trackingSource': 'Website' } });
+  expect(rows?.formError).toMatch(/20,000 lines an hour/);
+
+  expect(await saved(draft)).toEqual([]);
+  expect((await checksOf(summitDental)).map((c) => c.data)).toEqual([{ lines: 10_000 }, { lines: 10_000 }]);
+}, 120_000);
