@@ -47,6 +47,11 @@ export function canTransitionNumber(from: PortNumberStatus, to: PortNumberStatus
   return NUMBER_TRANSITIONS[from].includes(to);
 }
 
+/** SMS (activated early or marked an exception) is decided only once a number has ported: before, there is no tracking number to text. */
+export function canDecideSms(status: PortNumberStatus): boolean {
+  return status === 'ported';
+}
+
 export const NUMBER_STATUS_LABELS: Record<PortNumberStatus, string> = {
   pending: 'Pending',
   approved: 'Approved',

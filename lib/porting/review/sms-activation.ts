@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { portRequestEvents, trackingNumbers } from '@/db/schema';
+import { portRequestEvents, portRequestNumbers, trackingNumbers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { StateError } from '@/lib/errors';
+import { canDecideSms } from '../status';
 import { findRequestForStaff } from './staff-request';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { notifyRequestUpdate } from '../notify/notify-request-update';
@@ -38,14 +40,23 @@ export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, 
   return activated.length;
 }
 
+/** The request's numbers the status machine lets the team decide SMS for; refused when there is none. */
+async function numbersForSmsDecision(tx: Transaction, requestId: string): Promise<string[]> {
+  const numbers = await tx.select({ number: portRequestNumbers.number, status: portRequestNumbers.status }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, requestId));
+  const decidable = numbers.filter((n) => canDecideSms(n.status)).map((n) => n.number);
+  if (decidable.length === 0) throw new StateError('SMS can be decided only for ported numbers, and no number of this request has ported yet. Mark the numbers ported first.');
+  return decidable;
+}
+
 /** The team turns SMS on before the scheduled job, e.g. when the carrier confirms early. */
 export async function activateSmsNow(db: Database, actor: Actor, requestId: string, now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
     await findRequestForStaff(tx, actor, requestId);
+    const ported = await numbersForSmsDecision(tx, requestId);
     const pending = await tx
       .select({ id: trackingNumbers.id })
       .from(trackingNumbers)
-      .where(and(eq(trackingNumbers.portRequestId, requestId), eq(trackingNumbers.smsStatus, 'pending')));
+      .where(and(eq(trackingNumbers.portRequestId, requestId), inArray(trackingNumbers.number, ported), eq(trackingNumbers.smsStatus, 'pending')));
     return activateSms(tx, { portRequestId: requestId, trackingNumberIds: pending.map((p) => p.id) }, now, actor.userId);
   });
 }
@@ -54,10 +65,11 @@ export async function activateSmsNow(db: Database, actor: Actor, requestId: stri
 export async function markSmsException(db: Database, actor: Actor, requestId: string, reason: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await findRequestForStaff(tx, actor, requestId);
+    const ported = await numbersForSmsDecision(tx, requestId);
     const marked = await tx
       .update(trackingNumbers)
       .set({ smsStatus: 'exception' })
-      .where(and(eq(trackingNumbers.portRequestId, requestId), eq(trackingNumbers.smsStatus, 'pending')))
+      .where(and(eq(trackingNumbers.portRequestId, requestId), inArray(trackingNumbers.number, ported), eq(trackingNumbers.smsStatus, 'pending')))
       .returning({ number: trackingNumbers.number });
     await tx.insert(portRequestEvents).values({ portRequestId: requestId, actorUserId: actor.userId, type: 'sms_exception', reason, data: { numbers: marked.map((m) => m.number) }, createdAt: now });
     if (marked.length === 0) return;
