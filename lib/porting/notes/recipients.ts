@@ -9,10 +9,11 @@ import { getEnv } from '@/lib/config/env';
 import { sendEmail } from '@/lib/mail/send-email';
 import { PortUpdateEmail } from '@/emails/port-update';
 import { requestLabel } from '../notify/notify-request-update';
+import { singleLineText } from '../steps/single-line-text';
 import { findPortRequest } from '../port-request-access';
 
 export const recipientSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'Enter an email address.').max(254, 'That address is too long.').pipe(z.email('Enter an email address like name@company.com.')),
+  email: singleLineText().toLowerCase().min(1, 'Enter an email address.').max(254, 'That address is too long.').pipe(z.email('Enter an email address like name@company.com.')),
 });
 
 export type Recipient = { userId: string; email: string; name: string | null; isSubmitter: boolean };

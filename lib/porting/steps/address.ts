@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { CA_PROVINCES, US_STATES } from './regions';
+import { singleLineText } from './single-line-text';
 
 const line = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter the ${label} exactly as on the phone bill.`).max(max, `Keep the ${label} under ${max} characters.`);
+  singleLineText().min(1, `Enter the ${label} exactly as on the phone bill.`).max(max, `Keep the ${label} under ${max} characters.`);
 
 /** Step 5: the billing address, checked against the country's formats. */
 export const addressStepSchema = z
   .object({
     street: line('street address', 100),
-    unit: z.string().trim().max(30, 'Keep the unit under 30 characters.').optional().transform((v) => v || undefined),
+    unit: singleLineText().max(30, 'Keep the unit under 30 characters.').optional().transform((v) => v || undefined),
     city: line('city', 60),
     country: z.enum(['US', 'CA'], { message: 'Choose United States or Canada.' }),
-    region: z.string().trim().toUpperCase(),
-    postalCode: z.string().trim().toUpperCase(),
+    region: singleLineText().toUpperCase(),
+    postalCode: singleLineText().toUpperCase(),
   })
   .superRefine((value, ctx) => {
     // A province with the country left on its default (or a state with Canada): name the country.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, holidayName, isBusinessDay, isoDate, parseIsoDate, todayUtc } from '../business-days';
+import { singleLineText } from './single-line-text';
 
 export const MIN_LEAD_DAYS = 7;
 export const MAX_LEAD_DAYS = 30;
@@ -9,14 +10,10 @@ export function carrierStepSchema(today: Date = todayUtc()) {
   const earliest = addDays(today, MIN_LEAD_DAYS);
   const latest = addDays(today, MAX_LEAD_DAYS);
   return z.object({
-    losingCarrier: z
-      .string()
-      .trim()
+    losingCarrier: singleLineText()
       .min(1, "Enter the name of the carrier the numbers are with today, as it appears on your bill.")
       .max(100, 'Keep the carrier name under 100 characters.'),
-    requestedPortDate: z
-      .string()
-      .trim()
+    requestedPortDate: singleLineText()
       .optional()
       .transform((v) => (v ? v : undefined))
       .superRefine((value, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { singleLineText } from './single-line-text';
 
 const yesNo = z.enum(['yes', 'no'], { message: 'Choose yes or no.' });
 
@@ -10,26 +11,20 @@ const yesNo = z.enum(['yes', 'no'], { message: 'Choose yes or no.' });
 export function customerStepSchema(options: { pinOnFile: boolean }) {
   return z
     .object({
-      customerName: z
-        .string()
-        .trim()
+      customerName: singleLineText()
         .min(1, 'Enter the customer name exactly as it appears on the phone bill.')
         .max(100, 'Keep the customer name under 100 characters.'),
-      carrierAccountNumber: z
-        .string()
-        .trim()
+      carrierAccountNumber: singleLineText()
         .min(1, 'Enter the account number shown on the phone bill.')
         .max(40, 'An account number is at most 40 characters.')
         .refine((v) => v === '' || /^[A-Za-z0-9][A-Za-z0-9 \-.]*$/.test(v), 'Use only the letters, digits, spaces and dashes shown on the bill.'),
-      accountPin: z
-        .string()
-        .trim()
+      accountPin: singleLineText()
         .max(20, 'An account PIN is at most 20 characters.')
         .refine((v) => v === '' || /^[A-Za-z0-9]+$/.test(v), 'Use only the letters and digits of the PIN, without spaces.')
         .refine((v) => v !== '' || options.pinOnFile, 'Enter the account PIN. Your current carrier gives it to you, with the CSR.'),
       portType: z.enum(['full', 'partial'], { message: 'Say whether all numbers on the carrier account are moving.' }),
-      billingTelephoneNumber: z.string().trim().optional(),
-      btnIsPorting: z.string().optional(),
+      billingTelephoneNumber: singleLineText().optional(),
+      btnIsPorting: singleLineText().optional(),
     })
     .superRefine((value, ctx) => {
       if (value.portType !== 'partial') return;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { singleLineText } from './single-line-text';
 
 /** Step 7: a drawn signature (signature_pad, JavaScript on) or a typed full name (always available). */
 export const loaSignatureSchema = z
   .object({
-    signatureDataUrl: z.string().optional().transform((v) => v || undefined),
-    typedName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
+    signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
+    typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
   })
   .superRefine((value, ctx) => {
     if (value.signatureDataUrl) return;
