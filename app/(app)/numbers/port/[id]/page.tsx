@@ -11,22 +11,13 @@ import { STATUS_DESCRIPTIONS, OPEN_STATUSES } from '@/lib/porting/status';
 import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { NotesBubble } from '@/components/porting/notes-bubble';
+import { RequestTimeline } from '@/components/porting/request-timeline';
 import { CancelForm } from './cancel-form';
 import { buttonClass } from '@/components/ui/button';
 import { CHANGE_REASONS, stepsOpenedBy, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
 import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
 
 export const metadata: Metadata = { title: 'Port request' };
-
-const EVENT_LABELS: Record<string, string> = {
-  draft_created: 'Draft started',
-  loa_signed: 'Letter of Authorization signed',
-  loa_voided: 'Signature voided',
-  customer_note: 'Note added',
-  team_note: 'Note from our team',
-  recipient_added: 'Recipient added',
-  recipient_removed: 'Recipient removed',
-};
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 
@@ -116,16 +107,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
         </section>
         <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 className="font-semibold">Timeline</h2>
-          <ol className="mt-3 space-y-2 text-sm">
-            {events.map((e) => (
-              <li key={e.id}>
-                <time className="text-slate-500">{e.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time> ·{' '}
-                {e.type === 'status_changed' && e.toStatus ? `Status: ${STATUS_DESCRIPTIONS[e.toStatus].label}` : EVENT_LABELS[e.type] ?? e.type.replaceAll('_', ' ')}
-                {e.actorName ? ` by ${e.actorName}` : ''}
-                {e.reason ? `: ${e.reason}` : ''}
-              </li>
-            ))}
-          </ol>
+          <RequestTimeline events={events} />
         </section>
       </div>
       <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
