@@ -1,9 +1,13 @@
 export type RefusedLine = { line: number; numberToPort: string; receivingNumber?: string; trackingSource?: string; accountName?: string; reason: string };
 
-// A cell starting with = + - @ (or a tab/CR) is run as a formula by spreadsheets: prefix it so it stays text.
+// Spreadsheets run a cell as a formula when = + - @ (or their full-width forms) come first, even
+// after spaces or invisible characters, and some when it starts with a tab or line break: prefix
+// such a cell with ' so it stays text.
+const FORMULA_START = /^[\s\u180E\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+
 function safeCell(value: string | undefined): string {
   const text = value ?? '';
-  return csvCell(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+  return csvCell(FORMULA_START.test(text) ? `'${text}` : text);
 }
 
 function csvCell(text: string): string {
