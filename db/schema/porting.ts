@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { users } from './auth';
 import { trackingNumbers, trackingSources } from './numbers';
@@ -149,7 +149,11 @@ export const portRequestEvents = pgTable(
   'port_request_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    // Null once a discarded draft is deleted: its events of the account (accountId) stay, the rest
+    // are deleted with it (lib/porting/drafts/discard-draft).
+    portRequestId: uuid('port_request_id').references(() => portRequests.id, { onDelete: 'set null' }),
+    // Set on events counted against the account (portability checks), so they outlive the request.
+    accountId: uuid('account_id').references(() => accounts.id),
     actorUserId: text('actor_user_id').references(() => users.id),
     type: text('type').notNull(),
     fromStatus: portRequestStatus('from_status'),
@@ -158,7 +162,12 @@ export const portRequestEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('port_request_events_request_idx').on(t.portRequestId, t.createdAt)],
+  (t) => [
+    index('port_request_events_request_idx').on(t.portRequestId, t.createdAt),
+    index('port_request_events_account_type_created_idx').on(t.accountId, t.type, t.createdAt),
+    // An event belongs to a request or an account: never to no one.
+    check('port_request_events_owner_check', sql`${t.portRequestId} is not null or ${t.accountId} is not null`),
+  ],
 );
 
 // Tracking numbers that forward to a number being ported, and where they should forward instead,

@@ -1,11 +1,12 @@
 import { jest } from '@jest/globals';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { portRequestEvents, portRequestNumbers, portRequests } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
+import { discardDraft } from '@/lib/porting/drafts/discard-draft';
 import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
 import { createTestDatabase } from '../helpers/database';
 import { accountIdByName, actorByEmail } from '../helpers/demo';
@@ -35,8 +36,7 @@ const checksOf = (accountId: string) =>
   handle.db
     .select({ id: portRequestEvents.id, data: portRequestEvents.data, actorUserId: portRequestEvents.actorUserId, createdAt: portRequestEvents.createdAt })
     .from(portRequestEvents)
-    .innerJoin(portRequests, eq(portRequests.id, portRequestEvents.portRequestId))
-    .where(and(eq(portRequests.accountId, accountId), eq(portRequestEvents.type, 'portability_checked')))
+    .where(and(eq(portRequestEvents.accountId, accountId), eq(portRequestEvents.type, 'portability_checked')))
     .orderBy(asc(portRequestEvents.createdAt));
 const saved = async (requestId: string) => (await handle.db.select({ number: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, requestId))).map((r) => r.number);
 
@@ -111,4 +111,27 @@ test('on the numbers step, over the limit the form says when to try again and ke
 
   expect(await saved(draft)).toEqual([]);
   expect((await checksOf(summitDental)).map((c) => c.data)).toEqual([{ lines: 10_000 }, { lines: 10_000 }]);
+}, 120_000);
+
+test('discarding a draft does not give its checks back: a new draft in the same account is refused one more line', async () => {
+  const plumbing = await accountIdByName(handle.db, 'Summit Plumbing');
+  const draft = await createPortRequestDraft(handle.db, owner, plumbing);
+  for (let i = 0; i < 2; i++) expect((await runNumberLines(handle.db, owner, draft, lines(10_000), defaults, 'checked'))?.verdictsTotal).toBe(10_000);
+  await discardDraft(handle.db, owner, draft);
+  expect(await handle.db.select().from(portRequests).where(eq(portRequests.id, draft))).toEqual([]);
+
+  const next = await createPortRequestDraft(handle.db, owner, plumbing);
+  await expect(runNumberLines(handle.db, owner, next, [{ line: 1, numberToPort: '+14103019201' }], defaults, 'checked')).rejects.toThrow(
+    /20,000 lines an hour for each account, and this account has checked 20,000 in the last hour/,
+  );
+
+  // The checks outlive the draft, with no request; its other events (what the customer typed) went with it.
+  const orphans = await handle.db
+    .select({ type: portRequestEvents.type, accountId: portRequestEvents.accountId, data: portRequestEvents.data })
+    .from(portRequestEvents)
+    .where(isNull(portRequestEvents.portRequestId));
+  expect(orphans).toEqual([
+    { type: 'portability_checked', accountId: plumbing, data: { lines: 10_000 } },
+    { type: 'portability_checked', accountId: plumbing, data: { lines: 10_000 } },
+  ]);
 }, 120_000);

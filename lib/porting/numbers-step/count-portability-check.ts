@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { accounts, portRequestEvents, portRequests } from '@/db/schema';
+import { accounts, portRequestEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import type { PortRequest } from '../port-request-access';
@@ -24,26 +24,27 @@ export async function countPortabilityCheck(tx: Queryable, actor: Actor, request
   if (lines > PORTABILITY_LINES_PER_HOUR) throw new StateError(`Check at most ${PORTABILITY_LINES_PER_HOUR.toLocaleString('en-US')} lines at a time.`);
   // One check at a time per account: two tabs must not both pass with the same room left.
   await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, request.accountId)).for('no key update');
+  // By the event's own account, not its request's: a discarded draft's checks still count.
   const inWindow = and(
-    eq(portRequests.accountId, request.accountId),
+    eq(portRequestEvents.accountId, request.accountId),
     eq(portRequestEvents.type, PORTABILITY_CHECKED_EVENT),
     gt(portRequestEvents.createdAt, new Date(now.getTime() - WINDOW_MS)),
   );
   const [{ used }] = await tx
     .select({ used: sql<number>`coalesce(sum(${linesOf}), 0)::int` })
     .from(portRequestEvents)
-    .innerJoin(portRequests, eq(portRequests.id, portRequestEvents.portRequestId))
     .where(inWindow);
   if (used + lines > PORTABILITY_LINES_PER_HOUR) {
     const recent = await tx
       .select({ lines: linesOf, at: portRequestEvents.createdAt })
       .from(portRequestEvents)
-      .innerJoin(portRequests, eq(portRequests.id, portRequestEvents.portRequestId))
       .where(inWindow)
       .orderBy(asc(portRequestEvents.createdAt));
     throw new StateError(limitMessage(used, lines, retryAt(recent, used, lines), now));
   }
-  await tx.insert(portRequestEvents).values({ portRequestId: request.id, actorUserId: actor.userId, type: PORTABILITY_CHECKED_EVENT, data: { lines }, createdAt: now });
+  await tx
+    .insert(portRequestEvents)
+    .values({ portRequestId: request.id, accountId: request.accountId, actorUserId: actor.userId, type: PORTABILITY_CHECKED_EVENT, data: { lines }, createdAt: now });
 }
 
 /** When enough of the oldest checks have left the hour for these lines to fit. */
