@@ -28,7 +28,8 @@ export async function sendEmail(db: Queryable, email: Email): Promise<string> {
       template: email.template,
       fromAddress: getEnv().mail.from,
       toAddresses: [...new Set(email.to.map((a) => a.toLowerCase()))],
-      subject: email.subject,
+      // Second guard behind the field schemas: a line break in a subject would start a new header.
+      subject: email.subject.replace(/[\p{Cc}\u2028\u2029]+/gu, ' '),
       html,
       text,
       attachments: email.attachments ?? [],

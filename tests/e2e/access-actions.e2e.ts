@@ -2,6 +2,7 @@ import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core
 import { launchBrowser, mailboxFor, newContext, roleContexts, signIn } from './helpers/browser';
 import { callAction, serverActions, type ActionOutcome, type ServerAction } from './helpers/server-actions';
 import { createSummitTargets, type SummitTargets } from './helpers/summit-targets';
+import { rawAction } from './helpers/raw-http';
 
 // Every server action of the build, called through HTTP as every role, the way a browser (or an
 // attacker with a copied action id) calls it: only the rightful caller gets through.
@@ -108,23 +109,49 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => browser.close());
 
-test('every server action refuses everyone but its rightful caller, and nothing changes', async () => {
+// What a script adds to pass for the site (issue 12): another Host and forwarded headers, and a
+// browser on another site (its Origin).
+const FORGED_HOSTS = { Host: 'attacker.example', 'X-Forwarded-Host': 'attacker.example', 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '127.0.0.1' };
+const CROSS_SITE = { ...FORGED_HOSTS, Origin: 'http://attacker.example' };
+
+async function cookieHeader(role: Role): Promise<Record<string, string>> {
+  const cookies = await contexts[role].cookies();
+  return cookies.length ? { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } : {};
+}
+
+async function callForged(role: Role, action: ServerAction, headers: Record<string, string>): Promise<ActionOutcome> {
+  const response = await rawAction(urlFor(action), action.id, fieldsFor(action), { ...headers, ...(await cookieHeader(role)) });
+  return { status: response.status, redirect: String(response.headers['x-action-redirect'] ?? '').split(';')[0], body: response.body };
+}
+
+test('every server action refuses everyone but its rightful caller, forged headers change nothing, and nothing changes', async () => {
   const actions = serverActions();
   expect(actions.length).toBeGreaterThan(30);
   const before = await summitState();
   const failures: string[] = [];
   let calls = 0;
+  let forgedCalls = 0;
   for (const action of actions) {
     const rule = ruleFor(action);
     for (const role of roles) {
       const refused = refusal(rule, role);
+      // From another site, every action is refused for every role, the rightful caller included.
+      const crossSite = await callForged(role, action, CROSS_SITE);
+      forgedCalls += 1;
+      if (crossSite.status !== 403) failures.push(`cross-site ${role} ${action.exportedName} -> ${crossSite.status} ${crossSite.redirect}`);
       if (!refused) continue;
       const outcome = await callAction(contexts[role].request, urlFor(action), action.id, fieldsFor(action));
       calls += 1;
       if (!refused(outcome)) failures.push(`${role} ${action.exportedName} (${action.filename}) -> ${outcome.status} ${outcome.redirect} ${outcome.body.slice(-200)}`);
+      // Another Host and X-Forwarded-* get the same answer as the plain call.
+      const forged = await callForged(role, action, FORGED_HOSTS);
+      forgedCalls += 1;
+      if (forged.status !== outcome.status || forged.redirect !== outcome.redirect) {
+        failures.push(`forged hosts ${role} ${action.exportedName} -> ${forged.status} ${forged.redirect} (plain: ${outcome.status} ${outcome.redirect})`);
+      }
     }
   }
-  console.log(`access matrix: ${actions.length} server actions x ${roles.length} roles = ${calls} refused calls`);
+  console.log(`access matrix: ${actions.length} server actions x ${roles.length} roles = ${calls} refused calls, ${forgedCalls} more with forged headers`);
   expect(failures).toEqual([]);
   expect(await summitState()).toEqual(before);
 });
