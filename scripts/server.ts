@@ -20,9 +20,10 @@ process.env.AUTH_URL = settings.appUrl;
 const app = next({ dev, hostname: settings.isLocal ? 'localhost' : undefined, port: settings.port });
 const handle = app.getRequestHandler();
 
-function tooLarge(res: ServerResponse) {
+/** The answer goes out first; then the connection closes rather than read the rest of the upload. */
+function tooLarge(res: ServerResponse, then: () => void) {
   res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-  res.end(`This request is larger than the ${Math.round(UPLOAD_BODY_LIMIT_BYTES / 1024 / 1024)} MB a form can send. Send fewer or smaller files.\n`);
+  res.end(`This request is larger than the ${Math.round(UPLOAD_BODY_LIMIT_BYTES / 1024 / 1024)} MB a form can send. Send fewer or smaller files.\n`, then);
 }
 
 /**
@@ -36,8 +37,7 @@ async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promi
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > UPLOAD_BODY_LIMIT_BYTES) {
-      tooLarge(res);
-      req.destroy();
+      tooLarge(res, () => req.destroy());
       return null;
     }
     chunks.push(chunk);
@@ -54,6 +54,8 @@ async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promi
   replay.rawHeaders = Object.entries(headers).flatMap(([name, value]) => [value].flat().flatMap((v) => (v === undefined ? [] : [name, String(v)])));
   replay.push(Buffer.concat(chunks));
   replay.push(null);
+  // Marks the body as fully received: otherwise Node treats the end as an abort and closes the socket.
+  replay.complete = true;
   return replay;
 }
 

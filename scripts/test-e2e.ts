@@ -42,7 +42,8 @@ try {
   await waitForServer();
   const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '-c', 'jest.e2e.config.mjs', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SERVER_LOG: logFile, E2E_DATA_DIR: dataDir },
+    // VM modules: unpdf (reading the signed LOA) loads PDF.js with a dynamic import.
+    env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', E2E_BASE_URL: baseUrl, E2E_SERVER_LOG: logFile, E2E_DATA_DIR: dataDir },
   });
   status = jest.status ?? 1;
 } catch (error) {
