@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
 
-/** A sign-in link works once, for this long after it was issued. */
-export const SIGN_IN_LINK_MINUTES = 15;
+export { SIGN_IN_LINK_MINUTES } from './sign-in-link-lifetime';
 
 export const signInSchema = z.object({
   email: z

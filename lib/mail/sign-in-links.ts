@@ -2,14 +2,14 @@ import 'server-only';
 import { and, eq, inArray, lte, notLike, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { mailboxMessages, outboxEmails } from '@/db/schema';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 
 // A sign-in email's body is its link, a live credential: the database keeps it only while it is
 // of use (until delivered to Resend, or until it expires in the local mailbox).
 export const SIGN_IN_TEMPLATE = 'sign-in-link';
 
-// SIGN_IN_LINK_MINUTES of lib/auth, restated so the mail worker does not load the auth modules;
-// counted from the outbox row's created_at, written with the token.
-export const SIGN_IN_LINK_LIFETIME_MS = 15 * 60_000;
+// Counted from the outbox row's created_at, written in the transaction that issued the token.
+export const SIGN_IN_LINK_LIFETIME_MS = SIGN_IN_LINK_MINUTES * 60_000;
 
 // Every note starts with this, so a sweep can tell a redacted body from a live one.
 const NOTE_PREFIX = '[sign-in link removed';

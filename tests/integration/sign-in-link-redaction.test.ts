@@ -5,6 +5,7 @@ import { mailboxMessages, outboxEmails } from '@/db/schema';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { linksIn, listMailbox } from '@/lib/mail/mailbox';
 import { sendEmail } from '@/lib/mail/send-email';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 import { redactExpiredSignInLinks } from '@/lib/mail/sign-in-links';
 import { mailboxTransport, resendTransport } from '@/lib/mail/transport';
 import { createTestDatabase } from '../helpers/database';
@@ -65,15 +66,15 @@ test('the local mailbox shows a sign-in link until it expires, and the sweep the
 
   const [shown] = await listMailbox(handle.db);
   expect(linksIn(shown.html).map((l) => l.href)).toContain(LINK);
-  // Before its 15 minutes are up the sweep leaves it.
-  await redactExpiredSignInLinks(handle.db, later(14));
+  // Before its minutes are up the sweep leaves it.
+  await redactExpiredSignInLinks(handle.db, later(SIGN_IN_LINK_MINUTES - 1));
   expect((await mailboxRow(id)).html).toContain(TOKEN);
   // Expired: the page stops showing it even before the sweep runs.
-  const [expired] = await listMailbox(handle.db, 100, later(16));
+  const [expired] = await listMailbox(handle.db, 100, later(SIGN_IN_LINK_MINUTES + 1));
   expect(linksIn(expired.html)).toEqual([]);
   expect(expired.text).not.toContain(TOKEN);
 
-  expect(await redactExpiredSignInLinks(handle.db, later(16))).toEqual({ outbox: 0, mailbox: 1 });
+  expect(await redactExpiredSignInLinks(handle.db, later(SIGN_IN_LINK_MINUTES + 1))).toEqual({ outbox: 0, mailbox: 1 });
   const stored = await mailboxRow(id);
   expect(stored.html).not.toContain(TOKEN);
   expect(stored.text).not.toContain(TOKEN);
@@ -95,7 +96,7 @@ test('other emails keep their bodies in the outbox and the mailbox', async () =>
 test('a sign-in email whose link expired before delivery is not delivered, and is failed and redacted', async () => {
   const id = await queue('sign-in-link');
   const transport = resendTransport('re_test');
-  expect(await deliverDueEmails({ db: handle.db, transport, now: later(16) })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+  expect(await deliverDueEmails({ db: handle.db, transport, now: later(SIGN_IN_LINK_MINUTES + 1) })).toEqual({ sent: 0, retrying: 0, failed: 1 });
 
   expect(standIn.accepted).toHaveLength(0);
   const row = await outboxRow(id);
@@ -111,7 +112,7 @@ test('a sign-in email still waiting on a retry when its link expires is failed b
   standIn.failNextCalls(1);
   expect((await deliverDueEmails({ db: handle.db, transport })).retrying).toBe(1);
 
-  expect(await redactExpiredSignInLinks(handle.db, later(16))).toEqual({ outbox: 1, mailbox: 0 });
+  expect(await redactExpiredSignInLinks(handle.db, later(SIGN_IN_LINK_MINUTES + 1))).toEqual({ outbox: 1, mailbox: 0 });
   const row = await outboxRow(id);
   expect(row).toMatchObject({ status: 'failed', lastError: expect.stringContaining('expired before delivery') });
   expect(row.html).not.toContain(TOKEN);

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { DEMO_USERS } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 import { getActor } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
 
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-2 text-sm text-slate-600">We will email you a link that signs you in. No password needed.</p>
       {error && (
         <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          That sign-in link did not work: links work once and expire after 15 minutes. Ask for a new one below.
+          That sign-in link did not work: links work once and expire after {SIGN_IN_LINK_MINUTES} minutes. Ask for a new one below.
         </p>
       )}
       <div className="mt-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 import { getEnv } from '@/lib/config/env';
 
 export const metadata: Metadata = { title: 'Check your email' };
@@ -11,7 +12,7 @@ export default function CheckEmailPage() {
       <h1 className="text-2xl font-semibold">Check your email</h1>
       <p className="mt-3 text-slate-700">
         If that address belongs to a user of the platform, a sign-in link is on its way. It works once and
-        expires in 15 minutes.
+        expires in {SIGN_IN_LINK_MINUTES} minutes.
       </p>
       {mailbox && (
         <p className="mt-3 text-sm text-slate-600">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { isSignInLinkUsable } from '@/lib/auth/check-sign-in-link';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { getActor } from '@/lib/auth/session';
-import { signInLinkSchema } from '@/lib/auth/sign-in';
+import { signInLinkSchema, SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in';
 import { getDb } from '@/lib/db';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { confirmSignIn } from './actions';
@@ -24,7 +24,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
     return (
       <main className="mx-auto max-w-md px-4 py-16">
         <h1 className="text-2xl font-semibold">This sign-in link no longer works</h1>
-        <p className="mt-3 text-slate-700">Each link works once and expires 15 minutes after we send it.</p>
+        <p className="mt-3 text-slate-700">Each link works once and expires {SIGN_IN_LINK_MINUTES} minutes after we send it.</p>
         <p className="mt-6">
           <a href="/sign-in">Ask for a new sign-in link</a>
         </p>
