@@ -3,7 +3,10 @@ import { createElement } from 'react';
 import type { DatabaseHandle } from '@/db/client';
 import { mailboxMessages, outboxEmails } from '@/db/schema';
 import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS, retryFailedEmail } from '@/lib/mail/deliver-outbox';
+import { linksIn, listMailbox } from '@/lib/mail/mailbox';
 import { sendEmail } from '@/lib/mail/send-email';
+import { redactExpiredSignInLinks } from '@/lib/mail/sign-in-links';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 import { mailboxTransport, resendTransport } from '@/lib/mail/transport';
 import { createTestDatabase } from '../helpers/database';
 import { startResendStandIn } from '../helpers/resend-stand-in';
@@ -21,6 +24,7 @@ afterAll(async () => {
   await handle.close();
 });
 beforeEach(async () => {
+  await handle.db.delete(mailboxMessages);
   await handle.db.delete(outboxEmails);
   standIn.accepted.length = 0;
 });
@@ -117,4 +121,95 @@ test('the local mailbox keeps one copy of a message even if delivery repeats', a
   const copies = await handle.db.select().from(mailboxMessages).where(eq(mailboxMessages.outboxId, id));
   expect(copies).toHaveLength(1);
   expect(copies[0].html).toContain('Your port date is set.');
+});
+
+// Issue 12, finding 11: stored sign-in emails must not keep live tokens.
+const TOKEN = 'tok3n5ecret';
+const LINK = `http://localhost:3000/sign-in/confirm?email=owner%40summit.example&token=${TOKEN}`;
+
+function queueWithLink(template: string) {
+  const body = createElement('p', null, 'Follow ', createElement('a', { href: LINK }, 'this link'), ` (${LINK})`);
+  return handle.db.transaction((tx) => sendEmail(tx, { to: ['owner@summit.example'], subject: 'Sign in', template, body }));
+}
+
+async function outboxRow(id: string) {
+  return (await handle.db.select().from(outboxEmails).where(eq(outboxEmails.id, id)))[0];
+}
+
+async function mailboxRow(id: string) {
+  return (await handle.db.select().from(mailboxMessages).where(eq(mailboxMessages.outboxId, id)))[0];
+}
+
+test('a delivered sign-in email reaches the recipient with its link, and the outbox keeps no token', async () => {
+  const id = await queueWithLink('sign-in-link');
+  expect(await deliverDueEmails({ db: handle.db, transport: resendTransport('re_test') })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+
+  expect(standIn.accepted[0].body.html).toContain(TOKEN);
+  const row = await outboxRow(id);
+  expect(row.status).toBe('sent');
+  expect(row.html).not.toContain(TOKEN);
+  expect(row.text).not.toContain(TOKEN);
+  expect(row.html).toContain('sign-in link removed');
+});
+
+test('the local mailbox shows a sign-in link until it expires, and the sweep then removes the stored copy', async () => {
+  const id = await queueWithLink('sign-in-link');
+  await deliverDueEmails({ db: handle.db, transport: mailboxTransport(handle.db) });
+  expect((await outboxRow(id)).html).not.toContain(TOKEN);
+
+  const [shown] = await listMailbox(handle.db);
+  expect(linksIn(shown.html).map((l) => l.href)).toContain(LINK);
+  // Before its minutes are up the sweep leaves it.
+  await redactExpiredSignInLinks(handle.db, later(SIGN_IN_LINK_MINUTES - 1));
+  expect((await mailboxRow(id)).html).toContain(TOKEN);
+  // Expired: the page stops showing it even before the sweep runs.
+  const [expired] = await listMailbox(handle.db, 100, later(SIGN_IN_LINK_MINUTES + 1));
+  expect(linksIn(expired.html)).toEqual([]);
+  expect(expired.text).not.toContain(TOKEN);
+
+  expect(await redactExpiredSignInLinks(handle.db, later(SIGN_IN_LINK_MINUTES + 1))).toEqual({ outbox: 0, mailbox: 1 });
+  const stored = await mailboxRow(id);
+  expect(stored.html).not.toContain(TOKEN);
+  expect(stored.text).not.toContain(TOKEN);
+  expect(await redactExpiredSignInLinks(handle.db, later(30))).toEqual({ outbox: 0, mailbox: 0 });
+});
+
+test('other emails keep their bodies in the outbox and the mailbox', async () => {
+  const id = await queueWithLink('port-submitted');
+  await deliverDueEmails({ db: handle.db, transport: mailboxTransport(handle.db) });
+  await redactExpiredSignInLinks(handle.db, later(24 * 60));
+
+  expect((await outboxRow(id)).html).toContain(TOKEN);
+  expect((await outboxRow(id)).text).toContain(TOKEN);
+  expect((await mailboxRow(id)).html).toContain(TOKEN);
+  const [shown] = await listMailbox(handle.db, 100, later(24 * 60));
+  expect(linksIn(shown.html).map((l) => l.href)).toContain(LINK);
+});
+
+test('a sign-in email whose link expired before delivery is not delivered, and is failed and redacted', async () => {
+  const id = await queueWithLink('sign-in-link');
+  const transport = resendTransport('re_test');
+  expect(await deliverDueEmails({ db: handle.db, transport, now: later(SIGN_IN_LINK_MINUTES + 1) })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+
+  expect(standIn.accepted).toHaveLength(0);
+  const row = await outboxRow(id);
+  expect(row.status).toBe('failed');
+  expect(row.lastError).toContain('expired before delivery');
+  expect(row.html).not.toContain(TOKEN);
+  expect(row.text).not.toContain(TOKEN);
+});
+
+test('a sign-in email still waiting on a retry when its link expires is failed by the sweep and never sent', async () => {
+  const id = await queueWithLink('sign-in-link');
+  const transport = resendTransport('re_test');
+  standIn.failNextCalls(1);
+  expect((await deliverDueEmails({ db: handle.db, transport })).retrying).toBe(1);
+
+  expect(await redactExpiredSignInLinks(handle.db, later(SIGN_IN_LINK_MINUTES + 1))).toEqual({ outbox: 1, mailbox: 0 });
+  const row = await outboxRow(id);
+  expect(row).toMatchObject({ status: 'failed', lastError: expect.stringContaining('expired before delivery') });
+  expect(row.html).not.toContain(TOKEN);
+
+  expect(await deliverDueEmails({ db: handle.db, transport, now: later(60) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  expect(standIn.accepted).toHaveLength(0);
 });
