@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+import { serverCommand } from '../scripts/server-command';
 
 async function timeToFirstPage(dataDir: string, port: number): Promise<number> {
   const start = performance.now();
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  const server = spawn(process.execPath, serverCommand(), {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), APP_URL: `http://localhost:${port}`, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '' },
     stdio: 'ignore',
   });

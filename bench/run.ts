@@ -8,6 +8,7 @@ import { benchEmail } from './email';
 import { benchImport } from './import';
 import { benchJsBytes } from './js-bytes';
 import { benchPages } from './pages';
+import { benchSignInTiming } from './sign-in-timing';
 
 console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log('## 1. Import: parse + pre-checks + save into a draft, vs a bare csv-parse + libphonenumber pass\n');
@@ -30,3 +31,6 @@ await benchJsBytes();
 console.log('\n## 5. Cold start (embedded defaults), vs a restart on the same data folder\n');
 console.log('| start | to first page | vs baseline |\n|---|---|---|');
 await benchColdStart();
+console.log('\n## 6. Sign-in timing: an address with an account vs one without (the baseline), 20 tries each\n');
+console.log('| addresses | tries | median | interquartile range |\n|---|---|---|---|');
+await benchSignInTiming();

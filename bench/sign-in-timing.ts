@@ -11,6 +11,7 @@ import { openDatabase } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
+import { serverCommand } from '../scripts/server-command';
 
 const TRIES = Number(process.env.BENCH_TRIES ?? 20);
 const port = process.env.BENCH_PORT ?? '3290';
@@ -24,7 +25,7 @@ export async function benchSignInTiming(): Promise<void> {
   await seed.db.insert(users).values(Array.from({ length: TRIES }, (_, i) => ({ email: `bench${i}@summit.example`, name: `Bench ${i}` })));
   await seed.close();
 
-  const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/server.ts'], {
+  const server = spawn(process.execPath, serverCommand(), {
     env: { ...process.env, DATA_DIR: dataDir, PORT: port, APP_URL: baseUrl, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '' },
     stdio: 'ignore',
   });

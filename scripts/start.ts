@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { serverCommand } from './server-command';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -33,9 +34,7 @@ if (!dev && !buildIsCurrent()) {
 }
 
 // The app's own server (scripts/server.ts): Next behind a front door that trusts no Host header.
-const serverScript = path.join(root, 'scripts', 'server.ts');
-const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const server = spawn(process.execPath, [tsxCli, serverScript, ...(dev ? ['--dev'] : [])], {
+const server = spawn(process.execPath, serverCommand({ dev }), {
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
 });

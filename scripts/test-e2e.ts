@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { serverCommand } from './server-command';
 
 const port = process.env.E2E_PORT ?? '3210';
 const baseUrl = `http://localhost:${port}`;
@@ -19,7 +20,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'port-e2e-'));
 const logFile = path.join(dataDir, 'server.log');
 const log = openSync(logFile, 'a');
 // Served as `npm start` serves it: through the app's own front door (scripts/server.ts).
-const server = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'server.ts')], {
+const server = spawn(process.execPath, serverCommand(), {
   env: { ...process.env, DATA_DIR: dataDir, PORT: port, APP_URL: baseUrl, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '' },
   stdio: ['ignore', log, log],
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, openSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+import { serverCommand } from '../../scripts/server-command';
 
 /** Starts the production build (building it first if missing) and waits until it serves. */
 export async function startAppServer(options: { port: number; env?: Record<string, string> }) {
@@ -11,7 +11,7 @@ export async function startAppServer(options: { port: number; env?: Record<strin
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'port-bench-server-'));
   const log = openSync(path.join(dataDir, 'server.log'), 'a');
   const baseUrl = `http://localhost:${options.port}`;
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(options.port)], {
+  const server = spawn(process.execPath, serverCommand(), {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(options.port), APP_URL: baseUrl, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '', ...options.env },
     stdio: ['ignore', log, log],
   });
