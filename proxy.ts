@@ -40,8 +40,8 @@ export function proxy(request: NextRequest) {
 function refuseTooLargePost(request: NextRequest): NextResponse | undefined {
   if (request.method !== 'POST' || Number(request.headers.get('content-length') ?? 0) <= UPLOAD_BODY_LIMIT_BYTES) return undefined;
   if (request.headers.has('next-action')) return new NextResponse('Too large', { status: 413 });
-  const back = request.nextUrl.clone();
-  back.search = '?upload=too-large';
+  // On APP_URL, not on the request's Host.
+  const back = new URL(`${request.nextUrl.pathname}?upload=too-large`, getEnv().appUrl);
   return NextResponse.redirect(back, 303);
 }
 
