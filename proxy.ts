@@ -45,4 +45,6 @@ function refuseTooLargePost(request: NextRequest): NextResponse | undefined {
   return NextResponse.redirect(back, 303);
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
+// Static files and the image optimiser skip the proxy; each exclusion names a whole path segment,
+// so "/favicon.icox" or "/_next/staticx" do not slip past it.
+export const config = { matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$).*)'] };

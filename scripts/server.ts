@@ -31,7 +31,8 @@ function tooLarge(res: ServerResponse, then: () => void) {
  * it, Next gets the same request with the body and its length, as a browser would have sent it.
  */
 async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
-  if (req.headers['content-length'] !== undefined || !req.headers['transfer-encoding']) return req;
+  // Only a POST carries a form; Next reads no other body, so nothing else is held in memory here.
+  if (req.method !== 'POST' || req.headers['content-length'] !== undefined || !req.headers['transfer-encoding']) return req;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

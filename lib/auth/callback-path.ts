@@ -15,7 +15,8 @@ export function safeCallbackPath(value: unknown): string {
   try {
     const base = new URL(getEnv().appUrl);
     const url = new URL(value, base);
-    if (url.origin !== base.origin || url.pathname.startsWith('/api/')) return DEFAULT_PATH;
+    // Judged after normalising: "/.//x" and "/a/..//x" become "//x", which a browser reads as a host.
+    if (url.origin !== base.origin || url.pathname.startsWith('//') || url.pathname.startsWith('/api/')) return DEFAULT_PATH;
     return `${url.pathname}${url.search}`;
   } catch {
     return DEFAULT_PATH;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { verificationTokens } from '@/db/schema';
 import { SignInLinkEmail } from '@/emails/sign-in-link';
@@ -10,11 +11,24 @@ import { hashSignInToken, newSignInToken } from './sign-in-token';
 
 /**
  * The job behind "Email me a sign-in link": for a user of the platform, a single-use token and the
- * email carrying it, in one transaction; for anyone else, nothing. The link is built on APP_URL
- * alone and opens a page that asks before signing in (a prefetching scanner spends nothing).
+ * email carrying it, in one transaction. For anyone else the same work is done and undone (a
+ * savepoint rolled back), so the server's load right after a request does not tell who has an
+ * account either. The link is built on APP_URL alone and opens a page that asks before signing in
+ * (a prefetching scanner spends nothing).
  */
 export async function sendSignInLink(tx: Transaction, payload: SignInLinkPayload, now: Date): Promise<void> {
-  if (!(await isKnownUser(tx, payload.email))) return;
+  const known = await isKnownUser(tx, payload.email);
+  await tx
+    .transaction(async (savepoint) => {
+      await issueLink(savepoint, payload, now);
+      if (!known) savepoint.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
+}
+
+async function issueLink(tx: Transaction, payload: SignInLinkPayload, now: Date) {
   const env = getEnv();
   const token = newSignInToken();
   const expires = new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000);

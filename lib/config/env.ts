@@ -16,12 +16,6 @@ const flag = z
 const rawEnv = z.object({
   APP_URL: z.url({ message: 'APP_URL must be a full URL such as https://ports.example.com' }).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
-  TRUSTED_PROXY_HOPS: z.coerce
-    .number({ message: 'TRUSTED_PROXY_HOPS must be a number' })
-    .int()
-    .min(0)
-    .max(10, 'TRUSTED_PROXY_HOPS: the number of proxies in front of the app (0 to 10)')
-    .default(0),
   DATA_DIR: optionalText,
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
@@ -47,8 +41,6 @@ const rawEnv = z.object({
 export type Env = {
   appUrl: string;
   port: number;
-  /** Proxies in front of the app that append to X-Forwarded-For (0: the socket's peer is the client). */
-  trustedProxyHops: number;
   dataDir: string;
   /** true when the app is served from this machine only; embedded defaults need no secrets then. */
   isLocal: boolean;
@@ -109,7 +101,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   return {
     appUrl,
     port: e.PORT,
-    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     dataDir,
     isLocal,
     publicDemo: e.PUBLIC_DEMO,

@@ -11,9 +11,12 @@ export const PEER_ADDRESS_HEADER = 'x-port-peer-address';
 export const FORWARDED_CHAIN_HEADER = 'x-port-forwarded-for';
 const INTERNAL_PREFIX = 'x-port-';
 
-/** `::ffff:127.0.0.1` is 127.0.0.1: one spelling per address. */
+/** `::ffff:127.0.0.1` is 127.0.0.1, `1.2.3.4:5678` is 1.2.3.4, `[::1]:80` is ::1: one spelling per address. */
 export function canonicalAddress(address: string | undefined): string {
-  const value = (address ?? '').trim().replace(/^\[|\]$/g, '');
+  const trimmed = (address ?? '').trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed);
+  const withPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(trimmed);
+  const value = bracketed ? bracketed[1] : withPort ? withPort[1] : trimmed;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(value);
   const plain = mapped ? mapped[1] : value;
   return isIP(plain) ? plain.toLowerCase() : 'unknown';
@@ -24,18 +27,26 @@ export function isLoopbackAddress(address: string): boolean {
   return value === '::1' || /^127\.\d+\.\d+\.\d+$/.test(value);
 }
 
+export type ProxyTrust = { trustedProxyHops: number; isTrustedProxy: (address: string) => boolean };
+
 /**
- * The client's address: with no trusted proxy, the socket's peer. With n trusted proxies, each of
- * which appends the address it saw, the entry n places from the right of [...X-Forwarded-For, peer];
- * entries further left were written by the client and prove nothing.
+ * The client's address: with no trusted proxy, the socket's peer. With n proxies, read
+ * [...X-Forwarded-For, peer] from the right: each of the n nearest hops must be one of our proxies
+ * (the first that is not is the client: someone reaching the app directly speaks only for itself);
+ * past them, the next entry is the client. Entries further left were written by the client and
+ * prove nothing; a chain too short for the proxies it should have crossed proves nothing either.
  */
-export function resolveClientAddress(peer: string | undefined, forwardedFor: string | undefined, trustedProxyHops: number): string {
-  const chain = [...(forwardedFor ?? '').split(',').map((a) => a.trim()).filter(Boolean), peer ?? ''];
-  const index = Math.max(0, chain.length - 1 - trustedProxyHops);
-  return canonicalAddress(chain[index]);
+export function resolveClientAddress(peer: string | undefined, forwardedFor: string | undefined, trust: ProxyTrust): string {
+  const chain = [...(forwardedFor ?? '').split(',').map((a) => a.trim()).filter(Boolean), peer ?? ''].map(canonicalAddress);
+  for (let hop = 0; hop < trust.trustedProxyHops; hop++) {
+    const address = chain[chain.length - 1 - hop];
+    if (address === undefined) return 'unknown';
+    if (!trust.isTrustedProxy(address)) return address;
+  }
+  return chain[chain.length - 1 - trust.trustedProxyHops] ?? 'unknown';
 }
 
-export type IncomingSettings = { appUrl: string; trustedProxyHops: number };
+export type IncomingSettings = ProxyTrust & { appUrl: string };
 
 /** Rewrites `headers` in place (Node's IncomingMessage headers object). */
 export function normalizeIncomingHeaders(headers: IncomingHttpHeaders, peer: string | undefined, settings: IncomingSettings): void {
@@ -44,7 +55,7 @@ export function normalizeIncomingHeaders(headers: IncomingHttpHeaders, peer: str
     if (name.startsWith(INTERNAL_PREFIX)) delete headers[name];
   }
   const app = new URL(settings.appUrl);
-  const client = resolveClientAddress(peer, forwardedFor, settings.trustedProxyHops);
+  const client = resolveClientAddress(peer, forwardedFor, settings);
   headers.host = app.host;
   headers['x-forwarded-host'] = app.host;
   headers['x-forwarded-proto'] = app.protocol.replace(':', '');
@@ -54,6 +65,7 @@ export function normalizeIncomingHeaders(headers: IncomingHttpHeaders, peer: str
   delete headers['x-real-ip'];
   headers[CLIENT_ADDRESS_HEADER] = client;
   headers[PEER_ADDRESS_HEADER] = canonicalAddress(peer);
-  // Kept as received, for the record (the LOA certificate shows it beside the address believed).
-  if (forwardedFor) headers[FORWARDED_CHAIN_HEADER] = forwardedFor.slice(0, 512);
+  // Kept as received, for the record (the LOA certificate shows it beside the address believed),
+  // reduced to what addresses are made of and to a length a certificate line can hold.
+  if (forwardedFor) headers[FORWARDED_CHAIN_HEADER] = forwardedFor.replace(/[^0-9A-Za-z:.,\[\] ]/g, '?').slice(0, 200);
 }

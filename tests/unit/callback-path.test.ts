@@ -7,7 +7,7 @@ test('a path on this site is kept with its query', () => {
 });
 
 test('other hosts, protocol-relative and malformed values go home', () => {
-  for (const value of ['https://attacker.example/', '//attacker.example', '/\\attacker.example', 'javascript:alert(1)', '/a\r\nb', '/api/auth/signout', ['/x'], 42, undefined, '/'.padEnd(600, 'a')]) {
+  for (const value of ['https://attacker.example/', '//attacker.example', '/\\attacker.example', 'javascript:alert(1)', '/a\r\nb', '/api/auth/signout', '/.//attacker.example', '/%2e//attacker.example', '/a/..//attacker.example', ['/x'], 42, undefined, '/'.padEnd(600, 'a')]) {
     expect(safeCallbackPath(value)).toBe('/');
   }
 });
