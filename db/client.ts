@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { ensurePrivateDir } from '../lib/config/local-secrets';
+import { ensurePrivateDir } from '../lib/config/private-dir';
 import { logFailure } from '../lib/log';
 import * as schema from './schema';
 

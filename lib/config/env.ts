@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { isLocalHostname } from './listen-settings';
+import { isLocalHostname, resolveAppUrl } from './listen-settings';
 import { loadLocalSecrets } from './local-secrets';
 
 const optionalText = z
@@ -72,7 +72,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
-  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  // The same rule as the front door's (scripts/server.ts), so both see one APP_URL.
+  const appUrl = resolveAppUrl(e.APP_URL, e.PORT);
   const isLocal = isLocalUrl(appUrl);
   const dataDir = e.DATA_DIR ?? `${cwd}/.data`;
   const problems: string[] = [];

@@ -41,6 +41,14 @@ export function isLocalHostname(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname === '::1';
 }
 
+/** The public address, without a trailing slash; throws on one that is not an http(s) URL. */
+export function resolveAppUrl(raw: string | undefined, port: number): string {
+  if (!raw?.trim()) return `http://localhost:${port}`;
+  const url = new URL(raw.trim());
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  return url.origin + url.pathname.replace(/\/$/, '');
+}
+
 export function listenSettings(source: Record<string, string | undefined>): ListenSettings {
   const problems: string[] = [];
   const port = source.PORT?.trim() ? Number(source.PORT) : 3000;
@@ -51,14 +59,10 @@ export function listenSettings(source: Record<string, string | undefined>): List
     problems.push('TRUSTED_PROXY_HOPS: the number of proxies in front of the app (0 to 10; 0 when clients connect directly)');
   }
   let appUrl = `http://localhost:${port}`;
-  if (source.APP_URL?.trim()) {
-    try {
-      const url = new URL(source.APP_URL.trim());
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
-      appUrl = url.origin + url.pathname.replace(/\/$/, '');
-    } catch {
-      problems.push('APP_URL: must be a full URL such as https://ports.example.com');
-    }
+  try {
+    appUrl = resolveAppUrl(source.APP_URL, port);
+  } catch {
+    problems.push('APP_URL: must be a full URL such as https://ports.example.com');
   }
   const proxies = proxyList(source.TRUSTED_PROXY_ADDRESSES, problems);
   if (problems.length) throw new ListenSettingsError(problems.join('\n'));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ensurePrivateDir } from '@/lib/config/local-secrets';
+import { ensurePrivateDir } from '@/lib/config/private-dir';
 
 export type EmbeddedS3 = { endpoint: string; close(): Promise<void> };
 

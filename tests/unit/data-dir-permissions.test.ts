@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { parseEnv } from '@/lib/config/env';
-import { ensurePrivateDir } from '@/lib/config/local-secrets';
+import { ensurePrivateDir } from '@/lib/config/private-dir';
 import { startEmbeddedS3 } from '@/lib/storage/embedded-s3';
 
 // Security review, issue 12 (12f): the data folder holds the database, the stored files and the

@@ -10,7 +10,7 @@ import { confirmSignIn } from './actions';
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';
 
-type Params = { email?: string | string[]; token?: string | string[]; callbackUrl?: string | string[] };
+type Params = { email?: string | string[]; token?: string | string[]; callbackUrl?: string | string[]; failed?: string | string[] };
 
 // (No Referrer-Policy no-referrer here: browsers then send "Origin: null" and the post is refused
 // as cross-site. The site-wide policy sends only the origin to other sites.)
@@ -18,7 +18,8 @@ type Params = { email?: string | string[]; token?: string | string[]; callbackUr
 // opened by someone else's trick cannot replace your session unseen, and a mail scanner that fetches
 // links does not spend the token.
 export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const parsed = signInLinkSchema.safeParse(await searchParams);
+  const params = await searchParams;
+  const parsed = signInLinkSchema.safeParse(params);
   const usable = parsed.success && (await isSignInLinkUsable(await getDb(), parsed.data));
   if (!parsed.success || !usable) {
     return (
@@ -40,6 +41,11 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       <p className="mt-3 text-slate-700">
         You are about to sign in as <strong data-testid="sign-in-as">{link.email}</strong>.
       </p>
+      {params.failed && (
+        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm">
+          We could not sign you in just now. Your link still works: select Sign in again in a minute.
+        </p>
+      )}
       {actor && actor.email.toLowerCase() !== link.email && (
         <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
           This browser is signed in as {actor.email}. Signing in as {link.email} ends that session here. If you did not ask for
