@@ -55,6 +55,8 @@ test('what people type is shown as text, never as markup, in every page and emai
   await acceptAgreement(customer);
   await customer.getByLabel('Type your full name to sign').fill(markup('signer'));
   await customer.getByRole('button', { name: 'Sign', exact: true }).click();
+  // Wait for the signature to land: navigating while its post is in flight cancels it.
+  await customer.waitForURL('**/loa?signed=1');
   await expectEscaped(customer, customer.url(), ['carrier', 'customer', 'street', 'city']);
   await continueAndAgree(customer);
   await customer.getByLabel('Bill or screenshot').setInputFiles({ name: `${markup('file')}.png`, mimeType: 'image/png', buffer: tinyPng() });
