@@ -12,8 +12,8 @@ import { closeInternationalInquiry } from '@/lib/porting/international/close-inq
 
 export async function closeInquiry(formData: FormData): Promise<void> {
   const actor = await requireStaff();
-  const failure = await runService(async () => closeInternationalInquiry(await getDb(), actor, String(formData.get('inquiryId') ?? '')), {});
-  if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The inquiry could not be closed.');
+  const result = await runService(async () => closeInternationalInquiry(await getDb(), actor, String(formData.get('inquiryId') ?? '')));
+  if (!result.ok) await setFlash('error', result.formError ?? 'The inquiry could not be closed.');
   redirect('/staff');
 }
 
@@ -22,8 +22,8 @@ export async function replyToInquiryAsTeam(_prev: FormState, formData: FormData)
   const values = formValues(formData);
   const parsed = inquiryReplySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => replyToInquiry(await getDb(), actor, parsed.data.inquiryId, parsed.data.body), values);
-  if (failure) return failure;
+  const result = await runService(async () => replyToInquiry(await getDb(), actor, parsed.data.inquiryId, parsed.data.body), values);
+  if (!result.ok) return result;
   kickOutbox();
   redirect(`/staff/inquiries/${parsed.data.inquiryId}`);
 }

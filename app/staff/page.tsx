@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
 import { listInternationalInquiries, listQueue, QUEUE_STATUSES, type QueueFilters } from '@/lib/porting/review/list-queue';
-import { STATUS_DESCRIPTIONS, type PortRequestStatus } from '@/lib/porting/status';
+import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
+import type { PortRequestStatus } from '@/lib/porting/lifecycle/statuses';
 import { closeInquiry } from './actions';
 
 export const metadata: Metadata = { title: 'Regulatory console' };

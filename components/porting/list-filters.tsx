@@ -1,6 +1,5 @@
-import { STATUS_DESCRIPTIONS, type PortRequestStatus } from '@/lib/porting/status';
-
-const STATUSES = Object.keys(STATUS_DESCRIPTIONS) as PortRequestStatus[];
+import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
+import { REQUEST_STATUSES as STATUSES, type PortRequestStatus } from '@/lib/porting/lifecycle/statuses';
 
 export { parseListFilters } from '@/lib/porting/queries/list-filters';
 

@@ -15,6 +15,8 @@ export const changeRequests = pgTable(
     requestedByUserId: text('requested_by_user_id').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    // When the customer entered a new PIN in answer (the reasons asked for one): "Resubmit" needs it.
+    pinReplacedAt: timestamp('pin_replaced_at', { withTimezone: true }),
   },
   (t) => [index('change_requests_request_idx').on(t.portRequestId, t.createdAt)],
 );

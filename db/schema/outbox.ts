@@ -4,8 +4,9 @@ export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent
 
 export type OutboxAttachment = { filename: string; contentType: string; contentBase64: string };
 
-// Every email is written here inside the transaction of the change it reports, then delivered
-// after commit by lib/mail/deliver-outbox; a failure delays a message, never drops it.
+// Every email is written here inside the transaction of the change it reports, as a template name
+// and its props; lib/mail/deliver-outbox renders and delivers it after commit, so a failing
+// template or mail service delays a message, never drops it or the change it reports.
 export const outboxEmails = pgTable(
   'outbox_emails',
   {
@@ -14,8 +15,10 @@ export const outboxEmails = pgTable(
     fromAddress: text('from_address').notNull(),
     toAddresses: text('to_addresses').array().notNull(),
     subject: text('subject').notNull(),
-    html: text('html').notNull(),
-    text: text('text').notNull(),
+    props: jsonb('props').$type<Record<string, unknown>>().notNull().default({}),
+    // Null until rendered at delivery.
+    html: text('html'),
+    text: text('text'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     // What the message is about, so a request page can list the emails sent for it.
     subjectRef: text('subject_ref'),

@@ -2,9 +2,8 @@ import 'server-only';
 import { TransactionRollbackError } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { verificationTokens } from '@/db/schema';
-import { SignInLinkEmail } from '@/emails/sign-in-link';
 import { getEnv } from '@/lib/config/env';
-import { sendEmail } from '@/lib/mail/send-email';
+import { queueEmail } from '@/lib/mail/queue-email';
 import type { SignInLinkPayload } from './request-sign-in-link';
 import { isKnownUser, SIGN_IN_LINK_MINUTES } from './sign-in';
 import { hashSignInToken, newSignInToken } from './sign-in-token';
@@ -35,10 +34,10 @@ async function issueLink(tx: Transaction, payload: SignInLinkPayload, now: Date)
   await tx.insert(verificationTokens).values({ identifier: payload.email, token: hashSignInToken(token, env.authSecret), expires });
   const url = new URL('/sign-in/confirm', env.appUrl);
   url.search = new URLSearchParams({ email: payload.email, token, ...(payload.callbackPath !== '/' ? { callbackUrl: payload.callbackPath } : {}) }).toString();
-  await sendEmail(tx, {
+  await queueEmail(tx, {
     to: [payload.email],
     subject: 'Your sign-in link for Port Numbers',
     template: 'sign-in-link',
-    body: SignInLinkEmail({ url: url.toString(), expiresInMinutes: SIGN_IN_LINK_MINUTES }),
+    props: { url: url.toString(), expiresInMinutes: SIGN_IN_LINK_MINUTES },
   });
 }

@@ -3,13 +3,18 @@
 
 import type { z } from 'zod';
 
-/** The one shape every form action returns on failure: what went wrong, where, and what was typed. */
-export type FormState = {
+/** What every form action returns on failure: what went wrong, where, and what was typed. */
+export type FormFailure = {
   ok: false;
   fieldErrors: Record<string, string[]>;
   formError?: string;
   values: Record<string, string>;
-} | { ok: true; message?: string } | null;
+};
+
+export type FormSuccess = { ok: true; message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+
+/** The one shape of every form's state; `Extra` is what a form adds (the numbers step's verdicts). */
+export type FormState<Extra extends object = object> = ((FormFailure | FormSuccess) & Extra) | null;
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -20,7 +25,7 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export function invalid(error: z.ZodError, values: Record<string, string>, formError?: string): FormState {
+export function invalid(error: z.ZodError, values: Record<string, string>, formError?: string): FormFailure {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_form';
@@ -29,6 +34,6 @@ export function invalid(error: z.ZodError, values: Record<string, string>, formE
   return { ok: false, fieldErrors, formError: formError ?? 'Please correct the fields marked below.', values };
 }
 
-export function failed(formError: string, values: Record<string, string> = {}): FormState {
-  return { ok: false, fieldErrors: {}, formError, values };
+export function failed(formError: string, values: Record<string, string> = {}, fieldErrors: Record<string, string[]> = {}): FormFailure {
+  return { ok: false, fieldErrors, formError, values };
 }

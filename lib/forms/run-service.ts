@@ -2,16 +2,18 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { logFailure } from '@/lib/log';
-import { failed, type FormState } from './form-state';
+import { failed, type FormFailure } from './form-state';
+
+export type ServiceResult<T> = { ok: true; value: T } | FormFailure;
 
 /**
- * The edge between a server action and a service: "not found" becomes a 404, a state the action
- * does not fit becomes its message, anything else a message with a retry. Returns null on success.
+ * The edge between a server action and a service: the service's value, or the form's failure.
+ * "Not found" becomes a 404, a state the action does not fit becomes its message, anything else a
+ * message with a retry; what the user typed (`values`) comes back with it.
  */
-export async function runService(work: () => Promise<unknown>, values: Record<string, string>): Promise<FormState | null> {
+export async function runService<T>(work: () => Promise<T>, values: Record<string, string> = {}): Promise<ServiceResult<T>> {
   try {
-    await work();
-    return null;
+    return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof StateError) return failed(error.message, values);

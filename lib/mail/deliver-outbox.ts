@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { outboxEmails } from '@/db/schema';
+import { renderEmail } from './render-email';
 import { bodiesAfterDelivery, EXPIRED_BEFORE_DELIVERY, isDeadSignInEmail, REMOVED_AFTER_EXPIRY } from './sign-in-links';
 import type { MailTransport, OutboxMessage } from './transport';
 
@@ -64,16 +65,19 @@ async function deliverOne(db: Database, transport: MailTransport, message: Outbo
     // A link that no longer works is no use to anyone: not sent, and not kept.
     await db
       .update(outboxEmails)
-      .set({ status: 'failed', lastError: EXPIRED_BEFORE_DELIVERY, lockedUntil: null, html: REMOVED_AFTER_EXPIRY, text: REMOVED_AFTER_EXPIRY })
+      .set({ status: 'failed', lastError: EXPIRED_BEFORE_DELIVERY, lockedUntil: null, html: REMOVED_AFTER_EXPIRY, text: REMOVED_AFTER_EXPIRY, props: {} })
       .where(eq(outboxEmails.id, message.id));
     return 'failed' as const;
   }
   try {
-    const { providerMessageId } = await transport.deliver(message);
+    // Rendered here, after the change it reports has committed: a template that throws is retried
+    // like a mail service that is down, and the change stands.
+    const bodies = message.html !== null && message.text !== null ? { html: message.html, text: message.text } : await renderStage(message);
+    const { providerMessageId } = await transport.deliver({ ...message, ...bodies });
     await db
       .update(outboxEmails)
       // A sign-in link is kept only until it is handed over, in the same update that says so.
-      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null, ...bodiesAfterDelivery(message) })
+      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null, ...bodies, ...bodiesAfterDelivery(message) })
       .where(eq(outboxEmails.id, message.id));
     return 'sent' as const;
   } catch (error) {
@@ -90,6 +94,14 @@ async function deliverOne(db: Database, transport: MailTransport, message: Outbo
       })
       .where(eq(outboxEmails.id, message.id));
     return gaveUp ? ('failed' as const) : ('retrying' as const);
+  }
+}
+
+async function renderStage(message: OutboxMessage): Promise<{ html: string; text: string }> {
+  try {
+    return await renderEmail(message);
+  } catch (error) {
+    throw new Error(`the ${message.template} template could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

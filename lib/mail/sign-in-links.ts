@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, lte, notLike, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, notLike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { mailboxMessages, outboxEmails } from '@/db/schema';
 import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
@@ -17,7 +17,7 @@ export const REMOVED_AFTER_DELIVERY = `${NOTE_PREFIX} after delivery]`;
 export const REMOVED_AFTER_EXPIRY = `${NOTE_PREFIX}: it expired]`;
 export const EXPIRED_BEFORE_DELIVERY = 'sign-in link expired before delivery; not sent';
 
-type Message = { template: string; createdAt: Date; html: string };
+type Message = { template: string; createdAt: Date; html: string | null };
 
 export function isSignInEmail(message: { template: string }): boolean {
   return message.template === SIGN_IN_TEMPLATE;
@@ -26,12 +26,12 @@ export function isSignInEmail(message: { template: string }): boolean {
 /** A sign-in email whose link has expired (or was already removed): sending it is no use. */
 export function isDeadSignInEmail(message: Message, now: Date): boolean {
   if (!isSignInEmail(message)) return false;
-  return message.createdAt.getTime() + SIGN_IN_LINK_LIFETIME_MS <= now.getTime() || message.html.startsWith(NOTE_PREFIX);
+  return message.createdAt.getTime() + SIGN_IN_LINK_LIFETIME_MS <= now.getTime() || !!message.html?.startsWith(NOTE_PREFIX);
 }
 
 /** What to store in place of the bodies once a message is delivered: nothing changes for other emails. */
-export function bodiesAfterDelivery(message: { template: string }): { html?: string; text?: string } {
-  return isSignInEmail(message) ? { html: REMOVED_AFTER_DELIVERY, text: REMOVED_AFTER_DELIVERY } : {};
+export function bodiesAfterDelivery(message: { template: string }): { html?: string; text?: string; props?: Record<string, unknown> } {
+  return isSignInEmail(message) ? { html: REMOVED_AFTER_DELIVERY, text: REMOVED_AFTER_DELIVERY, props: {} } : {};
 }
 
 /**
@@ -48,11 +48,13 @@ export async function redactExpiredSignInLinks(db: Queryable, now = new Date()):
     .set({
       html: REMOVED_AFTER_EXPIRY,
       text: REMOVED_AFTER_EXPIRY,
+      // The props hold the link until the email is rendered.
+      props: {},
       // A message being sent keeps its status: its worker finishes it (and redacts it again).
       status: sql`case when ${outboxEmails.status} = 'pending' then 'failed'::outbox_status else ${outboxEmails.status} end`,
       lastError: sql`case when ${outboxEmails.status} = 'pending' then ${EXPIRED_BEFORE_DELIVERY} else ${outboxEmails.lastError} end`,
     })
-    .where(and(expired, notLike(outboxEmails.html, `${NOTE_PREFIX}%`)))
+    .where(and(expired, or(isNull(outboxEmails.html), notLike(outboxEmails.html, `${NOTE_PREFIX}%`))))
     .returning({ id: outboxEmails.id });
   // The mailbox has no template column: its rows share the outbox id.
   const mailbox = await db

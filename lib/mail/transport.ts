@@ -4,11 +4,13 @@ import type { Queryable } from '@/db/client';
 import { mailboxMessages, type outboxEmails } from '@/db/schema';
 
 export type OutboxMessage = typeof outboxEmails.$inferSelect;
+/** A message as handed to a transport: rendered. */
+export type RenderedMessage = OutboxMessage & { html: string; text: string };
 
 export type MailTransport = {
   name: 'resend' | 'mailbox';
   /** Delivers one message; throws when it may not have been accepted. Must be safe to repeat. */
-  deliver(message: OutboxMessage): Promise<{ providerMessageId?: string }>;
+  deliver(message: RenderedMessage): Promise<{ providerMessageId?: string }>;
 };
 
 export class MailDeliveryError extends Error {}

@@ -1,12 +1,10 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { portRequestNumbers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
-import { changeRequestStatus } from './change-status';
-import { notifyRequestUpdate } from './notify/notify-request-update';
+import { carryNumbers, numbersOfRequest } from './lifecycle/transition-numbers';
+import { transitionRequest } from './lifecycle/transition-request';
 import { findPortRequest } from './port-request-access';
 
 export const cancelSchema = z.object({
@@ -31,42 +29,15 @@ export async function cancelPortRequest(db: Database, actor: Actor, requestId: s
     const request = await findPortRequest(tx, actor, requestId, { forUpdate: true });
     const blocked = cancelBlockedReason(request, now, actor.isStaff);
     if (blocked) throw new StateError(blocked);
-    const [ported] = await tx
-      .select({ id: portRequestNumbers.id })
-      .from(portRequestNumbers)
-      .where(and(eq(portRequestNumbers.portRequestId, requestId), eq(portRequestNumbers.status, 'ported')))
-      .limit(1);
-    if (ported) {
+    const numbers = await numbersOfRequest(tx, requestId);
+    if (numbers.some((n) => n.status === 'ported')) {
       throw new StateError(
         actor.isStaff
           ? 'Some numbers of this request have already ported: reject the remaining numbers instead, and the request completes.'
           : 'Some numbers of this request are already on the platform, so it cannot be cancelled. Write to us in the notes about the others.',
       );
     }
-    await changeRequestStatus(tx, {
-      request,
-      to: 'cancelled',
-      actor,
-      reason: input.reason,
-      expectedVersion: input.version,
-      fields: { cancelledAt: now },
-      at: now,
-    });
-    await tx
-      .update(portRequestNumbers)
-      .set({ status: 'cancelled' })
-      .where(and(eq(portRequestNumbers.portRequestId, requestId), inArray(portRequestNumbers.status, ['pending', 'approved', 'scheduled'])));
-    await notifyRequestUpdate(tx, requestId, {
-      template: 'request-cancelled',
-      subject: 'Port request cancelled',
-      update: {
-        headline: 'The port request was cancelled',
-        paragraphs: [
-          actor.isStaff ? 'Our porting team cancelled this request.' : `${actor.name ?? actor.email} cancelled this request.`,
-          ...(input.reason ? [`Reason: ${input.reason}`] : []),
-          'The numbers stay with your current carrier. You can start a new request from Numbers > Port Numbers at any time.',
-        ],
-      },
-    });
+    await transitionRequest(tx, { request, to: 'cancelled', actor, expectedVersion: input.version, fields: { cancelledAt: now }, at: now, event: { reason: input.reason } });
+    await carryNumbers(tx, requestId, 'cancelled');
   });
 }

@@ -1,12 +1,13 @@
-import type { PortRequestStatus } from './status';
+import { isHolding, type PortRequestStatus } from './lifecycle/statuses';
 import { addDays } from './business-days';
+import { PORT_WINDOWS } from './promises';
 
 export type NumberGroup = 'us_local' | 'ca_local' | 'toll_free';
 
 /** What the help article promises: US ports 2-4 weeks, Canadian ports up to 6 weeks. */
 export function estimatedCompletion(group: NumberGroup | null, submittedAt: Date): { from: Date; to: Date; label: string } {
-  if (group === 'ca_local') return { from: addDays(submittedAt, 14), to: addDays(submittedAt, 42), label: 'up to 6 weeks' };
-  return { from: addDays(submittedAt, 14), to: addDays(submittedAt, 28), label: '2-4 weeks' };
+  const window = group === 'ca_local' ? PORT_WINDOWS.ca : PORT_WINDOWS.us;
+  return { from: addDays(submittedAt, window.fromDays), to: addDays(submittedAt, window.toDays), label: window.label };
 }
 
 /**
@@ -14,7 +15,7 @@ export function estimatedCompletion(group: NumberGroup | null, submittedAt: Date
  * is the answer) or the request is over (completed, cancelled).
  */
 export function expectedPortWindow(request: { status: PortRequestStatus; numberGroup: NumberGroup | null; submittedAt: Date | null; focDate: Date | null }) {
-  if (!request.submittedAt || request.focDate || ['completed', 'cancelled', 'draft'].includes(request.status)) return null;
+  if (!request.submittedAt || request.focDate || !isHolding(request.status)) return null;
   return estimatedCompletion(request.numberGroup, request.submittedAt);
 }
 

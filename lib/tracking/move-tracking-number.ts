@@ -5,7 +5,7 @@ import { portRequests, trackingNumbers, trackingSources } from '@/db/schema';
 import { canUseAccount, type Actor } from '@/lib/auth/actor';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { formatPhoneNumber } from '@/lib/phone/format';
-import { OPEN_STATUSES } from '@/lib/porting/status';
+import { isOpen } from '@/lib/porting/lifecycle/statuses';
 
 /**
  * Moves a tracking number to another account the user may use. A number whose port request is
@@ -25,7 +25,7 @@ export async function moveTrackingNumber(db: Database, actor: Actor, trackingNum
     if (agencyOf(tracking.accountId) !== agencyOf(toAccountId)) throw new StateError('A number can move only between an agency and its own sub-accounts.');
     if (tracking.portRequestId) {
       const [request] = await tx.select({ status: portRequests.status }).from(portRequests).where(eq(portRequests.id, tracking.portRequestId));
-      if (request && OPEN_STATUSES.includes(request.status)) {
+      if (request && isOpen(request.status)) {
         throw new StateError(
           `${formatPhoneNumber(tracking.number)} is still part of an open port request. Move it once the request is completed, so the carriers' records and ours stay the same.`,
         );

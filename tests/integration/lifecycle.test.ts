@@ -23,6 +23,7 @@ import { findPortRequest } from '@/lib/porting/port-request-access';
 import { listTrackingNumbers } from '@/lib/tracking/list-tracking-numbers';
 import type { Storage } from '@/lib/storage/s3';
 import { createTestDatabase } from '../helpers/database';
+import { renderedEmails } from '../helpers/emails';
 import { accountIdByName, actorByEmail } from '../helpers/demo';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
@@ -80,7 +81,7 @@ test('coded reasons reach the customer with what to do; fixing the name voids th
   const detail = await getPortRequestDetail(handle.db, owner, id);
   expect(detail.request.status).toBe('changes_needed');
   expect(detail.openChanges?.reasons).toEqual([{ code: 'name_mismatch' }]);
-  const [email] = await handle.db.select().from(outboxEmails).where(and(eq(outboxEmails.subjectRef, `port-request:${id}`), eq(outboxEmails.template, 'changes-needed')));
+  const [email] = await renderedEmails(handle.db, and(eq(outboxEmails.subjectRef, `port-request:${id}`), eq(outboxEmails.template, 'changes-needed')));
   expect(email.text).toContain('Customer name does not match');
   expect(email.text).toContain('Ask your current carrier for the customer service record');
 
@@ -214,7 +215,7 @@ test('a cancel is refused once numbers have ported; rejecting the rest completes
 
 test('a recipient who loses access to the account stops receiving updates', async () => {
   const { addRecipient } = await import('@/lib/porting/notes/recipients');
-  const { updateRecipients } = await import('@/lib/porting/notify/update-recipients');
+  const { requestUpdateRecipients: updateRecipients } = await import('@/lib/notifications/recipients');
   const { memberships } = await import('@/db/schema');
   const id = await submittedRequest(['+14105550212']);
   const analyst = await actorByEmail(handle.db, 'analyst@summit.example');

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { createElement } from 'react';
 import type { DatabaseHandle } from '@/db/client';
 import { mailboxMessages, outboxEmails } from '@/db/schema';
 import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS, retryFailedEmail } from '@/lib/mail/deliver-outbox';
 import { linksIn, listMailbox } from '@/lib/mail/mailbox';
-import { sendEmail } from '@/lib/mail/send-email';
+import { queueEmail } from '@/lib/mail/queue-email';
+import { renderEmail } from '@/lib/mail/render-email';
 import { redactExpiredSignInLinks } from '@/lib/mail/sign-in-links';
 import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 import { mailboxTransport, resendTransport } from '@/lib/mail/transport';
@@ -29,17 +29,17 @@ beforeEach(async () => {
   standIn.accepted.length = 0;
 });
 
-const body = createElement('p', null, 'Your port date is set.');
+const props = { update: { headline: 'Your port date is set.', paragraphs: [] }, requestUrl: 'http://localhost:3000/numbers/port/1', requestLabel: 'Port request' };
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 async function queue(subject: string) {
-  return handle.db.transaction((tx) => sendEmail(tx, { to: ['Owner@Summit.example'], subject, template: 'test', body }));
+  return handle.db.transaction((tx) => queueEmail(tx, { to: ['Owner@Summit.example'], subject, template: 'request-approved', props }));
 }
 
 test('an email queued in a transaction that rolls back is never sent', async () => {
   await expect(
     handle.db.transaction(async (tx) => {
-      await sendEmail(tx, { to: ['owner@summit.example'], subject: 'rolled back', template: 'test', body });
+      await queueEmail(tx, { to: ['owner@summit.example'], subject: 'rolled back', template: 'request-approved', props });
       throw new Error('the change failed');
     }),
   ).rejects.toThrow('the change failed');
@@ -115,7 +115,8 @@ test('after the last attempt a message is marked failed with its error, kept, an
 test('the local mailbox keeps one copy of a message even if delivery repeats', async () => {
   const id = await queue('Sign in');
   const transport = mailboxTransport(handle.db);
-  const [message] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+  const [queued] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+  const message = { ...queued, ...(await renderEmail(queued)) };
   await transport.deliver(message);
   await transport.deliver(message);
   const copies = await handle.db.select().from(mailboxMessages).where(eq(mailboxMessages.outboxId, id));
@@ -127,9 +128,17 @@ test('the local mailbox keeps one copy of a message even if delivery repeats', a
 const TOKEN = 'tok3n5ecret';
 const LINK = `http://localhost:3000/sign-in/confirm?email=owner%40summit.example&token=${TOKEN}`;
 
-function queueWithLink(template: string) {
-  const body = createElement('p', null, 'Follow ', createElement('a', { href: LINK }, 'this link'), ` (${LINK})`);
-  return handle.db.transaction((tx) => sendEmail(tx, { to: ['owner@summit.example'], subject: 'Sign in', template, body }));
+function queueWithLink(template: 'sign-in-link' | 'port-submitted') {
+  return handle.db.transaction((tx) =>
+    template === 'sign-in-link'
+      ? queueEmail(tx, { to: ['owner@summit.example'], subject: 'Sign in', template, props: { url: LINK, expiresInMinutes: SIGN_IN_LINK_MINUTES } })
+      : queueEmail(tx, {
+          to: ['owner@summit.example'],
+          subject: 'Received',
+          template,
+          props: { customerName: 'Summit', requests: [{ url: LINK, label: 'US local numbers', numbers: [], numberCount: 1, window: '2-4 weeks' }], signInEmail: 'owner@summit.example' },
+        }),
+  );
 }
 
 async function outboxRow(id: string) {

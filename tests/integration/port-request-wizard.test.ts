@@ -14,6 +14,7 @@ import { getWizardDraft } from '@/lib/porting/drafts/get-wizard-draft';
 import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
 import { getObjectBytes, type Storage } from '@/lib/storage/s3';
 import { createTestDatabase } from '../helpers/database';
+import { renderedEmails } from '../helpers/emails';
 import { accountIdByName, actorByEmail } from '../helpers/demo';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
 import { createTestStorage } from '../helpers/storage';
@@ -109,7 +110,7 @@ test('a double submit creates one request and one confirmation email', async () 
 
   const [request] = await handle.db.select().from(portRequests).where(eq(portRequests.id, id));
   expect(request.status).toBe('submitted');
-  const emails = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`));
+  const emails = await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`));
   expect(emails).toHaveLength(1);
   expect(emails[0].toAddresses).toEqual(['owner@summit.example']);
   expect(emails[0].html).toContain(`/numbers/port/${id}`);

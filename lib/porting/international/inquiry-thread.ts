@@ -5,8 +5,7 @@ import { accounts, internationalInquiryMessages, internationalPortInquiries, use
 import type { Actor } from '@/lib/auth/actor';
 import { getEnv } from '@/lib/config/env';
 import { NotFoundError } from '@/lib/errors';
-import { sendEmail } from '@/lib/mail/send-email';
-import { PortUpdateEmail } from '@/emails/port-update';
+import { queueEmail } from '@/lib/mail/queue-email';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,17 +52,17 @@ export async function replyToInquiry(db: Database, actor: Actor, inquiryId: stri
     if (!actor.isStaff) return;
     const [asker] = await tx.select({ email: users.email }).from(users).where(eq(users.id, inquiry.createdByUserId));
     const label = `International port inquiry: ${inquiry.countries.join(', ')}, ${inquiry.numbers.length} number(s)`;
-    await sendEmail(tx, {
+    await queueEmail(tx, {
       to: [asker.email],
       subject: `Reply from the regulatory team · ${label}`,
       template: 'inquiry-reply',
       subjectRef: `international-inquiry:${inquiryId}`,
-      body: PortUpdateEmail({
+      props: {
         requestLabel: label,
         requestUrl: `${getEnv().appUrl}/numbers/port/international/${inquiryId}`,
         linkLabel: 'Open the inquiry',
         update: { headline: 'The regulatory team replied', paragraphs: ['Answer from the inquiry page.'], quote: { author: 'Regulatory team', body } },
-      }),
+      },
     });
   });
 }

@@ -5,8 +5,7 @@ import type { Database } from '@/db/client';
 import { internationalPortInquiries } from '@/db/schema';
 import { canUseAccount, type Actor } from '@/lib/auth/actor';
 import { NotFoundError } from '@/lib/errors';
-import { sendEmail } from '@/lib/mail/send-email';
-import { InternationalInquiryEmail } from '@/emails/international-inquiry';
+import { queueEmail } from '@/lib/mail/queue-email';
 
 export const internationalInquirySchema = z.object({
   numbers: z
@@ -46,11 +45,11 @@ export async function submitInternationalInquiry(db: Database, actor: Actor, acc
       .insert(internationalPortInquiries)
       .values({ accountId, createdByUserId: actor.userId, numbers, countries, note })
       .returning({ id: internationalPortInquiries.id });
-    await sendEmail(tx, {
+    await queueEmail(tx, {
       to: [actor.email],
       subject: `International port inquiry received: ${numbers.length} number${numbers.length === 1 ? '' : 's'} (${countries.join(', ')})`,
       template: 'international-inquiry',
-      body: InternationalInquiryEmail({ countries, numberCount: numbers.length }),
+      props: { countries, numberCount: numbers.length },
       subjectRef: `international-inquiry:${row.id}`,
     });
     return row.id;

@@ -1,10 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { portRequestEvents, portRequestNoteReads, portRequestNotes } from '@/db/schema';
+import { portRequestNoteReads, portRequestNotes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
-import { notifyRequestUpdate } from '../notify/notify-request-update';
+import { recordEvent } from '../events/record-event';
 import { findPortRequest } from '../port-request-access';
 
 export const noteSchema = z.object({
@@ -15,7 +15,7 @@ export const noteSchema = z.object({
 /**
  * Adds a note to the thread. Customers write public notes, on any request including completed
  * ones; the team may also write internal notes that customers never see. A public note from the
- * team is emailed to the submitter and every recipient in the same transaction.
+ * team is emailed to the submitter and every recipient (lib/notifications), in the same transaction.
  */
 export async function addNote(db: Database, actor: Actor, requestId: string, input: z.infer<typeof noteSchema>, now = new Date()): Promise<string> {
   const visibility = actor.isStaff ? input.visibility : 'public';
@@ -30,24 +30,8 @@ export async function addNote(db: Database, actor: Actor, requestId: string, inp
       .insert(portRequestNoteReads)
       .values({ portRequestId: requestId, userId: actor.userId, lastReadAt: now })
       .onConflictDoUpdate({ target: [portRequestNoteReads.portRequestId, portRequestNoteReads.userId], set: { lastReadAt: now } });
-    await tx.insert(portRequestEvents).values({
-      portRequestId: requestId,
-      actorUserId: actor.userId,
-      type: visibility === 'internal' ? 'internal_note' : actor.isStaff ? 'team_note' : 'customer_note',
-      createdAt: now,
-    });
-    if (actor.isStaff && visibility === 'public') {
-      await notifyRequestUpdate(tx, requestId, {
-        template: 'team-note',
-        subject: 'New note from our porting team',
-        alreadyInNotes: true,
-        update: {
-          headline: 'Our porting team added a note',
-          paragraphs: ['Reply from the notes on the request page; replies to this email are not read.'],
-          quote: { author: 'Porting team', body: input.body },
-        },
-      });
-    }
+    // The event says what kind of note; a team note's email (the note quoted) follows from it.
+    await recordEvent(tx, { requestId, actor, at: now }, { type: visibility === 'internal' ? 'internal_note' : actor.isStaff ? 'team_note' : 'customer_note', noteId: note.id });
     return note.id;
   });
 }

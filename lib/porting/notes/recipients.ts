@@ -2,13 +2,10 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Queryable } from '@/db/client';
-import { portRequestEvents, portRequestRecipients, users } from '@/db/schema';
+import { portRequestRecipients, users } from '@/db/schema';
 import { canUseAccount, loadActor, type Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
-import { getEnv } from '@/lib/config/env';
-import { sendEmail } from '@/lib/mail/send-email';
-import { PortUpdateEmail } from '@/emails/port-update';
-import { requestLabel } from '../notify/notify-request-update';
+import { recordEvent } from '../events/record-event';
 import { singleLineText } from '../steps/single-line-text';
 import { findPortRequest } from '../port-request-access';
 
@@ -48,22 +45,7 @@ export async function addRecipient(db: Database, actor: Actor, requestId: string
       .onConflictDoNothing()
       .returning({ userId: portRequestRecipients.userId });
     if (inserted.length === 0) throw new StateError(`${email} already receives the updates.`);
-    await tx.insert(portRequestEvents).values({ portRequestId: requestId, actorUserId: actor.userId, type: 'recipient_added', data: { email: candidate.email } });
-    const label = await requestLabel(tx, requestId);
-    await sendEmail(tx, {
-      to: [candidate.email],
-      subject: `You will receive updates · ${label}`,
-      template: 'recipient-added',
-      subjectRef: `port-request:${requestId}`,
-      body: PortUpdateEmail({
-        requestLabel: label,
-        requestUrl: `${getEnv().appUrl}/numbers/port/${requestId}`,
-        update: {
-          headline: 'You were added to a port request',
-          paragraphs: [`${actor.name ?? actor.email} added you as a recipient. From now on you receive every update about this request by email: approvals, changes we need, the port date and completion.`],
-        },
-      }),
-    });
+    await recordEvent(tx, { requestId, actor }, { type: 'recipient_added', email: candidate.email });
   });
 }
 
@@ -76,7 +58,7 @@ export async function removeRecipient(db: Database, actor: Actor, requestId: str
       .where(and(eq(portRequestRecipients.portRequestId, requestId), eq(portRequestRecipients.userId, userId)))
       .returning({ userId: portRequestRecipients.userId });
     if (removed.length) {
-      await tx.insert(portRequestEvents).values({ portRequestId: requestId, actorUserId: actor.userId, type: 'recipient_removed' });
+      await recordEvent(tx, { requestId, actor }, { type: 'recipient_removed' });
     }
   });
 }

@@ -4,7 +4,7 @@ import type { Queryable } from '@/db/client';
 import { accounts, changeRequests, loaSignatures, memberships, portRequestEvents, portRequestNotes, portRequestNumbers, proofFiles, staffMembers, trackingSources, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findPortRequest } from '../port-request-access';
-import { CUSTOMER_VISIBLE_EVENT_TYPES, PORTING_TEAM } from '../timeline/customer-visible-events';
+import { CUSTOMER_EVENT_TYPES, PORTING_TEAM } from '../events/port-request-event';
 
 /** Everything a customer may see of a request (staff see every event); the PIN only as "on file". */
 export async function getPortRequestDetail(db: Queryable, actor: Actor, requestId: string) {
@@ -49,7 +49,7 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
     .from(portRequestEvents)
     .leftJoin(users, eq(users.id, portRequestEvents.actorUserId))
     .leftJoin(staffMembers, eq(staffMembers.userId, portRequestEvents.actorUserId))
-    .where(and(eq(portRequestEvents.portRequestId, requestId), actor.isStaff ? undefined : inArray(portRequestEvents.type, CUSTOMER_VISIBLE_EVENT_TYPES)))
+    .where(and(eq(portRequestEvents.portRequestId, requestId), actor.isStaff ? undefined : inArray(portRequestEvents.type, CUSTOMER_EVENT_TYPES)))
     .orderBy(asc(portRequestEvents.createdAt));
   // Staff see who did what; a customer sees the names of the account's own users, and our team as one.
   const events = rows.map(({ byStaff, byAccountUser, actorName, ...event }) => ({

@@ -1,7 +1,5 @@
 import { parsePortNumber } from '../numbers/parse-port-number';
-import { STATUS_DESCRIPTIONS, type PortRequestStatus } from '../status';
-
-const STATUSES = Object.keys(STATUS_DESCRIPTIONS) as PortRequestStatus[];
+import { REQUEST_STATUSES as STATUSES, type PortRequestStatus } from '../lifecycle/statuses';
 
 /** The list's query string, checked: a status we know, a number in any format people type, a page. */
 export function parseListFilters(params: { status?: string; number?: string; page?: string }) {

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { accounts, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
-import type { PortRequestStatus } from '../status';
+import type { PortRequestStatus } from '../lifecycle/statuses';
 
 export type PortRequestListRow = {
   id: string;

@@ -4,9 +4,10 @@ import type { Queryable } from '@/db/client';
 import { accounts, internationalPortInquiries, portRequestNumbers, portRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { NotFoundError } from '@/lib/errors';
-import type { PortRequestStatus } from '../status';
+import { HOLDING_STATUSES, type PortRequestStatus } from '../lifecycle/statuses';
 
-export const QUEUE_STATUSES: PortRequestStatus[] = ['submitted', 'in_review', 'changes_needed', 'approved', 'scheduled'];
+/** The team's queue: every request it holds. */
+export const QUEUE_STATUSES = HOLDING_STATUSES;
 export const QUEUE_PAGE_SIZE = 50;
 
 export type QueueFilters = {
@@ -22,7 +23,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** The team's queue: open requests, the one waiting longest (since its last change) first. */
 export async function listQueue(db: Queryable, actor: Actor, filters: QueueFilters) {
   if (!actor.isStaff) throw new NotFoundError('That page');
-  const where: SQL[] = [filters.status ? eq(portRequests.status, filters.status) : inArray(portRequests.status, QUEUE_STATUSES)];
+  const where: SQL[] = [filters.status ? eq(portRequests.status, filters.status) : inArray(portRequests.status, [...QUEUE_STATUSES])];
   if (filters.group) where.push(eq(portRequests.numberGroup, filters.group));
   if (filters.carrier) where.push(ilike(portRequests.losingCarrier, `%${escapeLike(filters.carrier)}%`));
   if (filters.account) where.push(ilike(accounts.name, `%${escapeLike(filters.account)}%`));

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Transaction } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, StateError } from '@/lib/errors';
+import { allowedDecisions, type Decision } from '../lifecycle/decisions';
+import { numbersOfRequest, type RequestNumber } from '../lifecycle/transition-numbers';
 import { findPortRequest, type PortRequest } from '../port-request-access';
 
 /**
@@ -13,4 +15,36 @@ export async function findRequestForStaff(tx: Transaction, actor: Actor, request
   const request = await findPortRequest(tx, actor, requestId, { forUpdate: true });
   if (request.status === 'draft') throw new NotFoundError('That port request');
   return request;
+}
+
+const NOT_NOW: Record<Decision, string> = {
+  start_review: 'Review can start only on a request that was just submitted.',
+  approve: 'Only a request in review can be approved.',
+  request_changes: 'Changes can be asked only while the request is with our team or the carrier.',
+  schedule: 'A port date can be set once the request is approved.',
+  mark_ported: 'Numbers can be marked ported once the request is approved or scheduled.',
+  reject_numbers: 'Numbers of a closed request cannot be rejected.',
+  decide_sms: 'SMS can be decided only for ported numbers, and no number of this request has ported yet. Mark the numbers ported first.',
+  cancel: 'This request is already closed.',
+};
+
+/**
+ * The request and its numbers for `decision`, refused unless the status machine offers that
+ * decision now (the console shows only those; this holds for a stale page or a script too).
+ * With `expectedVersion`, a decision made on a page older than the request is refused first.
+ */
+export async function openDecision(
+  tx: Transaction,
+  actor: Actor,
+  requestId: string,
+  decision: Decision,
+  expectedVersion?: number,
+): Promise<{ request: PortRequest; numbers: RequestNumber[] }> {
+  const request = await findRequestForStaff(tx, actor, requestId);
+  if (expectedVersion !== undefined && request.version !== expectedVersion) {
+    throw new StateError('This request changed while you were looking at it. Reload the page, then try again.');
+  }
+  const numbers = await numbersOfRequest(tx, requestId);
+  if (!allowedDecisions(request.status, numbers.map((n) => n.status)).has(decision)) throw new StateError(NOT_NOW[decision]);
+  return { request, numbers };
 }

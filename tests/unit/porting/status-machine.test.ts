@@ -1,5 +1,5 @@
 import { portNumberStatus, portRequestStatus } from '@/db/schema';
-import { canTransition, canTransitionNumber, settledRequestStatus, type PortNumberStatus, type PortRequestStatus } from '@/lib/porting/status';
+import { canTransition, canTransitionNumber, settledRequestStatus, type PortNumberStatus, type PortRequestStatus } from '@/lib/porting/lifecycle/statuses';
 
 // The whole table, written out: a change to the machine must change this test on purpose.
 const ALLOWED_REQUEST: Record<PortRequestStatus, PortRequestStatus[]> = {

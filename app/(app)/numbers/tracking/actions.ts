@@ -8,10 +8,9 @@ import { moveTrackingNumber } from '@/lib/tracking/move-tracking-number';
 
 export async function moveTrackingNumberAction(formData: FormData): Promise<void> {
   const { actor } = await requireAccountUser();
-  const failure = await runService(
-    async () => moveTrackingNumber(await getDb(), actor, String(formData.get('trackingNumberId') ?? ''), String(formData.get('toAccountId') ?? '')),
-    {},
+  const result = await runService(async () =>
+    moveTrackingNumber(await getDb(), actor, String(formData.get('trackingNumberId') ?? ''), String(formData.get('toAccountId') ?? '')),
   );
-  await setFlash(failure ? 'error' : 'ok', failure && !failure.ok ? (failure.formError ?? 'The number could not be moved.') : 'The number was moved.');
+  await setFlash(result.ok ? 'ok' : 'error', result.ok ? 'The number was moved.' : (result.formError ?? 'The number could not be moved.'));
   redirect('/numbers/tracking');
 }

@@ -35,8 +35,8 @@ async function decide<S extends z.ZodType>(
   };
   const parsed = schema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => work(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => work(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   kickOutbox();
   redirect(`/staff/requests/${requestId}`);
 }
@@ -77,8 +77,8 @@ export async function staffNoteAction(_prev: FormState, formData: FormData): Pro
   const values = formValues(formData);
   const parsed = noteSchema.safeParse({ body: values.body, visibility: values.visibility === 'internal' ? 'internal' : 'public' });
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => addNote(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => addNote(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   kickOutbox();
   // A state, not a redirect to "#notes": with JavaScript, a redirect to the same page plus a hash
   // only scrolls, and the new note would not show until a reload.
@@ -90,10 +90,7 @@ export async function staffNoteAction(_prev: FormState, formData: FormData): Pro
 export async function revealPinAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireStaff();
   const requestId = String(formData.get('requestId') ?? '');
-  let pin = '';
-  const failure = await runService(async () => {
-    pin = await revealAccountPin(await getDb(), actor, requestId);
-  }, {});
-  if (failure) return failure;
-  return { ok: true, message: pin };
+  const result = await runService(async () => revealAccountPin(await getDb(), actor, requestId));
+  if (!result.ok) return result;
+  return { ok: true, message: result.value };
 }

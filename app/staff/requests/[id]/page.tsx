@@ -14,7 +14,9 @@ import { listNotes } from '@/lib/porting/notes/list-notes';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
-import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/status';
+import { allowedDecisions } from '@/lib/porting/lifecycle/decisions';
+import { canTransitionNumber, isMoving } from '@/lib/porting/lifecycle/statuses';
+import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import {
   activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, revealPinAction,
   scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction,
@@ -34,7 +36,10 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') notFound();
   const s = request.status;
-  const movable = numbers.filter((n) => ['pending', 'approved', 'scheduled'].includes(n.status));
+  const movable = numbers.filter((n) => isMoving(n.status));
+  const portable = numbers.filter((n) => canTransitionNumber(n.status, 'ported'));
+  // The status machine decides which decisions are open; the console shows exactly those.
+  const can = allowedDecisions(s, numbers.map((n) => n.status));
   const checklist = (name: string, list = movable) => (
     <fieldset className="max-h-48 space-y-1 overflow-y-auto text-sm">
       <legend className="text-xs text-slate-500">Numbers (none chosen = whole request)</legend>
@@ -104,9 +109,9 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
 
         <section className="space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 className="font-semibold">Decisions</h2>
-          {s === 'submitted' && <DecisionForm action={startReviewAction} requestId={id} version={request.version} label="Start review" />}
-          {s === 'in_review' && <DecisionForm action={approveAction} requestId={id} version={request.version} label="Approve and send to the carrier" />}
-          {['submitted', 'in_review', 'approved', 'scheduled'].includes(s) && (
+          {can.has('start_review') && <DecisionForm action={startReviewAction} requestId={id} version={request.version} label="Start review" />}
+          {can.has('approve') && <DecisionForm action={approveAction} requestId={id} version={request.version} label="Approve and send to the carrier" />}
+          {can.has('request_changes') && (
             <details><summary className="cursor-pointer text-sm font-medium">Ask for changes</summary>
               <DecisionForm action={requestChangesAction} requestId={id} version={request.version} label="Ask for changes" variant="secondary">
                 <fieldset className="space-y-1 text-sm">
@@ -120,7 +125,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
               </DecisionForm>
             </details>
           )}
-          {['approved', 'scheduled'].includes(s) && (
+          {can.has('schedule') && (
             <DecisionForm action={scheduleAction} requestId={id} version={request.version} label={s === 'scheduled' ? 'Change port date' : 'Set port date'} variant="secondary">
               <div className="flex gap-2 text-sm">
                 <label>FOC date<input name="focDate" type="date" defaultValue={request.focDate ? isoDate(request.focDate) : isoDate(addBusinessDays(todayUtc(), 5))} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" /></label>
@@ -128,12 +133,12 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
               </div>
             </DecisionForm>
           )}
-          {['approved', 'scheduled'].includes(s) && movable.length > 0 && (
+          {can.has('mark_ported') && (
             <DecisionForm action={markPortedAction} requestId={id} version={request.version} label="Mark ported">
-              {checklist('numberIds')}
+              {checklist('numberIds', portable)}
             </DecisionForm>
           )}
-          {movable.length > 0 && !['changes_needed'].includes(s) && (
+          {can.has('reject_numbers') && (
             <details><summary className="cursor-pointer text-sm font-medium">Reject numbers</summary>
               <DecisionForm action={rejectNumbersAction} requestId={id} version={request.version} label="Reject chosen numbers" variant="danger">
                 {checklist('numberIds')}
@@ -141,7 +146,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
               </DecisionForm>
             </details>
           )}
-          {ported > 0 && (
+          {can.has('decide_sms') && (
             <div className="space-y-2">
               <DecisionForm action={activateSmsAction} requestId={id} version={request.version} label="Activate SMS now" variant="secondary" />
               <details><summary className="cursor-pointer text-sm">SMS exception</summary>
@@ -151,7 +156,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
               </details>
             </div>
           )}
-          {!['completed', 'cancelled'].includes(s) && (
+          {can.has('cancel') && (
             <details><summary className="cursor-pointer text-sm font-medium text-red-700">Cancel request</summary>
               <DecisionForm action={cancelAction} requestId={id} version={request.version} label="Cancel the request" variant="danger">
                 <ReasonField />

@@ -12,8 +12,8 @@ export async function cancelRequestAction(_prev: FormState, formData: FormData):
   const values = formValues(formData);
   const parsed = cancelSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => cancelPortRequest(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => cancelPortRequest(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   kickOutbox();
   redirect(`/numbers/port/${requestId}?cancelled=1`);
 }

@@ -7,7 +7,8 @@ import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { expectedPortWindow } from '@/lib/porting/estimate';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
-import { STATUS_DESCRIPTIONS, OPEN_STATUSES } from '@/lib/porting/status';
+import { isOpen } from '@/lib/porting/lifecycle/statuses';
+import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { NotesBubble } from '@/components/porting/notes-bubble';
@@ -33,7 +34,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const status = STATUS_DESCRIPTIONS[request.status];
   const estimate = expectedPortWindow(request);
   const address = request.billingAddress;
-  const open = OPEN_STATUSES.includes(request.status);
+  const open = isOpen(request.status);
   const cancelBlocked = open ? cancelBlockedReason(request, new Date(), false) : null;
   return (
     <>

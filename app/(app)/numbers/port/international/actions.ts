@@ -26,10 +26,8 @@ export async function submitTicket(_prev: FormState, formData: FormData): Promis
       values,
     };
   }
-  const failure = await runService(async () => {
-    await submitInternationalInquiry(await getDb(), actor, account.id, lines, parsed.data.note);
-  }, values);
-  if (failure) return failure;
+  const result = await runService(async () => submitInternationalInquiry(await getDb(), actor, account.id, lines, parsed.data.note), values);
+  if (!result.ok) return result;
   kickOutbox();
   redirect('/numbers/port/international?sent=1');
 }
@@ -39,8 +37,8 @@ export async function replyToInquiryAction(_prev: FormState, formData: FormData)
   const values = formValues(formData);
   const parsed = inquiryReplySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => replyToInquiry(await getDb(), actor, inquiryId, parsed.data.body), values);
-  if (failure) return failure;
+  const result = await runService(async () => replyToInquiry(await getDb(), actor, inquiryId, parsed.data.body), values);
+  if (!result.ok) return result;
   revalidatePath(`/numbers/port/international/${inquiryId}`);
   return { ok: true, message: 'Your message was added.' };
 }

@@ -12,8 +12,8 @@ export async function replyToNotes(_prev: FormState, formData: FormData): Promis
   const values = formValues(formData);
   const parsed = noteSchema.safeParse({ body: values.body, visibility: 'public' });
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => addNote(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => addNote(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   kickOutbox();
   revalidatePath(`/numbers/port/${requestId}/notes`);
   return { ok: true, message: 'Your note was added.' };

@@ -8,7 +8,7 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orNotFound } from '@/lib/forms/or-not-found';
 import { listNotes } from '@/lib/porting/notes/list-notes';
-import { STATUS_DESCRIPTIONS } from '@/lib/porting/status';
+import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { replyToNotes } from './actions';
 
 export const metadata: Metadata = { title: 'Port request notes' };

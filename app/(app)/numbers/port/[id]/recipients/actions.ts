@@ -14,8 +14,8 @@ export async function addRecipientAction(_prev: FormState, formData: FormData): 
   const values = formValues(formData);
   const parsed = recipientSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => addRecipient(await getDb(), actor, requestId, parsed.data.email), values);
-  if (failure && !failure.ok) return { ...failure, fieldErrors: { email: [failure.formError ?? ''] } };
+  const result = await runService(async () => addRecipient(await getDb(), actor, requestId, parsed.data.email), values);
+  if (!result.ok) return { ...result, fieldErrors: { email: [result.formError ?? ''] } };
   kickOutbox();
   revalidatePath(`/numbers/port/${requestId}/recipients`);
   return { ok: true, message: `${parsed.data.email} will receive every update.` };
@@ -24,7 +24,7 @@ export async function addRecipientAction(_prev: FormState, formData: FormData): 
 export async function removeRecipientAction(formData: FormData): Promise<void> {
   const { actor, requestId } = await requireRequestForAction(formData);
   const userId = String(formData.get('userId') ?? '');
-  const failure = await runService(async () => removeRecipient(await getDb(), actor, requestId, userId), {});
-  if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The recipient could not be removed.');
+  const result = await runService(async () => removeRecipient(await getDb(), actor, requestId, userId));
+  if (!result.ok) await setFlash('error', result.formError ?? 'The recipient could not be removed.');
   redirect(`/numbers/port/${requestId}/recipients`);
 }

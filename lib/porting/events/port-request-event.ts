@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { REQUEST_STATUSES, type PortRequestStatus } from '../lifecycle/statuses';
+
+// Every event of a port request: its payload (checked before it is stored), who may see it, and
+// how the customer's timeline names it. recordEvent is the only writer of port_request_events;
+// the timelines, the emails (lib/notifications) and webhooks read events through this module.
+
+const requestStatus = z.enum(REQUEST_STATUSES as [PortRequestStatus, ...PortRequestStatus[]]);
+const numbers = z.array(z.string());
+const none = z.object({});
+
+export const EVENT_PAYLOADS = {
+  draft_created: none,
+  status_changed: z.object({
+    from: requestStatus,
+    to: requestStatus,
+    reason: z.string().optional(),
+    /** To changes_needed: what the team asked for. */
+    reasons: z.array(z.object({ code: z.string(), numbers: numbers.optional() })).optional(),
+    note: z.string().optional(),
+    /** To scheduled: the port date (ISO), and the one it replaced. */
+    focDate: z.string().optional(),
+    previous: z.string().optional(),
+    /** Draft to submitted: the number group, and the sibling requests a mixed draft split into. */
+    group: z.enum(['us_local', 'ca_local', 'toll_free']).optional(),
+    siblings: z.array(z.string()).optional(),
+    /** Changes needed to submitted: the change request answered, and whether new proof came with it. */
+    changeRequestId: z.string().optional(),
+    newProof: z.boolean().optional(),
+    /** To completed or cancelled because no number was still moving (not a decision of its own). */
+    settled: z.boolean().optional(),
+  }),
+  corrected: z.object({ step: z.string() }),
+  pin_replaced: none,
+  loa_signed: z.object({ signerName: z.string(), kind: z.enum(['drawn', 'typed']), contentSha256: z.string() }),
+  loa_voided: z.object({ reason: z.string() }),
+  customer_note: z.object({ noteId: z.string().optional() }),
+  team_note: z.object({ noteId: z.string().optional() }),
+  internal_note: z.object({ noteId: z.string().optional() }),
+  recipient_added: z.object({ email: z.string() }),
+  recipient_removed: z.object({ email: z.string().optional() }),
+  numbers_rejected: z.object({ numbers, reason: z.string(), requestClosed: z.boolean().optional() }),
+  numbers_ported: z.object({ numbers, reroutedTrackingNumbers: z.number().int(), smsActivationAt: z.string() }),
+  sms_activated: z.object({ numbers }),
+  sms_exception: z.object({ numbers, reason: z.string() }),
+  pin_revealed: none,
+  portability_checked: z.object({ lines: z.number().int() }),
+} as const;
+
+export type PortRequestEventType = keyof typeof EVENT_PAYLOADS;
+type Inferred<T extends PortRequestEventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+export type EventPayload<T extends PortRequestEventType> = Inferred<T> extends Record<string, never> ? object : Inferred<T>;
+
+/** An event as services emit it: its type and payload, side by side. */
+export type PortRequestEvent = { [T in PortRequestEventType]: { type: T } & EventPayload<T> }[PortRequestEventType];
+
+/** Who may see an event: the customer (and so their emails and webhooks), or only our team. */
+export type EventVisibility = 'customer' | 'team';
+
+export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibility; label: string }> = {
+  draft_created: { visibility: 'customer', label: 'Draft started' },
+  status_changed: { visibility: 'customer', label: 'Status changed' },
+  corrected: { visibility: 'customer', label: 'Details corrected' },
+  pin_replaced: { visibility: 'customer', label: 'New account PIN entered' },
+  loa_signed: { visibility: 'customer', label: 'Letter of Authorization signed' },
+  loa_voided: { visibility: 'customer', label: 'Signature voided' },
+  customer_note: { visibility: 'customer', label: 'Note added' },
+  team_note: { visibility: 'customer', label: 'Note added' },
+  internal_note: { visibility: 'team', label: 'Internal note added' },
+  recipient_added: { visibility: 'customer', label: 'Recipient added' },
+  recipient_removed: { visibility: 'customer', label: 'Recipient removed' },
+  numbers_rejected: { visibility: 'customer', label: 'Numbers cannot be ported' },
+  numbers_ported: { visibility: 'customer', label: 'Numbers ported' },
+  sms_activated: { visibility: 'customer', label: 'Text messaging turned on' },
+  sms_exception: { visibility: 'customer', label: 'Text messaging delayed' },
+  pin_revealed: { visibility: 'team', label: 'Account PIN revealed' },
+  portability_checked: { visibility: 'team', label: 'Portability checked' },
+};
+
+export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as PortRequestEventType[];
+export const CUSTOMER_EVENT_TYPES = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'customer');
+
+export function isEventType(type: string): type is PortRequestEventType {
+  return Object.hasOwn(EVENT_TYPES, type);
+}
+
+export function isCustomerVisible(type: string): boolean {
+  return isEventType(type) && EVENT_TYPES[type].visibility === 'customer';
+}
+
+// How a customer's timeline and emails name anyone on our team: never by their own name.
+export const PORTING_TEAM = 'the porting team';
