@@ -14,7 +14,7 @@ export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; max?: number; logger?: QueryLogger }
-  | { kind: 'pglite'; dir?: string; loadDataDir?: Blob };
+  | { kind: 'pglite'; dir?: string; loadDataDir?: Blob; logger?: QueryLogger };
 
 export type DatabaseHandle = {
   db: Database;
@@ -45,7 +45,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const release = config.dir ? lockDataDir(config.dir) : () => {};
   try {
     const client = await PGlite.create({ dataDir: config.dir, loadDataDir: config.loadDataDir });
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const db = drizzle(client, { schema, logger: config.logger }) as unknown as Database;
     return {
       db,
       kind: 'pglite',

@@ -6,6 +6,7 @@ import type { PortUpdate } from '@/emails/port-update';
 import type { EmailTemplateName } from '@/emails/templates';
 import type { OutboxAttachment } from '@/db/schema';
 import { formatPhoneNumber } from '@/lib/phone/format';
+import { PORTING_TEAM } from '@/lib/porting/events/port-request-event';
 import type { RecordedEvent } from '@/lib/porting/events/record-event';
 import { SMS_DELAY } from '@/lib/porting/promises';
 import { CHANGE_REASONS, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
@@ -28,6 +29,13 @@ export type PortUpdateNotice = {
 type PortUpdateTemplate =
   | 'recipient-added' | 'request-approved' | 'changes-needed' | 'request-resubmitted' | 'request-cancelled' | 'port-date-scheduled'
   | 'port-date-changed' | 'numbers-rejected' | 'numbers-ported' | 'sms-enabled' | 'sms-exception' | 'team-note';
+
+/** How a customer's email names who did something: our team as a team, an account user by name. */
+function byName(actor: RecordedEvent['actor']): string {
+  if (!actor || actor.isStaff) return PORTING_TEAM;
+  return actor.name ?? actor.email;
+}
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const listed = (numbers: string[]) => numbers.map((n) => ({ title: formatPhoneNumber(n) }));
 const followers = (notice: Omit<PortUpdateNotice, 'to' | 'inNotes'>): PortUpdateNotice => ({ ...notice, to: 'followers', inNotes: true });
@@ -115,7 +123,7 @@ export async function portUpdateFor(tx: Transaction, event: RecordedEvent, reque
         inNotes: false,
         update: {
           headline: 'You were added to a port request',
-          paragraphs: [`${event.actor?.name ?? event.actor?.email ?? 'Someone'} added you as a recipient. From now on you receive every update about this request by email: approvals, changes we need, the port date and completion.`],
+          paragraphs: [`${capitalized(byName(event.actor))} added you as a recipient. From now on you receive every update about this request by email: approvals, changes we need, the port date and completion.`],
         },
       };
     default:
@@ -205,7 +213,7 @@ async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { typ
         update: {
           headline: 'The port request was cancelled',
           paragraphs: [
-            event.actor?.isStaff || !event.actor ? 'Our porting team cancelled this request.' : `${event.actor.name ?? event.actor.email} cancelled this request.`,
+            !event.actor || event.actor.isStaff ? 'Our porting team cancelled this request.' : `${byName(event.actor)} cancelled this request.`,
             ...(event.reason ? [`Reason: ${event.reason}`] : []),
             'The numbers stay with your current carrier. You can start a new request from Numbers > Port Numbers at any time.',
           ],

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
+import { HOLDING_STATUSES } from '@/lib/porting/lifecycle/statuses';
 import { createTestDatabase } from '../helpers/database';
 
 let handle: DatabaseHandle;
@@ -21,4 +22,11 @@ test(`migrations create every table on ${process.env.DATABASE_URL ? 'PostgreSQL'
       'users', 'sessions', 'verification_tokens', 'auth_accounts', 'outbox_emails', 'mailbox_messages',
     ]),
   );
+});
+
+test('the queue index covers exactly the statuses the lifecycle says the team holds', async () => {
+  const result = await handle.db.execute(sql`select indexdef from pg_indexes where indexname = 'port_requests_open_updated_idx'`);
+  const [{ indexdef }] = (result as unknown as { rows: { indexdef: string }[] }).rows;
+  const listed = [...indexdef.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
+  expect(listed).toEqual([...HOLDING_STATUSES].sort());
 });

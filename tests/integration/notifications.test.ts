@@ -1,0 +1,186 @@
+/**
+ * Issue 13: services record events; lib/notifications turns the customer-visible ones into emails
+ * (and the same words in the notes), queued in the event's transaction as a template name and its
+ * props, rendered only at delivery.
+ */
+import { readFileSync } from 'node:fs';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { memberships, outboxEmails, portRequestNotes, portRequests, staffMembers, users } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { EMAIL_TEMPLATES } from '@/emails/templates';
+import { loadActor, type Actor } from '@/lib/auth/actor';
+import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
+import { mailboxTransport } from '@/lib/mail/transport';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, type PortRequestEvent, type PortRequestEventType } from '@/lib/porting/events/port-request-event';
+import { recordEvent } from '@/lib/porting/events/record-event';
+import { addRecipient } from '@/lib/porting/notes/recipients';
+import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
+import { approveRequest, startReview } from '@/lib/porting/review/decide';
+import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
+import type { Storage } from '@/lib/storage/s3';
+import { setDatabaseHandle } from '@/lib/db';
+import { RequestTimeline } from '@/components/porting/request-timeline';
+import { createTestDatabase } from '../helpers/database';
+import { accountIdByName, actorByEmail } from '../helpers/demo';
+import { renderedEmails } from '../helpers/emails';
+import { tinyPng } from '../helpers/files';
+import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
+import { createTestStorage } from '../helpers/storage';
+
+// Counts every statement sent to the database, to show that work does not grow with recipients.
+const queries = { count: 0, logQuery() { this.count += 1; } };
+
+/** A database of this file's own whose statements are counted (the same engine as the run: PGlite or PostgreSQL). */
+async function countedDatabase(): Promise<DatabaseHandle> {
+  if (process.env.DATABASE_URL) {
+    const own = await createTestDatabase();
+    if (own.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
+    const counted = await openDatabase({ ...own.config, max: 2, logger: queries });
+    setDatabaseHandle(counted);
+    return { ...counted, close: async () => { await counted.close(); await own.close(); } };
+  }
+  const counted = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([readFileSync(process.env.PGLITE_TEMPLATE!)]), logger: queries });
+  setDatabaseHandle(counted);
+  return counted;
+}
+
+let handle: DatabaseHandle;
+let storage: Storage;
+let owner: Actor, staffer: Actor;
+let summit: string;
+let nextNumber = 300;
+
+beforeAll(async () => {
+  handle = await countedDatabase();
+  storage = await createTestStorage();
+  await seedDemo(handle.db);
+  owner = await actorByEmail(handle.db, 'owner@summit.example');
+  // A staff member with a person's name: customers must never read it.
+  const [user] = await handle.db.insert(users).values({ email: 'jordan.staffer@porting.example', name: 'Jordan Staffer' }).returning({ id: users.id });
+  await handle.db.insert(staffMembers).values({ userId: user.id, role: 'regulatory' });
+  staffer = (await loadActor(handle.db, user.id))!;
+  summit = await accountIdByName(handle.db, 'Summit Marketing Group');
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await storage.close();
+  await handle.close();
+});
+
+async function inReview(): Promise<string> {
+  const id = await draftReadyToSign(handle.db, owner, summit, [`+1410555${String(nextNumber++).padStart(4, '0')}`]);
+  await signDraft(handle.db, owner, id);
+  await submitPortRequest(handle.db, owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
+  await startReview(handle.db, staffer, id, await version(id));
+  return id;
+}
+
+const version = async (id: string) => (await handle.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
+const statusOf = async (id: string) => (await handle.db.select({ s: portRequests.status }).from(portRequests).where(eq(portRequests.id, id)))[0].s;
+const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+test('a template that fails does not undo the decision it reports, and the email goes out once the template is fixed', async () => {
+  const id = await inReview();
+  const broken = jest.spyOn(EMAIL_TEMPLATES, 'request-approved').mockImplementation(() => {
+    throw new Error('the template is broken');
+  });
+  await approveRequest(handle.db, staffer, id, await version(id));
+  expect(await statusOf(id)).toBe('approved');
+
+  const transport = mailboxTransport(handle.db);
+  await deliverDueEmails({ db: handle.db, transport, now: later(1) });
+  const [waiting] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'request-approved'));
+  expect(waiting).toMatchObject({ status: 'pending', html: null });
+  expect(waiting.lastError).toContain('the template is broken');
+
+  broken.mockRestore();
+  await deliverDueEmails({ db: handle.db, transport, now: later(60) });
+  const [sent] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'request-approved'));
+  expect(sent.status).toBe('sent');
+  expect(sent.html).toContain('Your port request is approved');
+});
+
+test('one update to many recipients takes as many statements as to one', async () => {
+  // Ten more users of the account, each added as a recipient of the second request.
+  const people = await handle.db
+    .insert(users)
+    .values(Array.from({ length: 10 }, (_, i) => ({ email: `follower${i}@summit.example`, name: `Follower ${i}` })))
+    .returning({ id: users.id, email: users.email });
+  await handle.db.insert(memberships).values(people.map((p) => ({ userId: p.id, accountId: summit, role: 'member' as const })));
+  const alone = await inReview();
+  const followed = await inReview();
+  for (const p of people) await addRecipient(handle.db, owner, followed, p.email);
+
+  const statementsToApprove = async (id: string) => {
+    const v = await version(id);
+    queries.count = 0;
+    await approveRequest(handle.db, staffer, id, v);
+    return queries.count;
+  };
+  const one = await statementsToApprove(alone);
+  const eleven = await statementsToApprove(followed);
+  expect(eleven).toBe(one);
+  const [email] = await handle.db.select().from(outboxEmails).where(sql`${outboxEmails.subjectRef} = ${`port-request:${followed}`} and ${outboxEmails.template} = 'request-approved'`);
+  expect(email.toAddresses).toHaveLength(11);
+});
+
+// One example of every event type; a type added to the union without one here fails to compile.
+const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: T }> } = {
+  draft_created: { type: 'draft_created' },
+  status_changed: { type: 'status_changed', from: 'in_review', to: 'changes_needed', reasons: [{ code: 'zip_mismatch' }], note: 'The CSR shows 21201.' },
+  corrected: { type: 'corrected', step: 'address' },
+  pin_replaced: { type: 'pin_replaced' },
+  loa_signed: { type: 'loa_signed', signerName: 'Dana Whitfield', kind: 'typed', contentSha256: 'a'.repeat(64) },
+  loa_voided: { type: 'loa_voided', reason: 'The billing address changed after the LOA was signed.' },
+  customer_note: { type: 'customer_note' },
+  team_note: { type: 'team_note' },
+  internal_note: { type: 'internal_note' },
+  recipient_added: { type: 'recipient_added', email: 'analyst@summit.example' },
+  recipient_removed: { type: 'recipient_removed' },
+  numbers_rejected: { type: 'numbers_rejected', numbers: ['+14105550399'], reason: 'Disconnected at the carrier.' },
+  numbers_ported: { type: 'numbers_ported', numbers: ['+14105550399'], reroutedTrackingNumbers: 0, smsActivationAt: '2026-12-04T15:00:00.000Z' },
+  sms_activated: { type: 'sms_activated', numbers: ['+14105550399'] },
+  sms_exception: { type: 'sms_exception', numbers: ['+14105550399'], reason: 'The carrier has not updated its routing' },
+  pin_revealed: { type: 'pin_revealed' },
+  portability_checked: { type: 'portability_checked', lines: 3 },
+};
+
+test('each event type shows to the customer only if it is theirs to see: in the timeline, the notes and the emails, with our team as "the porting team"', async () => {
+  const id = await inReview();
+  const before = { emails: await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
+  const teamOnly = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'team');
+  expect(teamOnly.sort()).toEqual(['internal_note', 'pin_revealed', 'portability_checked']);
+
+  // A team-only event, whoever records it, reaches no email and no note.
+  for (const type of teamOnly) await handle.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
+  expect(await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`))).toHaveLength(before.emails.length);
+  expect(await notesOf(id)).toEqual(before.notes);
+
+  for (const type of EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'customer')) {
+    await handle.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
+  }
+  const { events } = await getPortRequestDetail(handle.db, owner, id);
+  const shownTypes = new Set(events.map((e) => e.type));
+  for (const type of EVENT_TYPE_NAMES) expect({ type, shown: shownTypes.has(type) }).toEqual({ type, shown: EVENT_TYPES[type].visibility === 'customer' });
+  const timeline = renderToStaticMarkup(RequestTimeline({ events }));
+  for (const type of EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'customer' && t !== 'status_changed')) {
+    expect(timeline).toContain(`${EVENT_TYPES[type].label} by the porting team`);
+  }
+  for (const type of teamOnly) expect(timeline).not.toContain(EVENT_TYPES[type].label);
+
+  const emails = await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`));
+  const newEmails = emails.slice(before.emails.length);
+  expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
+  const customerFacing = [timeline, ...newEmails.flatMap((e) => [e.subject, e.html, e.text]), ...(await notesOf(id))].join('\n');
+  for (const secret of ['Jordan Staffer', staffer.email, TEST_PIN, 'Account PIN revealed', 'Internal note added', 'Portability checked']) {
+    expect({ secret, shown: customerFacing.includes(secret) }).toEqual({ secret, shown: false });
+  }
+  const added = newEmails.find((e) => e.template === 'recipient-added')!;
+  expect(added.text).toContain('The porting team added you');
+});
+
+async function notesOf(id: string) {
+  return (await handle.db.select({ body: portRequestNotes.body }).from(portRequestNotes).where(eq(portRequestNotes.portRequestId, id)).orderBy(portRequestNotes.createdAt)).map((n) => n.body);
+}
