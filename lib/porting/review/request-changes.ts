@@ -16,19 +16,20 @@ export const requestChangesSchema = z.object({
 });
 
 /** "Ask for changes": coded reasons (for the request or chosen numbers) and a note; the customer fixes and resubmits. */
-export async function requestChanges(db: Database, actor: Actor, requestId: string, input: z.infer<typeof requestChangesSchema>): Promise<void> {
+export async function requestChanges(db: Database, actor: Actor, requestId: string, input: z.infer<typeof requestChangesSchema>, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const { request, numbers: all } = await openDecision(tx, actor, requestId, 'request_changes', input.version);
     const chosen = all.filter((n) => input.numberIds.includes(n.id));
     if (chosen.length !== new Set(input.numberIds).size) throw new StateError('Some chosen numbers are not part of this request.');
     const numbers = chosen.map((c) => c.number);
     const reasons = input.reasons.map((code) => ({ code, ...(numbers.length ? { numbers } : {}) }));
-    await tx.insert(changeRequests).values({ portRequestId: requestId, reasons, note: input.note, requestedByUserId: actor.userId });
+    await tx.insert(changeRequests).values({ portRequestId: requestId, reasons, note: input.note, requestedByUserId: actor.userId, createdAt: now });
     await transitionRequest(tx, {
       request,
       to: 'changes_needed',
       actor,
       expectedVersion: input.version,
+      at: now,
       event: { reason: input.reasons.map((c) => CHANGE_REASONS[c].label).join('; '), reasons, note: input.note },
     });
   });

@@ -23,7 +23,7 @@ export const scheduleSchema = z
   });
 
 /** Sets or changes the port date and time the carrier confirmed (the FOC). */
-export async function schedulePort(db: Database, actor: Actor, requestId: string, input: z.infer<typeof scheduleSchema>): Promise<void> {
+export async function schedulePort(db: Database, actor: Actor, requestId: string, input: z.infer<typeof scheduleSchema>, now = new Date()): Promise<void> {
   const focDate = new Date(`${input.focDate}T${input.focTime}:00Z`);
   await db.transaction(async (tx) => {
     const { request } = await openDecision(tx, actor, requestId, 'schedule', input.version);
@@ -34,6 +34,7 @@ export async function schedulePort(db: Database, actor: Actor, requestId: string
       actor,
       expectedVersion: input.version,
       fields: { focDate },
+      at: now,
       event: {
         reason: `${changed ? 'Port date changed to' : 'Port date set for'} ${input.focDate} ${input.focTime} UTC`,
         focDate: focDate.toISOString(),
