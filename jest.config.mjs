@@ -9,6 +9,7 @@ export default createJestConfig({
   testMatch: ['<rootDir>/tests/{unit,integration}/**/*.test.{ts,tsx}'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/helpers/setup-env.ts'],
   testTimeout: 30_000,
 });

@@ -1,19 +1,20 @@
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
-import { saveAddressStep } from '@/lib/porting/drafts/save-address';
-import { saveAgreementStep } from '@/lib/porting/drafts/save-agreement';
-import { saveCarrierStep } from '@/lib/porting/drafts/save-carrier';
-import { saveCustomerStep } from '@/lib/porting/drafts/save-customer';
-import { addNumbersToDraft } from '@/lib/porting/numbers-step/add-numbers';
-import { completeNumbersStep } from '@/lib/porting/numbers-step/alternate-routing';
-import { prepareLoaSignature } from '@/lib/porting/signing/prepare-signature';
-import { signLoa } from '@/lib/porting/signing/sign-loa';
+import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
+import { saveAddressStep } from '@/lib/porting/wizard/address';
+import { saveAgreementStep } from '@/lib/porting/wizard/agreement';
+import { saveCarrierStep } from '@/lib/porting/wizard/carrier';
+import { saveCustomerStep } from '@/lib/porting/wizard/customer';
+import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
+import { completeNumbersStep } from '@/lib/porting/wizard/numbers/complete-step';
+import { prepareLoaSignature } from '@/lib/porting/wizard/loa/prepare-signature';
+import { signLoa } from '@/lib/porting/wizard/loa/sign-loa';
+import { freshNumber } from './numbers';
 
 export const TEST_PIN = '48213';
 
 /** A draft with every step up to the LOA done, through the same services the pages call. */
-export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = ['+14105550150']) {
+export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
   const id = await createPortRequestDraft(db, actor, accountId);
   await saveCarrierStep(db, actor, id, { losingCarrier: 'Verizon Business', requestedPortDate: undefined });
   const verdicts = await addNumbersToDraft(

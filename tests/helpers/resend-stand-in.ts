@@ -54,6 +54,14 @@ export async function startResendStandIn() {
     hangAfterAcceptingNext(n: number) {
       hangAfterAcceptNext = n;
     },
+    /** Forgets what was received and any failures still planned (one stand-in shared by a file's tests). */
+    reset() {
+      accepted.length = 0;
+      byKey.clear();
+      failNext = 0;
+      hangAfterAcceptNext = 0;
+      calls = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

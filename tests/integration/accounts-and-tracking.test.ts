@@ -1,23 +1,17 @@
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/client';
 import { accounts, trackingNumbers, trackingSources, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { listTrackingNumbers } from '@/lib/tracking/list-tracking-numbers';
-import { createTestDatabase } from '../helpers/database';
 import { accountIdByName, actorByEmail } from '../helpers/demo';
+import { useTestContext } from '../helpers/test-context';
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db);
-});
-afterAll(() => handle.close());
+const t = useTestContext({ storage: false });
 
 const count = async (table: typeof users | typeof accounts | typeof trackingNumbers | typeof trackingSources) =>
-  (await handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+  (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
 test('the seed loads the demo exactly and a second run adds nothing', async () => {
-  await seedDemo(handle.db);
+  await seedDemo(t.db);
   expect(await count(accounts)).toBe(4);
   expect(await count(users)).toBe(5);
   expect(await count(trackingSources)).toBe(16);
@@ -25,18 +19,18 @@ test('the seed loads the demo exactly and a second run adds nothing', async () =
 });
 
 test('the agency owner works in the agency and both sub-accounts; the analyst in the agency only', async () => {
-  const owner = await actorByEmail(handle.db, 'owner@summit.example');
+  const owner = await actorByEmail(t.db, 'owner@summit.example');
   expect(owner.accounts.map((a) => a.name)).toEqual(['Summit Marketing Group', 'Summit Dental', 'Summit Plumbing']);
   expect(owner.isStaff).toBe(false);
-  const analyst = await actorByEmail(handle.db, 'analyst@summit.example');
+  const analyst = await actorByEmail(t.db, 'analyst@summit.example');
   expect(analyst.accounts.map((a) => a.name)).toEqual(['Summit Marketing Group']);
-  const staff = await actorByEmail(handle.db, 'regulatory@porting.example');
+  const staff = await actorByEmail(t.db, 'regulatory@porting.example');
   expect(staff).toMatchObject({ isStaff: true, accounts: [] });
 });
 
 test('an agency lists its own and its sub-accounts\' tracking numbers with receiving number and source', async () => {
-  const owner = await actorByEmail(handle.db, 'owner@summit.example');
-  const rows = await listTrackingNumbers(handle.db, owner, await accountIdByName(handle.db, 'Summit Marketing Group'));
+  const owner = await actorByEmail(t.db, 'owner@summit.example');
+  const rows = await listTrackingNumbers(t.db, owner, await accountIdByName(t.db, 'Summit Marketing Group'));
   expect(rows.map((r) => r.number).sort()).toEqual(['+13015550120', '+14105550100', '+14105550101', '+14105550102']);
   expect(rows.find((r) => r.number === '+14105550100')).toMatchObject({
     receivingNumber: '+14105550000',
@@ -47,17 +41,17 @@ test('an agency lists its own and its sub-accounts\' tracking numbers with recei
 });
 
 test('a user of another account cannot read Summit\'s tracking numbers, even naming its account id', async () => {
-  const harbor = await actorByEmail(handle.db, 'office@harbor.example');
-  const summitId = await accountIdByName(handle.db, 'Summit Marketing Group');
-  expect(await listTrackingNumbers(handle.db, harbor, summitId)).toEqual([]);
-  const own = await listTrackingNumbers(handle.db, harbor, await accountIdByName(handle.db, 'Harbor Legal'));
+  const harbor = await actorByEmail(t.db, 'office@harbor.example');
+  const summitId = await accountIdByName(t.db, 'Summit Marketing Group');
+  expect(await listTrackingNumbers(t.db, harbor, summitId)).toEqual([]);
+  const own = await listTrackingNumbers(t.db, harbor, await accountIdByName(t.db, 'Harbor Legal'));
   expect(own.map((r) => r.number)).toEqual(['+16175550130']);
 });
 
 test('a sub-account user sees only the sub-account, not the agency or a sibling', async () => {
-  const dental = await actorByEmail(handle.db, 'dental@summit.example');
-  expect(await listTrackingNumbers(handle.db, dental, await accountIdByName(handle.db, 'Summit Marketing Group'))).toEqual([]);
-  expect(await listTrackingNumbers(handle.db, dental, await accountIdByName(handle.db, 'Summit Plumbing'))).toEqual([]);
-  const own = await listTrackingNumbers(handle.db, dental, await accountIdByName(handle.db, 'Summit Dental'));
+  const dental = await actorByEmail(t.db, 'dental@summit.example');
+  expect(await listTrackingNumbers(t.db, dental, await accountIdByName(t.db, 'Summit Marketing Group'))).toEqual([]);
+  expect(await listTrackingNumbers(t.db, dental, await accountIdByName(t.db, 'Summit Plumbing'))).toEqual([]);
+  const own = await listTrackingNumbers(t.db, dental, await accountIdByName(t.db, 'Summit Dental'));
   expect(own.map((r) => r.number)).toEqual(['+13015550120']);
 });

@@ -1,18 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { HOLDING_STATUSES } from '@/lib/porting/lifecycle/statuses';
-import { createTestDatabase } from '../helpers/database';
+import { useTestContext } from '../helpers/test-context';
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(() => handle.close());
+const t = useTestContext({ seed: false, storage: false });
 
 test(`migrations create every table on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} and are safe to run again`, async () => {
-  await runMigrations(handle); // a second run, as on every start-up, changes nothing
-  const result = await handle.db.execute(
+  await runMigrations(t.handle); // a second run, as on every start-up, changes nothing
+  const result = await t.db.execute(
     sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
   );
   const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
@@ -25,7 +20,7 @@ test(`migrations create every table on ${process.env.DATABASE_URL ? 'PostgreSQL'
 });
 
 test('the queue index covers exactly the statuses the lifecycle says the team holds', async () => {
-  const result = await handle.db.execute(sql`select indexdef from pg_indexes where indexname = 'port_requests_open_updated_idx'`);
+  const result = await t.db.execute(sql`select indexdef from pg_indexes where indexname = 'port_requests_open_updated_idx'`);
   const [{ indexdef }] = (result as unknown as { rows: { indexdef: string }[] }).rows;
   const listed = [...indexdef.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
   expect(listed).toEqual([...HOLDING_STATUSES].sort());

@@ -1,12 +1,7 @@
-import type { DatabaseHandle } from '@/db/client';
 import { consumeRateLimit } from '@/lib/security/rate-limit';
-import { createTestDatabase } from '../helpers/database';
+import { useTestContext } from '../helpers/test-context';
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(() => handle.close());
+const t = useTestContext({ seed: false, storage: false });
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 12, minutes));
 
@@ -16,12 +11,12 @@ test('sign-in links are limited per address and per IP, and the window slides', 
     { bucket: 'sign-in:ip:203.0.113.9', max: 8, windowSeconds: 900 },
   ];
   const results = [];
-  for (let i = 0; i < 6; i++) results.push(await consumeRateLimit(handle.db, limits('a@x.example'), at(i)));
+  for (let i = 0; i < 6; i++) results.push(await consumeRateLimit(t.db, limits('a@x.example'), at(i)));
   expect(results).toEqual([true, true, true, true, true, false]);
   // Other addresses from the same IP: 3 more fit under the IP's 8, then it stops too.
   const others = [];
-  for (let i = 0; i < 4; i++) others.push(await consumeRateLimit(handle.db, limits(`b${i}@x.example`), at(6)));
+  for (let i = 0; i < 4; i++) others.push(await consumeRateLimit(t.db, limits(`b${i}@x.example`), at(6)));
   expect(others).toEqual([true, true, true, false]);
   // 15 minutes after the first hits, the address may ask again.
-  expect(await consumeRateLimit(handle.db, limits('a@x.example').slice(0, 1), at(16))).toBe(true);
+  expect(await consumeRateLimit(t.db, limits('a@x.example').slice(0, 1), at(16))).toBe(true);
 });
