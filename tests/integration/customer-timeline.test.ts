@@ -6,22 +6,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { DatabaseHandle } from '@/db/client';
 import { portRequestEvents, staffMembers, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
 import { loadActor, type Actor } from '@/lib/auth/actor';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { startReview } from '@/lib/porting/review/decide';
 import { revealAccountPin } from '@/lib/porting/review/reveal-pin';
-import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { CUSTOMER_EVENT_TYPES, EVENT_TYPES as LIB_EVENT_TYPES } from '@/lib/porting/events/port-request-event';
-import type { Storage } from '@/lib/storage/s3';
 import { RequestTimeline } from '@/components/porting/request-timeline';
-import { createTestDatabase } from '../helpers/database';
-import { accountIdByName, actorByEmail } from '../helpers/demo';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { createTestStorage } from '../helpers/storage';
+import { useTestContext } from '../helpers/test-context';
 
 // Every event type, and whether the customer sees it. 'portability_checked' is the audit record of
 // a portability check (being added alongside this change): staff only.
@@ -55,29 +50,23 @@ function eventInsertsInCode(): string[] {
     .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/insert\(portRequestEvents\)/g)].map(() => path.relative(process.cwd(), file)));
 }
 
-let handle: DatabaseHandle;
-let storage: Storage;
-let owner: Actor, demoStaff: Actor, staffer: Actor;
-let requestId: string;
+const t = useTestContext();
+let staffer: Actor;
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  storage = await createTestStorage();
-  await seedDemo(handle.db);
-  owner = await actorByEmail(handle.db, 'owner@summit.example');
-  demoStaff = await actorByEmail(handle.db, 'regulatory@porting.example');
+beforeEach(async () => {
   // A staff member with a person's name, the way the console shows it to staff.
-  const [user] = await handle.db.insert(users).values({ email: 'jordan.staffer@porting.example', name: 'Jordan Staffer' }).returning({ id: users.id });
-  await handle.db.insert(staffMembers).values({ userId: user.id, role: 'regulatory' });
-  staffer = (await loadActor(handle.db, user.id))!;
-  requestId = await draftReadyToSign(handle.db, owner, await accountIdByName(handle.db, 'Summit Marketing Group'), ['+14105550160']);
-  await signDraft(handle.db, owner, requestId);
-  await submitPortRequest(handle.db, owner, requestId, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
+  const [user] = await t.db.insert(users).values({ email: 'jordan.staffer@porting.example', name: 'Jordan Staffer' }).returning({ id: users.id });
+  await t.db.insert(staffMembers).values({ userId: user.id, role: 'regulatory' });
+  staffer = (await loadActor(t.db, user.id))!;
 });
-afterAll(async () => {
-  await storage.close();
-  await handle.close();
-});
+
+/** A request of the owner's, submitted. */
+async function submittedRequest() {
+  const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+  await signDraft(t.db, t.owner, id);
+  await submitPortRequest(t.db, t.owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
+  return id;
+}
 
 test('every event type is decided here, the union in lib agrees, and recordEvent is the only writer of the audit trail', () => {
   expect(eventInsertsInCode()).toEqual(['lib/porting/events/record-event.ts']);
@@ -86,47 +75,46 @@ test('every event type is decided here, the union in lib agrees, and recordEvent
 });
 
 test('the customer sees only the customer events, with our team as "the porting team" and their own users by name; staff see all, with names', async () => {
+  const requestId = await submittedRequest();
   const types = Object.keys(EVENT_TYPES);
-  for (const actor of [staffer, owner]) {
-    await handle.db.insert(portRequestEvents).values(
+  for (const actor of [staffer, t.owner]) {
+    await t.db.insert(portRequestEvents).values(
       types.map((type) => ({ portRequestId: requestId, actorUserId: actor.userId, type, toStatus: type === 'status_changed' ? ('in_review' as const) : undefined, reason: `${type} reason` })),
     );
   }
 
-  const forCustomer = await getPortRequestDetail(handle.db, owner, requestId);
+  const forCustomer = await getPortRequestDetail(t.db, t.owner, requestId);
   expect([...new Set(forCustomer.events.map((e) => e.type))].sort()).toEqual(customerTypes);
   for (const type of types) {
     const shown = forCustomer.events.filter((e) => e.type === type && e.reason === `${type} reason`).map((e) => e.actorName);
-    expect({ type, shown }).toEqual({ type, shown: EVENT_TYPES[type] === 'customer' ? ['the porting team', owner.name] : [] });
+    expect({ type, shown }).toEqual({ type, shown: EVENT_TYPES[type] === 'customer' ? ['the porting team', t.owner.name] : [] });
   }
   const everything = JSON.stringify(forCustomer);
-  for (const staff of [staffer, demoStaff]) {
+  for (const staff of [staffer, t.staff]) {
     expect(everything).not.toContain(staff.name!);
     expect(everything).not.toContain(staff.email);
   }
 
-  const forStaff = await getPortRequestDetail(handle.db, demoStaff, requestId);
+  const forStaff = await getPortRequestDetail(t.db, t.staff, requestId);
   for (const type of types) {
-    expect({ type, by: forStaff.events.filter((e) => e.type === type && e.reason === `${type} reason`).map((e) => e.actorName) }).toEqual({ type, by: ['Jordan Staffer', owner.name] });
+    expect({ type, by: forStaff.events.filter((e) => e.type === type && e.reason === `${type} reason`).map((e) => e.actorName) }).toEqual({ type, by: ['Jordan Staffer', t.owner.name] });
   }
 });
 
 test('after a staff member starts the review and reveals the PIN, the customer\'s page says "the porting team" and nothing of the PIN', async () => {
-  const id = await draftReadyToSign(handle.db, owner, await accountIdByName(handle.db, 'Summit Marketing Group'), ['+14105550161']);
-  await signDraft(handle.db, owner, id);
-  await submitPortRequest(handle.db, owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
-  const { request } = await getPortRequestDetail(handle.db, owner, id);
-  await startReview(handle.db, staffer, id, request.version);
-  await revealAccountPin(handle.db, staffer, id);
+  const id = await submittedRequest();
+  const { request } = await getPortRequestDetail(t.db, t.owner, id);
+  await startReview(t.db, staffer, id, request.version);
+  await revealAccountPin(t.db, staffer, id);
 
-  const { events } = await getPortRequestDetail(handle.db, owner, id);
+  const { events } = await getPortRequestDetail(t.db, t.owner, id);
   expect(events.map((e) => e.type)).not.toContain('pin_revealed');
   const page = renderToStaticMarkup(RequestTimeline({ events }));
   expect(page).toContain('Status: In review by the porting team');
-  expect(page).toContain(`Letter of Authorization signed by ${owner.name}`);
+  expect(page).toContain(`Letter of Authorization signed by ${t.owner.name}`);
   expect(page).not.toMatch(/Jordan Staffer|Regulatory Team|PIN revealed|pin_revealed/i);
 
   // The console still shows who looked at the PIN.
-  const { events: staffEvents } = await getPortRequestDetail(handle.db, demoStaff, id);
+  const { events: staffEvents } = await getPortRequestDetail(t.db, t.staff, id);
   expect(staffEvents.filter((e) => e.type === 'pin_revealed').map((e) => e.actorName)).toEqual(['Jordan Staffer']);
 });
