@@ -9,9 +9,9 @@ import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
 import { setDatabaseHandle } from '@/lib/db';
-import { readNumberLines } from '@/lib/porting/numbers/read-number-lines';
-import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
-import { addNumbersToDraft } from '@/lib/porting/numbers-step/add-numbers';
+import { readNumberLines } from '@/lib/porting/wizard/numbers/read-number-lines';
+import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
+import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
 import { actorFor } from './support/demo-actor';
 
 const SOURCES = ['Google Ads', 'Website', 'Direct', 'Facebook'];

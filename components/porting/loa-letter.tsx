@@ -1,5 +1,5 @@
 import { formatPhoneNumber } from '@/lib/phone/format';
-import { LOA_TITLE, loaFields, loaStatements, type LoaDocument } from '@/lib/porting/loa/loa-document';
+import { LOA_TITLE, loaFields, loaStatements, type LoaDocument } from '@/lib/porting/wizard/loa/loa-document';
 
 /** The Letter of Authorization as a page, rendered on the server from the request. */
 export function LoaLetter({ document }: { document: LoaDocument }) {

@@ -1,4 +1,4 @@
-import { WIZARD_STEPS, isStepOpen, stepPath, type WizardStepKey } from '@/lib/porting/wizard-steps';
+import { WIZARD_STEPS, isStepOpen, stepPath, type WizardStepKey } from '@/lib/porting/wizard/steps';
 
 /** The wizard's steps with the manual's numbers; completed and open steps are links back. */
 export function StepIndicator({ requestId, current, completed, allowedSteps }: { requestId: string; current: WizardStepKey; completed: readonly string[]; allowedSteps?: readonly WizardStepKey[] | null }) {

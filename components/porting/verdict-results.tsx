@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
+import type { NumberLinesResult } from '@/lib/porting/wizard/numbers/lines-result';
 
 /** The outcome of "Check Portability" or "Add to request": totals, each line's verdict, refused lines to download. */
-export function VerdictResults({ requestId, result }: { requestId: string; result: NonNullable<NonNullable<NumbersFormState>['result']> }) {
+export function VerdictResults({ requestId, result }: { requestId: string; result: NumberLinesResult }) {
   const { summary } = result;
   return (
     <section aria-label="Portability check" className="mt-6 rounded-md border border-slate-200 p-4" data-testid="verdict-results">

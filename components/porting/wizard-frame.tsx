@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { WizardDraft } from '@/lib/porting/drafts/get-wizard-draft';
-import { WIZARD_STEPS, type WizardStepKey } from '@/lib/porting/wizard-steps';
+import type { WizardDraft } from '@/lib/porting/wizard/get-wizard-draft';
+import { WIZARD_STEPS, type WizardStepKey } from '@/lib/porting/wizard/steps';
 import { StepIndicator } from './step-indicator';
 
 export function WizardFrame({ draft, step, intro, children, allowedSteps }: { draft: WizardDraft; step: WizardStepKey; intro?: ReactNode; children: ReactNode; allowedSteps?: readonly WizardStepKey[] | null }) {

@@ -150,7 +150,7 @@ export const portRequestEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     // Null once a discarded draft is deleted: its events of the account (accountId) stay, the rest
-    // are deleted with it (lib/porting/drafts/discard-draft).
+    // are deleted with it (lib/porting/wizard/discard-draft).
     portRequestId: uuid('port_request_id').references(() => portRequests.id, { onDelete: 'set null' }),
     // Set on events counted against the account (portability checks), so they outlive the request.
     accountId: uuid('account_id').references(() => accounts.id),

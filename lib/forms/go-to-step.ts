@@ -1,8 +1,8 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { stepPath } from '@/lib/porting/wizard-steps';
-import type { WizardStepKey } from '@/lib/porting/wizard-steps';
+import { stepPath } from '@/lib/porting/wizard/steps';
+import type { WizardStepKey } from '@/lib/porting/wizard/steps';
 
 /**
  * After a step is saved, on to the next one. The request's pages are revalidated first, so Back

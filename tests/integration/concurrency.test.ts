@@ -4,7 +4,7 @@ import { accounts, memberships, outboxEmails, portRequests, staffMembers, tracki
 import { seedDemo } from '@/db/seed';
 import { loadActor, type Actor } from '@/lib/auth/actor';
 import { startReview } from '@/lib/porting/review/decide';
-import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import type { Storage } from '@/lib/storage/s3';
 import { createTestDatabase } from '../helpers/database';
 import { tinyPng } from '../helpers/files';

@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { runService } from '@/lib/forms/run-service';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { resendTransport } from '@/lib/mail/transport';
-import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { EMBEDDED_S3_CREDENTIALS, startEmbeddedS3, type EmbeddedS3 } from '@/lib/storage/embedded-s3';
 import { createStorage, setStorage } from '@/lib/storage/s3';
 import { createTestDatabase } from '../helpers/database';

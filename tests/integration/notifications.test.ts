@@ -18,7 +18,7 @@ import { recordEvent } from '@/lib/porting/events/record-event';
 import { addRecipient } from '@/lib/porting/notes/recipients';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { approveRequest, startReview } from '@/lib/porting/review/decide';
-import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import type { Storage } from '@/lib/storage/s3';
 import { setDatabaseHandle } from '@/lib/db';
 import { RequestTimeline } from '@/components/porting/request-timeline';

@@ -15,7 +15,7 @@ import { approveRequest, startReview } from '@/lib/porting/review/decide';
 import { markPorted } from '@/lib/porting/review/mark-ported';
 import { rejectNumbers } from '@/lib/porting/review/reject-numbers';
 import { schedulePort } from '@/lib/porting/review/schedule-port';
-import { submitPortRequest } from '@/lib/porting/submission/submit-port-request';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import type { Storage } from '@/lib/storage/s3';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { createTestDatabase } from '../helpers/database';

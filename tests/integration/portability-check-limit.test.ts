@@ -5,9 +5,9 @@ import { portRequestEvents, portRequestNumbers, portRequests } from '@/db/schema
 import { seedDemo } from '@/db/seed';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
-import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
-import { discardDraft } from '@/lib/porting/drafts/discard-draft';
-import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
+import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
+import { discardDraft } from '@/lib/porting/wizard/discard-draft';
+import { runNumberLines } from '@/lib/porting/wizard/numbers/run-lines';
 import { createTestDatabase } from '../helpers/database';
 import { accountIdByName, actorByEmail } from '../helpers/demo';
 

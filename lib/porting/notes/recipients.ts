@@ -6,7 +6,7 @@ import { portRequestRecipients, users } from '@/db/schema';
 import { canUseAccount, loadActor, type Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { recordEvent } from '../events/record-event';
-import { singleLineText } from '../steps/single-line-text';
+import { singleLineText } from '../wizard/single-line-text';
 import { findPortRequest } from '../port-request-access';
 
 export const recipientSchema = z.object({

@@ -1,4 +1,4 @@
-import { parsePortNumber } from '../numbers/parse-port-number';
+import { parsePortNumber } from '../wizard/numbers/parse-port-number';
 import { REQUEST_STATUSES as STATUSES, type PortRequestStatus } from '../lifecycle/statuses';
 
 /** The list's query string, checked: a status we know, a number in any format people type, a page. */

@@ -1,4 +1,4 @@
-import type { WizardStepKey } from '../wizard-steps';
+import type { WizardStepKey } from '../wizard/steps';
 
 // The reasons carriers give when a port is refused, as the team codes them when asking for changes.
 // Each says what the customer should do and which part of the request opens for editing.

@@ -3,8 +3,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db/client';
 import { portRequestNumbers, portRequests, trackingNumbers } from '@/db/schema';
-
-const HOLDING: ('submitted' | 'in_review' | 'changes_needed' | 'approved' | 'scheduled')[] = ['submitted', 'in_review', 'changes_needed', 'approved', 'scheduled'];
+import { HOLDING_STATUSES, MOVING_NUMBER_STATUSES } from '../lifecycle/statuses';
 
 /**
  * Numbers of a request that something else took since they were checked: now a tracking number, or
@@ -14,7 +13,7 @@ export async function findTakenNumbers(tx: Transaction, requestId: string): Prom
   const mine = await tx
     .select({ number: portRequestNumbers.number })
     .from(portRequestNumbers)
-    .where(and(eq(portRequestNumbers.portRequestId, requestId), inArray(portRequestNumbers.status, ['pending', 'approved', 'scheduled'])));
+    .where(and(eq(portRequestNumbers.portRequestId, requestId), inArray(portRequestNumbers.status, [...MOVING_NUMBER_STATUSES])));
   if (mine.length === 0) return [];
   const numbers = sql.param(mine.map((m) => m.number));
   const tracked = await tx.select({ number: trackingNumbers.number }).from(trackingNumbers).where(sql`${trackingNumbers.number} = any(${numbers}::text[])`);
@@ -27,8 +26,8 @@ export async function findTakenNumbers(tx: Transaction, requestId: string): Prom
       and(
         sql`${other.number} = any(${numbers}::text[])`,
         ne(other.portRequestId, requestId),
-        inArray(portRequests.status, HOLDING),
-        inArray(other.status, ['pending', 'approved', 'scheduled']),
+        inArray(portRequests.status, [...HOLDING_STATUSES]),
+        inArray(other.status, [...MOVING_NUMBER_STATUSES]),
       ),
     );
   return [...new Set([...tracked, ...held].map((r) => r.number))].sort();

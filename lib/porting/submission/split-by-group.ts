@@ -10,9 +10,9 @@ const GROUP_ORDER: NumberGroup[] = ['us_local', 'ca_local', 'toll_free'];
 /**
  * Carriers handle US local, Canadian and toll-free ports separately. A draft mixing them becomes
  * one request per group at submission, linked as siblings; each shares the signed LOA and proof.
- * Returns the ids of the requests, the draft's own first.
+ * Returns the requests as they now are, the draft's own first.
  */
-export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): Promise<{ id: string; group: NumberGroup }[]> {
+export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): Promise<{ request: PortRequest; group: NumberGroup }[]> {
   const numbers = await tx
     .select({ id: portRequestNumbers.id, number: portRequestNumbers.number, country: portRequestNumbers.country, isTollFree: portRequestNumbers.isTollFree })
     .from(portRequestNumbers)
@@ -28,11 +28,8 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
   const siblingGroupId = groups.length > 1 ? draft.id : null;
 
   const [first, ...rest] = groups;
-  await tx
-    .update(portRequests)
-    .set({ numberGroup: first, siblingGroupId })
-    .where(eq(portRequests.id, draft.id));
-  const result = [{ id: draft.id, group: first }];
+  const [own] = await tx.update(portRequests).set({ numberGroup: first, siblingGroupId }).where(eq(portRequests.id, draft.id)).returning();
+  const result = [{ request: own, group: first }];
 
   const signatures = await tx.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, draft.id));
   const proofs = await tx.select().from(proofFiles).where(eq(proofFiles.portRequestId, draft.id));
@@ -41,7 +38,7 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
     const [sibling] = await tx
       .insert(portRequests)
       .values({ ...fields, numberGroup: group, siblingGroupId })
-      .returning({ id: portRequests.id });
+      .returning();
     await tx.update(portRequestNumbers).set({ portRequestId: sibling.id }).where(inArray(portRequestNumbers.id, byGroup.get(group)!));
     // The alternate routings travel with the numbers they are for, or the sibling would port without them.
     await tx
@@ -54,7 +51,7 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
     if (proofs.length) {
       await tx.insert(proofFiles).values(proofs.map(({ id: _pid, ...p }) => ({ ...p, portRequestId: sibling.id })));
     }
-    result.push({ id: sibling.id, group });
+    result.push({ request: sibling, group });
   }
   return result;
 }

@@ -4,8 +4,8 @@ import type { Transaction } from '@/db/client';
 import { proofFiles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
-import { deleteObject, putObject } from '@/lib/storage/s3';
 import { checkProofFile, type ProofType } from '../proof/detect-proof-type';
+import { appStorage, type ObjectStore } from '../wizard/object-store';
 
 export type ProofUpload = { name: string; bytes: Uint8Array };
 export type StoredProof = { key: string; file: ProofUpload; type: ProofType };
@@ -15,7 +15,7 @@ export type StoredProof = { key: string; file: ProofUpload; type: ProofType };
  * nothing about whose it is). Nothing in the database points at the files yet: on any failure the
  * uploaded ones are removed and the error goes up.
  */
-export async function storeProof(requestId: string, uploads: ProofUpload[]): Promise<StoredProof[]> {
+export async function storeProof(requestId: string, uploads: ProofUpload[], storage: ObjectStore = appStorage): Promise<StoredProof[]> {
   const checked = uploads.map((file) => ({ file, result: checkProofFile({ name: file.name, size: file.bytes.byteLength, bytes: file.bytes }) }));
   const refused = checked.flatMap((c) => (c.result.ok ? [] : [c.result.message]));
   if (refused.length) throw new StateError(refused.join(' '));
@@ -23,16 +23,16 @@ export async function storeProof(requestId: string, uploads: ProofUpload[]): Pro
     result.ok ? [{ key: `proof/${requestId}/${randomUUID()}.${result.type.extension}`, file, type: result.type }] : [],
   );
   try {
-    for (const s of stored) await putObject(s.key, Buffer.from(s.file.bytes), s.type.mime);
+    for (const s of stored) await storage.putObject(s.key, Buffer.from(s.file.bytes), s.type.mime);
   } catch (error) {
-    await discardStoredProof(stored);
+    await discardStoredProof(stored, storage);
     throw error;
   }
   return stored;
 }
 
-export async function discardStoredProof(stored: StoredProof[]): Promise<void> {
-  await Promise.allSettled(stored.map((s) => deleteObject(s.key)));
+export async function discardStoredProof(stored: StoredProof[], storage: Pick<ObjectStore, 'deleteObject'> = appStorage): Promise<void> {
+  await Promise.allSettled(stored.map((s) => storage.deleteObject(s.key)));
 }
 
 export async function recordProofFiles(tx: Transaction, actor: Actor, requestId: string, stored: StoredProof[]): Promise<void> {

@@ -4,7 +4,7 @@
  * the cell starts with a tab, CR or LF. Every such cell must come back as text (prefixed with ').
  */
 import { parse } from 'csv-parse/sync';
-import { refusedLinesCsv } from '@/lib/porting/numbers-step/refused-lines-csv';
+import { refusedLinesCsv } from '@/lib/porting/wizard/numbers/refused-lines-csv';
 
 const FORMULA_CELLS: [string, string][] = [
   ['a space before =', ' =HYPERLINK("http://evil.example","x")'],

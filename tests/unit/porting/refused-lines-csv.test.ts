@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { refusedLinesCsv, refusedLinesText } from '@/lib/porting/numbers-step/refused-lines-csv';
+import { refusedLinesCsv, refusedLinesText } from '@/lib/porting/wizard/numbers/refused-lines-csv';
 
 test('refused lines come back in the import\'s column order with the reason, formulas neutralised', () => {
   const csv = refusedLinesCsv([
@@ -13,7 +13,7 @@ test('refused lines come back in the import\'s column order with the reason, for
 });
 
 test('refused lines go back into the text box as lines the reader reads the same way', async () => {
-  const { readNumberLines } = await import('@/lib/porting/numbers/read-number-lines');
+  const { readNumberLines } = await import('@/lib/porting/wizard/numbers/read-number-lines');
   const text = refusedLinesText([
     { line: 14, numberToPort: '+14105550115', receivingNumber: '+14105550199', trackingSource: 'Billboards', accountName: 'Summit Marketing Group', reason: 'Unknown source' },
     { line: 15, numberToPort: '410,555,0116', reason: 'Not a phone number' },

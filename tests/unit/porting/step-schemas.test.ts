@@ -1,8 +1,8 @@
-import { addressStepSchema } from '@/lib/porting/steps/address';
-import { agreementStepSchema } from '@/lib/porting/steps/agreement';
-import { carrierStepSchema } from '@/lib/porting/steps/carrier';
-import { customerStepSchema } from '@/lib/porting/steps/customer';
-import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
+import { addressStepSchema } from '@/lib/porting/wizard/address';
+import { agreementStepSchema } from '@/lib/porting/wizard/agreement';
+import { carrierStepSchema } from '@/lib/porting/wizard/carrier';
+import { customerStepSchema } from '@/lib/porting/wizard/customer';
+import { loaSignatureSchema } from '@/lib/porting/wizard/loa/signature-schema';
 import { utcDate } from '@/lib/porting/business-days';
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {

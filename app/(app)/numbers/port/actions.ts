@@ -3,11 +3,11 @@ import { redirect } from 'next/navigation';
 import { requireAccountUser } from '@/lib/auth/session';
 import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
-import { createPortRequestDraft } from '@/lib/porting/drafts/create-draft';
-import { discardDraft } from '@/lib/porting/drafts/discard-draft';
+import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
+import { discardDraft } from '@/lib/porting/wizard/discard-draft';
 import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { stepPath } from '@/lib/porting/wizard/steps';
 
 export async function createPortRequest(): Promise<void> {
   const { actor, account } = await requireAccountUser();
@@ -17,7 +17,7 @@ export async function createPortRequest(): Promise<void> {
 
 export async function discardPortRequest(formData: FormData): Promise<void> {
   const { actor, requestId } = await requireRequestForAction(formData);
-  const failure = await runService(async () => discardDraft(await getDb(), actor, requestId), {});
-  await setFlash(failure ? 'error' : 'ok', failure && !failure.ok ? (failure.formError ?? 'The draft could not be discarded.') : 'The draft was discarded.');
+  const result = await runService(async () => discardDraft(await getDb(), actor, requestId));
+  await setFlash(result.ok ? 'ok' : 'error', result.ok ? 'The draft was discarded.' : (result.formError ?? 'The draft could not be discarded.'));
   redirect('/numbers/port');
 }

@@ -9,7 +9,7 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { expectedPortWindow } from '@/lib/porting/estimate';
 import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
-import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
+import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 import { createPortRequest, discardPortRequest } from './actions';
 
 export const metadata: Metadata = { title: 'Port Numbers' };

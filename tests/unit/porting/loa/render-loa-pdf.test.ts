@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { PDFDocument } from 'pdf-lib';
-import { type LoaDocument, canonicalLoaText, loaContentSha256, loaStatements } from '@/lib/porting/loa/loa-document';
-import { type LoaCertificate, renderLoaPdf } from '@/lib/porting/loa/render-loa-pdf';
+import { type LoaDocument, canonicalLoaText, loaContentSha256, loaStatements } from '@/lib/porting/wizard/loa/loa-document';
+import { type LoaCertificate, renderLoaPdf } from '@/lib/porting/wizard/loa/render-loa-pdf';
 import { makePng } from '@/tests/fixtures/proof/samples';
 
 const doc: LoaDocument = {

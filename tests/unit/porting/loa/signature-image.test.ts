@@ -1,4 +1,4 @@
-import { parseSignatureDataUrl } from '@/lib/porting/loa/signature-image';
+import { parseSignatureDataUrl } from '@/lib/porting/wizard/loa/signature-image';
 import { makePng } from '@/tests/fixtures/proof/samples';
 
 const dataUrl = (bytes: Uint8Array, mime = 'image/png') => `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkPortNumbers, type PortNumberVerdict } from '@/lib/porting/numbers/check-port-numbers';
-import { readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
+import { checkPortNumbers, type PortNumberVerdict } from '@/lib/porting/wizard/numbers/check-rules';
+import { readNumberLines, type RawLine } from '@/lib/porting/wizard/numbers/read-number-lines';
 import { ACCOUNTS, demoContext, sourceId } from './demo-context';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '../../../fixtures/numbers', name));

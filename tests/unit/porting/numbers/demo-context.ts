@@ -1,4 +1,4 @@
-import type { PortNumberContext } from '@/lib/porting/numbers/check-port-numbers';
+import type { PortNumberContext } from '@/lib/porting/wizard/numbers/check-rules';
 
 /** owner@summit.example signed in to Summit Marketing Group, as seeded from /work/shared/data/demo.md. */
 export const ACCOUNTS = {

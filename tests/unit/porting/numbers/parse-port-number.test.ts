@@ -1,4 +1,4 @@
-import { parsePortNumber } from '@/lib/porting/numbers/parse-port-number';
+import { parsePortNumber } from '@/lib/porting/wizard/numbers/parse-port-number';
 
 describe('numbers people type or export are read as the same US number', () => {
   test.each([

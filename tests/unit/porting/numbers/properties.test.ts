@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { checkPortNumbers } from '@/lib/porting/numbers/check-port-numbers';
-import { parsePortNumber } from '@/lib/porting/numbers/parse-port-number';
-import { readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
+import { checkPortNumbers } from '@/lib/porting/wizard/numbers/check-rules';
+import { parsePortNumber } from '@/lib/porting/wizard/numbers/parse-port-number';
+import { readNumberLines, type RawLine } from '@/lib/porting/wizard/numbers/read-number-lines';
 import { demoContext } from './demo-context';
 
 // Strings built from the characters that matter to the parsers, so that the interesting cases are hit often.

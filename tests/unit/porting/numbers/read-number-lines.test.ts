@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, MAX_NUMBER_LINES, readNumberLines, type ReadResult } from '@/lib/porting/numbers/read-number-lines';
+import { MAX_IMPORT_BYTES, MAX_NUMBER_LINES, readNumberLines, type ReadResult } from '@/lib/porting/wizard/numbers/read-number-lines';
 
 const HEADER = 'Number to Port,Receiving Number,Tracking Source,Account Name';
 

@@ -16,7 +16,7 @@ import { RequestTimeline } from '@/components/porting/request-timeline';
 import { CancelForm } from './cancel-form';
 import { buttonClass } from '@/components/ui/button';
 import { CHANGE_REASONS, stepsOpenedBy, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
-import { resumeStep, stepPath } from '@/lib/porting/wizard-steps';
+import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 
 export const metadata: Metadata = { title: 'Port request' };
 

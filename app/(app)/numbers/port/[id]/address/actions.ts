@@ -3,8 +3,7 @@ import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
-import { saveAddressStep } from '@/lib/porting/drafts/save-address';
-import { addressStepSchema } from '@/lib/porting/steps/address';
+import { addressStepSchema, saveAddressStep } from '@/lib/porting/wizard/address';
 import { goToStep } from '@/lib/forms/go-to-step';
 
 export async function saveAddress(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -12,7 +11,7 @@ export async function saveAddress(_prev: FormState, formData: FormData): Promise
   const values = formValues(formData);
   const parsed = addressStepSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => saveAddressStep(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => saveAddressStep(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   goToStep(requestId, 'agreement');
 }

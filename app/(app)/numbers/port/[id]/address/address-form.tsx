@@ -3,7 +3,7 @@ import { useActionState } from 'react';
 import { SelectField, TextField } from '@/components/forms/fields';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { CA_PROVINCES, US_STATES } from '@/lib/porting/steps/regions';
+import { CA_PROVINCES, US_STATES } from '@/lib/porting/wizard/regions';
 import { saveAddress } from './actions';
 
 const regionOptions = [

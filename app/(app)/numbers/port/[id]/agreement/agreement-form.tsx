@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { AGREEMENT_STATEMENTS } from '@/lib/porting/steps/agreement-statements';
+import { AGREEMENT_STATEMENTS } from '@/lib/porting/wizard/agreement-statements';
 import { saveAgreement } from './actions';
 
 export function AgreementForm({ requestId, accepted }: { requestId: string; accepted: boolean }) {

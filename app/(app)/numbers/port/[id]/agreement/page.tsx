@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
-import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
+import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { AgreementForm } from './agreement-form';
 
 export const metadata: Metadata = { title: 'Agreement' };

@@ -3,8 +3,7 @@ import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
-import { saveCarrierStep } from '@/lib/porting/drafts/save-carrier';
-import { carrierStepSchema } from '@/lib/porting/steps/carrier';
+import { carrierStepSchema, saveCarrierStep } from '@/lib/porting/wizard/carrier';
 import { goToStep } from '@/lib/forms/go-to-step';
 
 export async function saveCarrier(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -12,7 +11,7 @@ export async function saveCarrier(_prev: FormState, formData: FormData): Promise
   const values = formValues(formData);
   const parsed = carrierStepSchema().safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const failure = await runService(async () => saveCarrierStep(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => saveCarrierStep(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   goToStep(requestId, 'numbers');
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
 import { addDays, isoDate, todayUtc } from '@/lib/porting/business-days';
-import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
-import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/steps/carrier';
+import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
+import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/wizard/carrier';
 import { CarrierForm } from './carrier-form';
 
 export const metadata: Metadata = { title: 'Current carrier' };

@@ -5,10 +5,10 @@ import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
-import { prepareLoaSignature } from '@/lib/porting/signing/prepare-signature';
-import { signLoa } from '@/lib/porting/signing/sign-loa';
-import { loaSignatureSchema } from '@/lib/porting/steps/loa-signature';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { prepareLoaSignature } from '@/lib/porting/wizard/loa/prepare-signature';
+import { signLoa } from '@/lib/porting/wizard/loa/sign-loa';
+import { loaSignatureSchema } from '@/lib/porting/wizard/loa/signature-schema';
+import { stepPath } from '@/lib/porting/wizard/steps';
 import { goToStep } from '@/lib/forms/go-to-step';
 import { requestClient } from '@/lib/security/request-client';
 
@@ -17,8 +17,8 @@ export async function saveSignature(_prev: FormState, formData: FormData): Promi
   const { signatureDataUrl, ...values } = formValues(formData);
   const parsed = loaSignatureSchema.safeParse({ signatureDataUrl, ...values });
   if (!parsed.success) return invalid(parsed.error, values, 'The letter is not signed yet.');
-  const failure = await runService(async () => prepareLoaSignature(await getDb(), actor, requestId, parsed.data), values);
-  if (failure) return failure;
+  const result = await runService(async () => prepareLoaSignature(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
   redirect(`${stepPath(requestId, 'loa')}?signed=1`);
 }
 
@@ -27,7 +27,7 @@ export async function agreeToLoa(_prev: FormState, formData: FormData): Promise<
   const client = await requestClient();
   const userAgent = (await headers()).get('user-agent') ?? 'unknown';
   const context = { ipAddress: client.address, forwardedFor: client.forwardedFor, userAgent };
-  const failure = await runService(async () => signLoa(await getDb(), actor, requestId, context), {});
-  if (failure) return failure;
+  const result = await runService(async () => signLoa(await getDb(), actor, requestId, context));
+  if (!result.ok) return result;
   goToStep(requestId, 'proof');
 }

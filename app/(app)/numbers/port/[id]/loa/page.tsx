@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { LoaLetter } from '@/components/porting/loa-letter';
 import { WizardFrame } from '@/components/porting/wizard-frame';
 import { buttonClass } from '@/components/ui/button';
-import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
-import { buildLoaDocument } from '@/lib/porting/signing/build-loa-document';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
+import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
+import { stepPath } from '@/lib/porting/wizard/steps';
 import { SignForm } from './sign-form';
 
 export const metadata: Metadata = { title: 'Letter of Authorization' };

@@ -7,14 +7,21 @@ import { getDb } from '@/lib/db';
 import { formValues, type FormState } from '@/lib/forms/form-state';
 import { setFlash } from '@/lib/forms/flash';
 import { runService } from '@/lib/forms/run-service';
-import { decodeNumberFile, MAX_IMPORT_BYTES, readNumberLines, type RawLine } from '@/lib/porting/numbers/read-number-lines';
-import { removeNumbersFromDraft } from '@/lib/porting/numbers-step/add-numbers';
-import { completeNumbersStep, saveAlternateRouting } from '@/lib/porting/numbers-step/alternate-routing';
-import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
-import { runNumberLines } from '@/lib/porting/numbers-step/run-number-lines';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { decodeNumberFile, MAX_IMPORT_BYTES, readNumberLines, type RawLine } from '@/lib/porting/wizard/numbers/read-number-lines';
+import { completeNumbersStep } from '@/lib/porting/wizard/numbers/complete-step';
+import type { NumberLinesResult } from '@/lib/porting/wizard/numbers/lines-result';
+import { refusedLinesText, type RefusedLine } from '@/lib/porting/wizard/numbers/refused-lines-csv';
+import { removeNumbersFromDraft } from '@/lib/porting/wizard/numbers/remove-numbers';
+import { saveAlternateRouting } from '@/lib/porting/wizard/numbers/routing';
+import { runNumberLines } from '@/lib/porting/wizard/numbers/run-lines';
+import { stepPath } from '@/lib/porting/wizard/steps';
 import { goToStep } from '@/lib/forms/go-to-step';
-import { refusedLinesText, type RefusedLine } from '@/lib/porting/numbers-step/refused-lines-csv';
+
+/**
+ * The two number forms (rows, bulk): the form state plus the rows shown and the check's result.
+ * Both outcomes carry what the form shows again (`values`), and `formError` reads on either.
+ */
+type NumbersFormState = FormState<{ values: Record<string, string>; formError?: string; rowCount?: number; result?: NumberLinesResult }>;
 
 const MAX_ROWS = 50;
 const ECHO_LIMIT_BYTES = 1024 * 1024;
@@ -23,21 +30,19 @@ function defaultsOf(values: Record<string, string>) {
   return { receivingNumber: values.defaultReceivingNumber?.trim() || undefined, trackingSourceName: values.defaultTrackingSource?.trim() || undefined };
 }
 
-async function run(actor: Actor, requestId: string, form: 'rows' | 'list', lines: RawLine[], values: Record<string, string>, intent: string, extra: Partial<NonNullable<NumbersFormState>> = {}): Promise<NumbersFormState> {
+async function run(actor: Actor, requestId: string, form: 'rows' | 'list', lines: RawLine[], values: Record<string, string>, intent: string, extra: { rowCount?: number } = {}): Promise<NumbersFormState> {
   const mode = intent === 'add' ? 'added' : 'checked';
-  let result: NonNullable<NumbersFormState>['result'];
-  const failure = await runService(async () => {
-    result = await runNumberLines(await getDb(), actor, requestId, lines, defaultsOf(values), mode);
-  }, values);
-  if (failure && !failure.ok) {
+  const checked = await runService(async () => runNumberLines(await getDb(), actor, requestId, lines, defaultsOf(values), mode), values);
+  if (!checked.ok) {
     // Nothing was checked (e.g. over the hourly limit): the lines stay, without the notes saying they were.
-    const kept = Object.fromEntries(Object.entries(failure.values).filter(([key]) => key !== 'checkedFile' && key !== 'checkedLargeFile'));
-    return { ...failure, values: kept, ...extra };
+    const kept = Object.fromEntries(Object.entries(checked.values).filter(([key]) => key !== 'checkedFile' && key !== 'checkedLargeFile'));
+    return { ...checked, values: kept, ...extra };
   }
+  const result = checked.value;
   if (mode === 'checked') return { ok: true, fieldErrors: {}, values, result, ...extra };
   revalidatePath(stepPath(requestId, 'numbers'));
   // After adding, the form keeps only what was refused, to fix and add again.
-  return { ok: true, fieldErrors: {}, ...refusedToFix(form, result?.refused ?? [], values), result };
+  return { ok: true, fieldErrors: {}, ...refusedToFix(form, result.refused, values), result };
 }
 
 function refusedToFix(form: 'rows' | 'list', refused: RefusedLine[], values: Record<string, string>): { values: Record<string, string>; rowCount?: number } {
@@ -129,8 +134,8 @@ export async function submitNumberFile(_prev: NumbersFormState, formData: FormDa
 export async function removeNumbers(formData: FormData): Promise<void> {
   const { actor, requestId } = await requireRequestForAction(formData);
   const number = String(formData.get('number') ?? '');
-  const failure = await runService(async () => removeNumbersFromDraft(await getDb(), actor, requestId, number === 'all' ? [] : [number]), {});
-  if (failure && !failure.ok) await setFlash('error', failure.formError ?? 'The number could not be removed.');
+  const result = await runService(async () => removeNumbersFromDraft(await getDb(), actor, requestId, number === 'all' ? [] : [number]));
+  if (!result.ok) await setFlash('error', result.formError ?? 'The number could not be removed.');
   revalidatePath(stepPath(requestId, 'numbers'));
   redirect(stepPath(requestId, 'numbers'));
 }
@@ -139,11 +144,9 @@ export async function saveRouting(_prev: FormState, formData: FormData): Promise
   const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
   const choices = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('route.')).map(([k, v]) => [k.slice(6), v]));
-  let errors: Record<string, string> = {};
-  const failure = await runService(async () => {
-    errors = await saveAlternateRouting(await getDb(), actor, requestId, choices);
-  }, values);
-  if (failure) return failure;
+  const result = await runService(async () => saveAlternateRouting(await getDb(), actor, requestId, choices), values);
+  if (!result.ok) return result;
+  const errors = result.value;
   revalidatePath(stepPath(requestId, 'numbers'));
   if (Object.keys(errors).length) {
     return { ok: false, fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [`route.${k}`, [v]])), formError: 'Some new routes need a correction.', values };
@@ -153,7 +156,7 @@ export async function saveRouting(_prev: FormState, formData: FormData): Promise
 
 export async function continueFromNumbers(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
-  const failure = await runService(async () => completeNumbersStep(await getDb(), actor, requestId), {});
-  if (failure) return failure;
+  const result = await runService(async () => completeNumbersStep(await getDb(), actor, requestId));
+  if (!result.ok) return result;
   goToStep(requestId, 'customer');
 }

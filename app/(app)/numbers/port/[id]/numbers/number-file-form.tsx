@@ -1,15 +1,14 @@
 'use client';
 import { useActionState } from 'react';
 import { NumberFormActions, VerdictResults } from '@/components/porting/verdict-results';
-import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
 import { submitNumberFile } from './actions';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 
 export function NumberFileForm({ requestId, sources }: { requestId: string; sources: string[] }) {
-  const [state, action] = useActionState<NumbersFormState, FormData>(submitNumberFile, null);
-  const value = (k: string) => state?.values[k] ?? '';
-  const error = (k: string) => state?.fieldErrors[k]?.[0];
+  const [state, action] = useActionState(submitNumberFile, null);
+  const value = (k: string) => state?.values?.[k] ?? '';
+  const error = (k: string) => state?.fieldErrors?.[k]?.[0];
   return (
     <>
     <form action={action} noValidate className="space-y-4">

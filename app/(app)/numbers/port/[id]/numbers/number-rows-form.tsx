@@ -2,15 +2,14 @@
 import { useActionState } from 'react';
 import { NumberFormActions, VerdictResults } from '@/components/porting/verdict-results';
 import { buttonClass } from '@/components/ui/button';
-import type { NumbersFormState } from '@/lib/porting/numbers-step/numbers-form-state';
 import { submitNumberRows } from './actions';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 
 export function NumberRowsForm({ requestId, accounts, sources, currentAccount }: { requestId: string; accounts: string[]; sources: string[]; currentAccount: string }) {
-  const [state, action] = useActionState<NumbersFormState, FormData>(submitNumberRows, null);
+  const [state, action] = useActionState(submitNumberRows, null);
   const rowCount = state?.rowCount ?? 3;
-  const value = (k: string) => state?.values[k] ?? '';
+  const value = (k: string) => state?.values?.[k] ?? '';
   return (
     <>
     <form action={action} noValidate>
@@ -28,7 +27,7 @@ export function NumberRowsForm({ requestId, accounts, sources, currentAccount }:
             <label className="text-xs font-medium">
               Number to Port
               <input name={`rows.${i}.number`} defaultValue={value(`rows.${i}.number`)} className={input} placeholder="+14105550000" inputMode="tel" />
-              {state?.fieldErrors[`rows.${i}.number`] && <span className="text-red-700">{state.fieldErrors[`rows.${i}.number`][0]}</span>}
+              {state?.fieldErrors?.[`rows.${i}.number`] && <span className="text-red-700">{state.fieldErrors[`rows.${i}.number`][0]}</span>}
             </label>
             <label className="text-xs font-medium">
               Forward/Receiving Number

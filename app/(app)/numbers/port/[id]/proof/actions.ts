@@ -2,11 +2,11 @@
 import { redirect } from 'next/navigation';
 import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
-import { failed, type FormState } from '@/lib/forms/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { checkProofFile } from '@/lib/porting/proof/detect-proof-type';
-import { submitPortRequest, type SubmitOutcome } from '@/lib/porting/submission/submit-port-request';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { proofSelectionProblems } from '@/lib/porting/proof/proof-limits';
 
 export async function sendProofOfOwnership(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -23,12 +23,8 @@ export async function sendProofOfOwnership(_prev: FormState, formData: FormData)
   });
   if (refused.length) return { ok: false, fieldErrors: { proof: refused }, formError: 'Some files cannot be used as proof.', values: {} };
 
-  let outcome: SubmitOutcome | undefined;
-  const failure = await runService(async () => {
-    outcome = await submitPortRequest(await getDb(), actor, requestId, uploads);
-  }, {});
-  if (failure) return failure;
-  if (!outcome) return failed('We could not send your request. Please try again.');
+  const result = await runService(async () => submitPortRequest(await getDb(), actor, requestId, uploads));
+  if (!result.ok) return result;
   kickOutbox();
-  redirect(`/numbers/port?submitted=${outcome.requestIds.join(',')}`);
+  redirect(`/numbers/port?submitted=${result.value.requestIds.join(',')}`);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
-import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
+import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { PROOF_MAX_BYTES, PROOF_MAX_FILES } from '@/lib/porting/proof/proof-limits';
 import { ProofForm } from './proof-form';
 

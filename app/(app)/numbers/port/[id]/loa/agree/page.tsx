@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { WizardFrame } from '@/components/porting/wizard-frame';
-import { loadWizardStep } from '@/lib/porting/drafts/load-wizard-step';
-import { stepPath } from '@/lib/porting/wizard-steps';
+import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
+import { stepPath } from '@/lib/porting/wizard/steps';
 import { AgreeForm } from './agree-form';
 
 export const metadata: Metadata = { title: 'Letter of Authorization' };

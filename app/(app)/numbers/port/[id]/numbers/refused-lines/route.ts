@@ -4,7 +4,7 @@ import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orNotFound } from '@/lib/forms/or-not-found';
 import { findPortRequest } from '@/lib/porting/port-request-access';
-import { refusedLinesCsv } from '@/lib/porting/numbers-step/refused-lines-csv';
+import { refusedLinesCsv } from '@/lib/porting/wizard/numbers/refused-lines-csv';
 
 const refusedLines = z
   .array(

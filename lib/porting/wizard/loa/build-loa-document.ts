@@ -1,0 +1,39 @@
+import 'server-only';
+import type { Queryable } from '@/db/client';
+import { PLATFORM_NAME } from '@/lib/brand';
+import type { PortRequest } from '../../port-request-access';
+import { addressLoaFields } from '../address';
+import { carrierLoaFields } from '../carrier';
+import { customerLoaFields } from '../customer';
+import { numbersLoaFields, numbersOnLetter } from '../numbers/loa-fields';
+import type { LoaDocument } from './loa-document';
+import type { SignedContent } from './voids-signature';
+
+type LetterRequest = Omit<PortRequest, 'accountPinCiphertext'>;
+
+/**
+ * What the letter says about the request, made of each step's LOA fields: the content a signature
+ * covers (voidsSignature compares it before and after an edit).
+ */
+export function signedContent(request: LetterRequest, numbers: Parameters<typeof numbersLoaFields>[0]): SignedContent {
+  const { accountHolder, accountNumber, portType, btn } = customerLoaFields(request);
+  const { billingAddress } = addressLoaFields(request);
+  const { losingCarrier } = carrierLoaFields(request);
+  return { accountHolder, billingAddress, losingCarrier, accountNumber, portType, btn, ...numbersLoaFields(numbers) };
+}
+
+/** The LOA as it stands for a request: what the page shows and what a signature covers. */
+export async function buildLoaDocument(
+  db: Queryable,
+  request: LetterRequest,
+  signer: { name: string; email: string },
+  date: Date = new Date(),
+): Promise<LoaDocument> {
+  return {
+    requestId: request.id,
+    ...signedContent(request, await numbersOnLetter(db, request.id)),
+    authorizedPerson: signer,
+    date: date.toISOString().slice(0, 10),
+    serviceProvider: PLATFORM_NAME,
+  };
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { portRequestNumbers } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { NUMBER_GROUP_LABELS, numberGroupOf } from '../../estimate';
+import { findEditableDraft } from '../editable-draft';
+import { saveStep } from '../save-step';
+import { checkDraftNumbers } from './check-lines';
+import type { PortNumberContext, PortNumberVerdict } from './check-rules';
+import { numbersLoaFields, numbersOnLetter } from './loa-fields';
+import type { RawLine } from './read-number-lines';
+
+// Well under the 65,535 bind parameters one statement may carry (8 columns a row).
+const INSERT_BATCH = 1000;
+
+/**
+ * "Add to request": runs the pre-checks and adds the accepted lines to the draft, all in one
+ * transaction; refused lines are returned for the user to fix, and never block the good ones.
+ */
+export async function addNumbersToDraft(
+  db: Database,
+  actor: Actor,
+  requestId: string,
+  lines: RawLine[],
+  defaults: PortNumberContext['defaults'],
+  now = new Date(),
+): Promise<PortNumberVerdict[]> {
+  return db.transaction(async (tx) => {
+    const request = await findEditableDraft(tx, actor, requestId, 'numbers');
+    const checked = await checkDraftNumbers(tx, actor, request, lines, defaults, now);
+    // A submitted request holds one group only (US local, Canadian or toll-free): others need their own request.
+    const group = request.numberGroup;
+    const verdicts = group
+      ? checked.map((v) =>
+          v.verdict === 'accepted' && numberGroupOf({ country: v.country!, isTollFree: !!v.isTollFree }) !== group
+            ? { ...v, verdict: 'refused' as const, code: 'other_group', message: `This request holds ${NUMBER_GROUP_LABELS[group].toLowerCase()} only; port this number with a new request.` }
+            : v,
+        )
+      : checked;
+    const accepted = verdicts.filter((v) => v.verdict === 'accepted');
+    if (accepted.length === 0) return verdicts;
+
+    const before = await numbersOnLetter(tx, requestId);
+    const [{ next }] = await tx
+      .select({ next: sql<number>`coalesce(max(${portRequestNumbers.position}), 0)::int + 1` })
+      .from(portRequestNumbers)
+      .where(eq(portRequestNumbers.portRequestId, requestId));
+    const rows = accepted.map((v, i) => ({
+      portRequestId: requestId,
+      position: next + i,
+      number: v.e164!,
+      country: v.country!,
+      isTollFree: !!v.isTollFree,
+      receivingNumber: v.receivingNumber!,
+      trackingSourceId: v.trackingSourceId,
+      targetAccountId: v.accountId!,
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      await tx.insert(portRequestNumbers).values(rows.slice(i, i + INSERT_BATCH));
+    }
+    // The step completes on Continue, once every forwarding tracking number has a new route.
+    await saveStep(tx, actor, request, {
+      uncomplete: ['numbers'],
+      fields: {},
+      signed: { before: numbersLoaFields(before), after: numbersLoaFields([...before, ...rows]) },
+      at: now,
+    });
+    return verdicts;
+  });
+}

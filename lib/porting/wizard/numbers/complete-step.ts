@@ -1,0 +1,28 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { portRequestNumbers } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { StateError } from '@/lib/errors';
+import { findEditableDraft } from '../editable-draft';
+import { saveStep } from '../save-step';
+import { listForwardingTrackingNumbers } from './routing';
+
+/** "Continue" on Numbers to Port: at least one number, and a new route for every forwarding tracking number. */
+export async function completeNumbersStep(db: Database, actor: Actor, requestId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const request = await findEditableDraft(tx, actor, requestId, 'numbers');
+    const [{ count }] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(portRequestNumbers)
+      .where(eq(portRequestNumbers.portRequestId, requestId));
+    if (count === 0) throw new StateError('No numbers are in this request yet: numbers typed or chosen above count once you select “Add to request”. Add them, then continue.');
+    const unrouted = (await listForwardingTrackingNumbers(tx, actor, request)).filter((f) => !f.newReceivingNumber);
+    if (unrouted.length) {
+      throw new StateError(
+        `Choose where ${unrouted.length === 1 ? 'tracking number' : `${unrouted.length} tracking numbers`} ${unrouted.map((u) => u.trackingNumber).join(', ')} should forward once the number they ring today has ported.`,
+      );
+    }
+    await saveStep(tx, actor, request, { step: 'numbers', fields: {} });
+  });
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { findEditableDraft } from '../editable-draft';
+import { addNumbersToDraft } from './add-lines';
+import { checkDraftNumbers } from './check-lines';
+import type { PortNumberContext, PortNumberVerdict } from './check-rules';
+import { SHOWN_VERDICTS, type NumberLinesResult } from './lines-result';
+import type { RawLine } from './read-number-lines';
+import { summarizeVerdicts } from './summarize-verdicts';
+
+/** "Check Portability" (nothing saved) or "Add to request" (accepted lines saved), as the forms show it. */
+export async function runNumberLines(
+  db: Database,
+  actor: Actor,
+  requestId: string,
+  lines: RawLine[],
+  defaults: PortNumberContext['defaults'],
+  mode: 'checked' | 'added',
+  now = new Date(),
+): Promise<NumberLinesResult> {
+  let verdicts: PortNumberVerdict[];
+  if (mode === 'added') {
+    verdicts = await addNumbersToDraft(db, actor, requestId, lines, defaults, now);
+  } else {
+    // Nothing is saved, but the same rule as saving decides who may check: the draft's owner, or
+    // the customer fixing numbers the team asked about.
+    verdicts = await db.transaction(async (tx) => {
+      const request = await findEditableDraft(tx, actor, requestId, 'numbers');
+      return checkDraftNumbers(tx, actor, request, lines, defaults, now);
+    });
+  }
+  const byLine = new Map(lines.map((l) => [l.line, l]));
+  return {
+    mode,
+    summary: summarizeVerdicts(verdicts),
+    verdictsTotal: verdicts.length,
+    verdicts: verdicts.slice(0, SHOWN_VERDICTS).map((v) => ({
+      line: v.line,
+      input: v.input,
+      verdict: v.verdict,
+      code: v.code,
+      message: v.message,
+      number: v.e164 ? formatPhoneNumber(v.e164) : undefined,
+      isTollFree: v.isTollFree,
+      alternateRoutingFor: v.alternateRoutingFor?.map(formatPhoneNumber),
+    })),
+    refused: verdicts
+      .filter((v) => v.verdict === 'refused')
+      .map((v) => {
+        const raw = byLine.get(v.line);
+        return { line: v.line, numberToPort: v.input, receivingNumber: raw?.receivingNumber, trackingSource: raw?.trackingSource, accountName: raw?.accountName, reason: v.message };
+      }),
+  };
+}
