@@ -2,21 +2,17 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/client';
 import { outboxEmails, portRequestEvents, portRequests, proofFiles } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
-import type { Actor } from '@/lib/auth/actor';
 import { runService } from '@/lib/forms/run-service';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { resendTransport } from '@/lib/mail/transport';
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { EMBEDDED_S3_CREDENTIALS, startEmbeddedS3, type EmbeddedS3 } from '@/lib/storage/embedded-s3';
 import { createStorage, setStorage } from '@/lib/storage/s3';
-import { createTestDatabase } from '../helpers/database';
-import { accountIdByName, actorByEmail } from '../helpers/demo';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
 import { startResendStandIn } from '../helpers/resend-stand-in';
+import { useTestContext } from '../helpers/test-context';
 
 // The fault suite: a customer sends their proof while one service after another fails. Each time
 // they get a message that says to try again, nothing is half-written, no stored file is left
@@ -27,10 +23,8 @@ const BUCKET = 'faults';
 const s3Dir = mkdtempSync(path.join(os.tmpdir(), 'port-faults-s3-'));
 let s3: EmbeddedS3;
 let s3Port = 0;
-let handle: DatabaseHandle;
-let owner: Actor;
-let summit = '';
-let nextNumber = 260;
+// Each test has its own database; the object store is this file's own (stopped and started by a test).
+const t = useTestContext({ storage: false });
 const tried: string[] = [];
 
 async function startS3() {
@@ -40,27 +34,22 @@ async function startS3() {
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
   await startS3();
-  await seedDemo(handle.db);
-  owner = await actorByEmail(handle.db, 'owner@summit.example');
-  summit = await accountIdByName(handle.db, 'Summit Marketing Group');
 });
 afterAll(async () => {
   await s3.close();
-  await handle.close();
   console.log(`faults: ${tried.length} failures injected into a submission (${tried.join('; ')})`);
 });
 
 async function signedDraft() {
-  const id = await draftReadyToSign(handle.db, owner, summit, [`+14105550${nextNumber++}`]);
-  await signDraft(handle.db, owner, id);
+  const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+  await signDraft(t.db, t.owner, id);
   return id;
 }
 
 /** What the customer's "Send Proof of Ownership" answers: null when it went through. */
 function send(id: string) {
-  return runService(() => submitPortRequest(handle.db, owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]), {});
+  return runService(() => submitPortRequest(t.db, t.owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]), {});
 }
 
 /** Proof files in the object store for a request, read from the store's own folder. */
@@ -75,24 +64,24 @@ function storedProofObjects(id: string): string[] {
 
 /** Nothing of the failed attempt is left: still a draft, no proof rows or files, no event, no email. */
 async function expectUntouched(id: string) {
-  const [request] = await handle.db.select().from(portRequests).where(eq(portRequests.id, id));
+  const [request] = await t.db.select().from(portRequests).where(eq(portRequests.id, id));
   expect(request.status).toBe('draft');
-  expect(await handle.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id))).toEqual([]);
+  expect(await t.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id))).toEqual([]);
   expect(storedProofObjects(id)).toEqual([]);
-  const events = await handle.db.select().from(portRequestEvents).where(eq(portRequestEvents.portRequestId, id));
+  const events = await t.db.select().from(portRequestEvents).where(eq(portRequestEvents.portRequestId, id));
   expect(events.filter((e) => e.toStatus === 'submitted')).toEqual([]);
-  expect(await handle.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`))).toEqual([]);
+  expect(await t.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`))).toEqual([]);
 }
 
 /** The retry went through once: submitted, its proof recorded and stored, one email queued. */
 async function expectSubmittedOnce(id: string) {
-  const rows = await handle.db.select().from(portRequests).where(eq(portRequests.id, id));
+  const rows = await t.db.select().from(portRequests).where(eq(portRequests.id, id));
   expect(rows.map((r) => r.status)).toEqual(['submitted']);
-  const proof = await handle.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id));
+  const proof = await t.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id));
   expect(proof).toHaveLength(1);
   expect(storedProofObjects(id)).toHaveLength(1);
   expect(storedProofObjects(id)[0]).toContain(path.basename(proof[0].storageKey));
-  expect(await handle.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`))).toHaveLength(1);
+  expect(await t.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`))).toHaveLength(1);
 }
 
 const retryMessage = expect.objectContaining({ ok: false, formError: expect.stringMatching(/try again/i) });
@@ -118,12 +107,12 @@ test('with the object store stopped, sending proof fails with a message to retry
  */
 async function dropConnectionAtInsertInto(table: string) {
   const end =
-    handle.kind === 'postgres'
+    t.handle.kind === 'postgres'
       ? 'perform pg_terminate_backend(pg_backend_pid());'
       : `raise exception 'terminating connection due to administrator command' using errcode = '57P01';`;
-  await handle.db.execute(sql.raw(`create or replace function fault_drop_connection() returns trigger language plpgsql as $$ begin ${end} return new; end $$`));
-  await handle.db.execute(sql.raw(`create trigger fault_drop_connection before insert on ${table} for each row execute function fault_drop_connection()`));
-  return () => handle.db.execute(sql.raw(`drop trigger fault_drop_connection on ${table}`));
+  await t.db.execute(sql.raw(`create or replace function fault_drop_connection() returns trigger language plpgsql as $$ begin ${end} return new; end $$`));
+  await t.db.execute(sql.raw(`create trigger fault_drop_connection before insert on ${table} for each row execute function fault_drop_connection()`));
+  return () => t.db.execute(sql.raw(`drop trigger fault_drop_connection on ${table}`));
 }
 
 test.each([
@@ -150,7 +139,6 @@ test('with the mail service answering 500 and then never answering, the request 
   const standIn = await startResendStandIn();
   process.env.RESEND_BASE_URL = standIn.baseUrl;
   try {
-    await handle.db.update(outboxEmails).set({ status: 'sent' }); // earlier tests' emails are not this test's
     const id = await signedDraft();
     standIn.failNextCalls(1);
     standIn.hangAfterAcceptingNext(1);
@@ -158,10 +146,10 @@ test('with the mail service answering 500 and then never answering, the request 
     expect(await send(id)).toBeNull();
     const transport = resendTransport('re_test', { timeoutMs: 300 });
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
-    expect(await deliverDueEmails({ db: handle.db, transport })).toMatchObject({ sent: 0, retrying: 1 });
-    expect(await deliverDueEmails({ db: handle.db, transport, now: later(1) })).toMatchObject({ sent: 0, retrying: 1 });
-    expect(await deliverDueEmails({ db: handle.db, transport, now: later(10) })).toMatchObject({ sent: 1, retrying: 0 });
-    expect(await deliverDueEmails({ db: handle.db, transport, now: later(60) })).toMatchObject({ sent: 0, retrying: 0 });
+    expect(await deliverDueEmails({ db: t.db, transport })).toMatchObject({ sent: 0, retrying: 1 });
+    expect(await deliverDueEmails({ db: t.db, transport, now: later(1) })).toMatchObject({ sent: 0, retrying: 1 });
+    expect(await deliverDueEmails({ db: t.db, transport, now: later(10) })).toMatchObject({ sent: 1, retrying: 0 });
+    expect(await deliverDueEmails({ db: t.db, transport, now: later(60) })).toMatchObject({ sent: 0, retrying: 0 });
     expect(standIn.accepted).toHaveLength(1);
     expect(standIn.accepted[0].body.to).toEqual(['owner@summit.example']);
     expect(standIn.accepted[0].body.subject).toMatch(/received/i);
