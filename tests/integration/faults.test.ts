@@ -48,8 +48,9 @@ async function signedDraft() {
 }
 
 /** What the customer's "Send Proof of Ownership" answers: null when it went through. */
-function send(id: string) {
-  return runService(() => submitPortRequest(t.db, t.owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]), {});
+async function send(id: string) {
+  const result = await runService(() => submitPortRequest(t.db, t.owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]), {});
+  return result.ok ? null : result;
 }
 
 /** Proof files in the object store for a request, read from the store's own folder. */

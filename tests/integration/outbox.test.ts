@@ -25,7 +25,7 @@ beforeEach(() => {
   standIn.reset();
 });
 
-const props = { update: { headline: 'Your port date is set.', paragraphs: [] }, requestUrl: 'http://localhost:3000/numbers/port/1', requestLabel: 'Port request' };
+const props = { update: { headline: 'Port update', paragraphs: ['Your port date is set.'] }, requestUrl: 'http://localhost:3000/numbers/port/1', requestLabel: 'Port request' };
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 async function queue(subject: string) {
