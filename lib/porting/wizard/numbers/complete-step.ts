@@ -9,7 +9,7 @@ import { saveStep } from '../save-step';
 import { listForwardingTrackingNumbers } from './routing';
 
 /** "Continue" on Numbers to Port: at least one number, and a new route for every forwarding tracking number. */
-export async function completeNumbersStep(db: Database, actor: Actor, requestId: string): Promise<void> {
+export async function completeNumbersStep(db: Database, actor: Actor, requestId: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     const [{ count }] = await tx
@@ -23,6 +23,6 @@ export async function completeNumbersStep(db: Database, actor: Actor, requestId:
         `Choose where ${unrouted.length === 1 ? 'tracking number' : `${unrouted.length} tracking numbers`} ${unrouted.map((u) => u.trackingNumber).join(', ')} should forward once the number they ring today has ported.`,
       );
     }
-    await saveStep(tx, actor, request, { step: 'numbers', fields: {} });
+    await saveStep(tx, actor, request, { step: 'numbers', fields: {}, at: now });
   });
 }

@@ -37,7 +37,7 @@ export async function listForwardingTrackingNumbers(db: Queryable, actor: Actor,
 }
 
 /** Saves the new receiving numbers chosen for forwarding tracking numbers (by tracking number id). */
-export async function saveAlternateRouting(db: Database, actor: Actor, requestId: string, choices: Record<string, string>): Promise<Record<string, string>> {
+export async function saveAlternateRouting(db: Database, actor: Actor, requestId: string, choices: Record<string, string>, now = new Date()): Promise<Record<string, string>> {
   return db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     const forwarding = await listForwardingTrackingNumbers(tx, actor, request);
@@ -66,7 +66,7 @@ export async function saveAlternateRouting(db: Database, actor: Actor, requestId
         });
     }
     // Not on the letter: a new route leaves the signature as it is.
-    await saveStep(tx, actor, request, { fields: {} });
+    await saveStep(tx, actor, request, { fields: {}, at: now });
     return errors;
   });
 }
