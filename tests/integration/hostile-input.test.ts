@@ -3,7 +3,7 @@
  * through the real services on a real database and a real S3 server, plus the big inputs built
  * here (100,000 lines, a 1 MB line, files over the size limits).
  *
- * Number lists: readNumberLines, then addNumbersToDraft into a draft of the demo owner. Either the
+ * Number lists: readNumberLines, then addNumbersToDraft into a draft of the demo t.owner. Either the
  * whole file is refused with one message written for users, or every line gets a verdict: the good
  * lines are saved (exactly as typed, normalized to E.164) and every other line has its own message.
  *
@@ -16,10 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/client';
 import { accounts, portRequestNumbers, portRequests, proofFiles, trackingNumbers, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
-import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
 import { saveCarrierStep } from '@/lib/porting/wizard/carrier';
@@ -29,9 +26,7 @@ import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
 import { checkProofFile, PROOF_MAX_BYTES } from '@/lib/porting/proof/detect-proof-type';
 import { proofFilename } from '@/lib/porting/submission/store-proof';
 import { submitPortRequest, type ProofUpload } from '@/lib/porting/wizard/proof';
-import { getObjectBytes, presignDownload, type Storage } from '@/lib/storage/s3';
-import { createTestDatabase } from '../helpers/database';
-import { accountIdByName, actorByEmail } from '../helpers/demo';
+import { getObjectBytes, presignDownload } from '@/lib/storage/s3';
 import { tinyPng } from '../helpers/files';
 import {
   HOSTILE_DIR,
@@ -48,13 +43,10 @@ import {
   type ProofMime,
 } from '../helpers/hostile-corpus';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { createTestStorage } from '../helpers/storage';
+import { useTestContext } from '../helpers/test-context';
 
-let handle: DatabaseHandle;
-let storage: Storage;
-let owner: Actor;
-let summitId: string;
-let demoCounts: Record<string, number>;
+// Each test has its own database with the demo, and its own bucket (t.storage).
+const t = useTestContext();
 
 // What was run, printed at the end.
 let numberCases = 0;
@@ -68,23 +60,12 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 async function countDemoRows() {
   const count = async (table: typeof users | typeof accounts | typeof trackingNumbers) =>
-    (await handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+    (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
   return { users: await count(users), accounts: await count(accounts), trackingNumbers: await count(trackingNumbers) };
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  storage = await createTestStorage();
-  await seedDemo(handle.db);
-  owner = await actorByEmail(handle.db, 'owner@summit.example');
-  summitId = await accountIdByName(handle.db, 'Summit Marketing Group');
-  demoCounts = await countDemoRows();
-});
-
-afterAll(async () => {
+afterAll(() => {
   console.log(`hostile input: ${numberCases} number files/texts, ${proofCases} proof uploads`);
-  await storage?.close();
-  await handle?.close();
 });
 
 /** A message for people: not empty, no stack trace, no error class or library code. */
@@ -105,13 +86,13 @@ function expectUserMessage(message: unknown) {
 
 /** A draft in the owner's account, past the carrier step, as the Numbers step finds it. */
 async function newDraft(): Promise<string> {
-  const id = await createPortRequestDraft(handle.db, owner, summitId);
-  await saveCarrierStep(handle.db, owner, id, { losingCarrier: 'Verizon Business', requestedPortDate: undefined });
+  const id = await createPortRequestDraft(t.db, t.owner, t.summit);
+  await saveCarrierStep(t.db, t.owner, id, { losingCarrier: 'Verizon Business', requestedPortDate: undefined });
   return id;
 }
 
 async function savedRows(requestId: string) {
-  return handle.db.select().from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, requestId)).orderBy(asc(portRequestNumbers.position));
+  return t.db.select().from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, requestId)).orderBy(asc(portRequestNumbers.position));
 }
 
 type Imported = { verdicts: PortNumberVerdict[]; rows: Awaited<ReturnType<typeof savedRows>>; lines: RawLine[] };
@@ -127,7 +108,7 @@ async function importNumbers(input: string | Uint8Array, filename?: string): Pro
     return read;
   }
   const id = await newDraft();
-  const verdicts = await addNumbersToDraft(handle.db, owner, id, read.lines, NUMBER_DEFAULTS);
+  const verdicts = await addNumbersToDraft(t.db, t.owner, id, read.lines, NUMBER_DEFAULTS);
   const rows = await savedRows(id);
 
   expect(verdicts).toHaveLength(read.lines.length);
@@ -139,7 +120,7 @@ async function importNumbers(input: string | Uint8Array, filename?: string): Pro
   const accepted = verdicts.filter((v) => v.verdict === 'accepted');
   // Saved: exactly the accepted lines, in order, each a US or Canadian number in E.164 and nothing else.
   expect(rows.map((r) => r.number)).toEqual(accepted.map((v) => v.e164));
-  const usable = new Set(owner.accounts.map((a) => a.id));
+  const usable = new Set(t.owner.accounts.map((a) => a.id));
   for (const row of rows) {
     expect(row.number).toMatch(E164_US_CA);
     expect(row.receivingNumber).toMatch(E164_ANY);
@@ -311,8 +292,14 @@ describe('hostile number files and texts', () => {
   }, 60_000);
 
   test('the SQL-, script- and formula-looking input changed nothing but the drafts it was added to', async () => {
+    // The whole corpus goes in, each readable file into a draft of its own, as the tests above add it.
+    const demoCounts = await countDemoRows();
+    for (const fixture of NUMBER_CORPUS) {
+      const read = readNumberLines(readNumberFixture(fixture.file), { filename: fixture.file });
+      if (read.ok) await addNumbersToDraft(t.db, t.owner, await newDraft(), read.lines, NUMBER_DEFAULTS);
+    }
     expect(await countDemoRows()).toEqual(demoCounts);
-    const [{ n }] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(portRequestNumbers).where(sql`${portRequestNumbers.number} !~ '^\\+1[0-9]{10}$'`);
+    const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(portRequestNumbers).where(sql`${portRequestNumbers.number} !~ '^\\+1[0-9]{10}$'`);
     expect(n).toBe(0);
   });
 
@@ -348,32 +335,35 @@ describe('hostile number files and texts', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('hostile proof uploads', () => {
-  let refusalDraft: string;
-  let nextNumber = 300;
+  // The signed draft a test's refused uploads are tried on, made on its first refusal.
+  let refusalDraft: string | undefined;
+  beforeEach(() => {
+    refusalDraft = undefined;
+  });
 
   /** A fresh draft with the LOA signed: submitting succeeds only once per draft. */
   async function signedDraft(): Promise<string> {
-    nextNumber++;
-    const id = await draftReadyToSign(handle.db, owner, summitId, [`+1410555${String(nextNumber).padStart(4, '0')}`]);
-    await signDraft(handle.db, owner, id);
+    const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+    await signDraft(t.db, t.owner, id);
     return id;
   }
 
   async function storedKeys(requestId: string): Promise<string[]> {
-    const listed = await storage.client.send(new ListObjectsV2Command({ Bucket: storage.bucket, Prefix: `proof/${requestId}/` }));
+    const listed = await t.storage.client.send(new ListObjectsV2Command({ Bucket: t.storage.bucket, Prefix: `proof/${requestId}/` }));
     return (listed.Contents ?? []).map((o) => o.Key!);
   }
 
   async function expectNothingStored(requestId: string) {
-    const [request] = await handle.db.select({ status: portRequests.status }).from(portRequests).where(eq(portRequests.id, requestId));
+    const [request] = await t.db.select({ status: portRequests.status }).from(portRequests).where(eq(portRequests.id, requestId));
     expect(request.status).toBe('draft');
-    expect(await handle.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, requestId))).toEqual([]);
+    expect(await t.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, requestId))).toEqual([]);
     expect(await storedKeys(requestId)).toEqual([]);
   }
 
   async function expectRefused(uploads: ProofUpload[], named: string[], message: RegExp) {
     proofCases += uploads.length;
-    const error = await submitPortRequest(handle.db, owner, refusalDraft, uploads).then(
+    refusalDraft ??= await signedDraft();
+    const error = await submitPortRequest(t.db, t.owner, refusalDraft, uploads).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -390,10 +380,10 @@ describe('hostile proof uploads', () => {
   async function expectAccepted(upload: ProofUpload, type: ProofMime) {
     proofCases++;
     const id = await signedDraft();
-    const outcome = await submitPortRequest(handle.db, owner, id, [upload]);
+    const outcome = await submitPortRequest(t.db, t.owner, id, [upload]);
     expect(outcome).toEqual({ requestIds: [id], alreadySubmitted: false });
 
-    const rows = await handle.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id));
+    const rows = await t.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id));
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(PROOF_TYPES).toContain(row.contentType);
@@ -406,7 +396,7 @@ describe('hostile proof uploads', () => {
     expect(row.sha256).toBe(createHash('sha256').update(upload.bytes).digest('hex'));
     expect(await storedKeys(id)).toEqual([row.storageKey]);
 
-    const head = await storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: row.storageKey }));
+    const head = await t.storage.client.send(new HeadObjectCommand({ Bucket: t.storage.bucket, Key: row.storageKey }));
     expect(head.ContentType).toBe(type);
     expect(Buffer.compare(await getObjectBytes(row.storageKey), Buffer.from(upload.bytes))).toBe(0);
 
@@ -417,14 +407,10 @@ describe('hostile proof uploads', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[\w.\- ]*"$/);
     await response.arrayBuffer();
 
-    const [request] = await handle.db.select({ status: portRequests.status }).from(portRequests).where(eq(portRequests.id, id));
+    const [request] = await t.db.select({ status: portRequests.status }).from(portRequests).where(eq(portRequests.id, id));
     expect(request.status).toBe('submitted');
     return row;
   }
-
-  beforeAll(async () => {
-    refusalDraft = await signedDraft();
-  });
 
   const accepted = PROOF_CORPUS.filter((f): f is Extract<ProofFixture, { expect: 'accepted' }> => f.expect === 'accepted');
   const refused = PROOF_CORPUS.filter((f): f is Extract<ProofFixture, { expect: 'refused' }> => f.expect === 'refused');
@@ -494,7 +480,7 @@ describe('hostile proof uploads', () => {
   test('a NUL byte in the file name is refused with a message for users, or the name is stored without it', async () => {
     proofCases++;
     const id = await signedDraft();
-    const error = await submitPortRequest(handle.db, owner, id, [{ name: 'bill\u0000.png', bytes: new Uint8Array(tinyPng()) }]).then(
+    const error = await submitPortRequest(t.db, t.owner, id, [{ name: 'bill\u0000.png', bytes: new Uint8Array(tinyPng()) }]).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -502,7 +488,7 @@ describe('hostile proof uploads', () => {
       expect(error).toBeInstanceOf(StateError);
       return;
     }
-    const [row] = await handle.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id));
+    const [row] = await t.db.select().from(proofFiles).where(eq(proofFiles.portRequestId, id));
     expect(row.filename).not.toContain('\u0000');
   });
 
@@ -510,7 +496,7 @@ describe('hostile proof uploads', () => {
   test.each([['html-with-pdf-marker.html'], ['exe-pdf-polyglot.pdf.exe'], ['zip-holding-pdf.zip']])('%s is refused, naming the file', async (file) => {
     proofCases++;
     const id = await signedDraft();
-    await expect(submitPortRequest(handle.db, owner, id, [{ name: file, bytes: readProofFixture(file) }])).rejects.toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')}.*is not a PDF or an image`));
+    await expect(submitPortRequest(t.db, t.owner, id, [{ name: file, bytes: readProofFixture(file) }])).rejects.toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')}.*is not a PDF or an image`));
     await expectNothingStored(id);
   });
 });
