@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { openDatabase, type DatabaseHandle, type QueryLogger } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
 import { setDatabaseHandle } from '@/lib/db';
@@ -26,9 +26,9 @@ export const usingPostgres = Boolean(ADMIN_URL);
 const tarballs = new Map<string, Blob>();
 let admin: Promise<DatabaseHandle> | undefined;
 
-export async function openTestDatabase(options: { seeded?: boolean } = {}): Promise<DatabaseHandle> {
-  const seeded = options.seeded ?? true;
-  const handle = ADMIN_URL ? await clonePostgres(ADMIN_URL, seeded) : await clonePglite(seeded);
+export async function openTestDatabase(options: { seeded?: boolean; logger?: QueryLogger } = {}): Promise<DatabaseHandle> {
+  const { seeded = true, logger } = options;
+  const handle = ADMIN_URL ? await clonePostgres(ADMIN_URL, seeded, logger) : await clonePglite(seeded, logger);
   setDatabaseHandle(handle);
   return handle;
 }
@@ -40,21 +40,21 @@ export async function closeTestDatabases(): Promise<void> {
   if (open) await (await open).close();
 }
 
-async function clonePglite(seeded: boolean): Promise<DatabaseHandle> {
+async function clonePglite(seeded: boolean, logger?: QueryLogger): Promise<DatabaseHandle> {
   const template = seeded ? PGLITE_TEMPLATES.seeded : PGLITE_TEMPLATES.migrated;
   if (!template) {
     // No global setup (a script importing this): build it the slow way.
-    const handle = await openDatabase({ kind: 'pglite' });
+    const handle = await openDatabase({ kind: 'pglite', logger });
     await runMigrations(handle);
     if (seeded) await seedDemo(handle.db);
     return handle;
   }
   let tarball = tarballs.get(template);
   if (!tarball) tarballs.set(template, (tarball = new Blob([readFileSync(template)])));
-  return openDatabase({ kind: 'pglite', loadDataDir: tarball });
+  return openDatabase({ kind: 'pglite', loadDataDir: tarball, logger });
 }
 
-async function clonePostgres(url: string, seeded: boolean): Promise<DatabaseHandle> {
+async function clonePostgres(url: string, seeded: boolean, logger?: QueryLogger): Promise<DatabaseHandle> {
   const template = seeded ? PG_TEMPLATES.seeded : PG_TEMPLATES.migrated;
   if (!template) throw new Error('DATABASE_URL is set but the global setup made no template database (run through jest)');
   admin ??= openDatabase({ kind: 'postgres', url, max: 1 });
@@ -63,7 +63,7 @@ async function clonePostgres(url: string, seeded: boolean): Promise<DatabaseHand
   await createFromTemplate(server, name, template);
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const own = await openDatabase({ kind: 'postgres', url: dbUrl.toString(), max: 5 });
+  const own = await openDatabase({ kind: 'postgres', url: dbUrl.toString(), max: 5, logger });
   return {
     ...own,
     close: async () => {

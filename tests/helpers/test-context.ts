@@ -1,4 +1,4 @@
-import type { Database, DatabaseHandle } from '@/db/client';
+import type { Database, DatabaseHandle, QueryLogger } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { setDatabaseHandle } from '@/lib/db';
 import type { Storage } from '@/lib/storage/s3';
@@ -56,6 +56,8 @@ export type TestContextOptions = {
   seed?: boolean;
   /** A bucket on the S3 stand-in for each test (default true). */
   storage?: boolean;
+  /** Told every statement the test's database runs (counting queries). */
+  queryLogger?: QueryLogger;
 };
 
 const DEMO_USERS = {
@@ -75,7 +77,7 @@ const DEMO_ACCOUNTS = {
 type PerTest = Omit<TestContext, 'freshNumber' | 'freshNumbers' | 'defer'>;
 
 export function useTestContext(options: TestContextOptions = {}): TestContext {
-  const { database = true, seed = true, storage = true } = options;
+  const { database = true, seed = true, storage = true, queryLogger } = options;
   let server: TestStorageServer | undefined;
   let current: Partial<PerTest> | undefined;
   let cleanups: (() => unknown)[] = [];
@@ -94,7 +96,7 @@ export function useTestContext(options: TestContextOptions = {}): TestContext {
     const now: Partial<PerTest> = {};
     current = now;
     if (database) {
-      now.handle = await openTestDatabase({ seeded: seed });
+      now.handle = await openTestDatabase({ seeded: seed, logger: queryLogger });
       now.db = now.handle.db;
       if (seed) {
         const db = now.db;

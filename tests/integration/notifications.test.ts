@@ -3,12 +3,9 @@
  * (and the same words in the notes), queued in the event's transaction as a template name and its
  * props, rendered only at delivery.
  */
-import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { memberships, outboxEmails, portRequestNotes, portRequests, staffMembers, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
 import { EMAIL_TEMPLATES } from '@/emails/templates';
 import { loadActor, type Actor } from '@/lib/auth/actor';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
@@ -19,66 +16,39 @@ import { addRecipient } from '@/lib/porting/notes/recipients';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { approveRequest, startReview } from '@/lib/porting/review/decide';
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
-import type { Storage } from '@/lib/storage/s3';
-import { setDatabaseHandle } from '@/lib/db';
 import { RequestTimeline } from '@/components/porting/request-timeline';
-import { createTestDatabase } from '../helpers/database';
-import { accountIdByName, actorByEmail } from '../helpers/demo';
 import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
-import { createTestStorage } from '../helpers/storage';
+import { useTestContext } from '../helpers/test-context';
 
 // Counts every statement sent to the database, to show that work does not grow with recipients.
 const queries = { count: 0, logQuery() { this.count += 1; } };
 
-/** A database of this file's own whose statements are counted (the same engine as the run: PGlite or PostgreSQL). */
-async function countedDatabase(): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) {
-    const own = await createTestDatabase();
-    if (own.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
-    const counted = await openDatabase({ ...own.config, max: 2, logger: queries });
-    setDatabaseHandle(counted);
-    return { ...counted, close: async () => { await counted.close(); await own.close(); } };
-  }
-  const counted = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([readFileSync(process.env.PGLITE_TEMPLATE!)]), logger: queries });
-  setDatabaseHandle(counted);
-  return counted;
-}
+// Each test's database (the same engine as the run: PGlite or PostgreSQL) has its statements counted.
+const t = useTestContext({ queryLogger: queries });
+let staffer: Actor;
 
-let handle: DatabaseHandle;
-let storage: Storage;
-let owner: Actor, staffer: Actor;
-let summit: string;
-let nextNumber = 300;
-
-beforeAll(async () => {
-  handle = await countedDatabase();
-  storage = await createTestStorage();
-  await seedDemo(handle.db);
-  owner = await actorByEmail(handle.db, 'owner@summit.example');
+beforeEach(async () => {
   // A staff member with a person's name: customers must never read it.
-  const [user] = await handle.db.insert(users).values({ email: 'jordan.staffer@porting.example', name: 'Jordan Staffer' }).returning({ id: users.id });
-  await handle.db.insert(staffMembers).values({ userId: user.id, role: 'regulatory' });
-  staffer = (await loadActor(handle.db, user.id))!;
-  summit = await accountIdByName(handle.db, 'Summit Marketing Group');
+  const [user] = await t.db.insert(users).values({ email: 'jordan.staffer@porting.example', name: 'Jordan Staffer' }).returning({ id: users.id });
+  await t.db.insert(staffMembers).values({ userId: user.id, role: 'regulatory' });
+  staffer = (await loadActor(t.db, user.id))!;
 });
-afterAll(async () => {
+afterEach(() => {
   jest.restoreAllMocks();
-  await storage.close();
-  await handle.close();
 });
 
 async function inReview(): Promise<string> {
-  const id = await draftReadyToSign(handle.db, owner, summit, [`+1410555${String(nextNumber++).padStart(4, '0')}`]);
-  await signDraft(handle.db, owner, id);
-  await submitPortRequest(handle.db, owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
-  await startReview(handle.db, staffer, id, await version(id));
+  const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+  await signDraft(t.db, t.owner, id);
+  await submitPortRequest(t.db, t.owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
+  await startReview(t.db, staffer, id, await version(id));
   return id;
 }
 
-const version = async (id: string) => (await handle.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
-const statusOf = async (id: string) => (await handle.db.select({ s: portRequests.status }).from(portRequests).where(eq(portRequests.id, id)))[0].s;
+const version = async (id: string) => (await t.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
+const statusOf = async (id: string) => (await t.db.select({ s: portRequests.status }).from(portRequests).where(eq(portRequests.id, id)))[0].s;
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 test('a template that fails does not undo the decision it reports, and the email goes out once the template is fixed', async () => {
@@ -86,43 +56,43 @@ test('a template that fails does not undo the decision it reports, and the email
   const broken = jest.spyOn(EMAIL_TEMPLATES, 'request-approved').mockImplementation(() => {
     throw new Error('the template is broken');
   });
-  await approveRequest(handle.db, staffer, id, await version(id));
+  await approveRequest(t.db, staffer, id, await version(id));
   expect(await statusOf(id)).toBe('approved');
 
-  const transport = mailboxTransport(handle.db);
-  await deliverDueEmails({ db: handle.db, transport, now: later(1) });
-  const [waiting] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'request-approved'));
+  const transport = mailboxTransport(t.db);
+  await deliverDueEmails({ db: t.db, transport, now: later(1) });
+  const [waiting] = await t.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'request-approved'));
   expect(waiting).toMatchObject({ status: 'pending', html: null });
   expect(waiting.lastError).toContain('the template is broken');
 
   broken.mockRestore();
-  await deliverDueEmails({ db: handle.db, transport, now: later(60) });
-  const [sent] = await handle.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'request-approved'));
+  await deliverDueEmails({ db: t.db, transport, now: later(60) });
+  const [sent] = await t.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'request-approved'));
   expect(sent.status).toBe('sent');
   expect(sent.html).toContain('Your port request is approved');
 });
 
 test('one update to many recipients takes as many statements as to one', async () => {
   // Ten more users of the account, each added as a recipient of the second request.
-  const people = await handle.db
+  const people = await t.db
     .insert(users)
     .values(Array.from({ length: 10 }, (_, i) => ({ email: `follower${i}@summit.example`, name: `Follower ${i}` })))
     .returning({ id: users.id, email: users.email });
-  await handle.db.insert(memberships).values(people.map((p) => ({ userId: p.id, accountId: summit, role: 'member' as const })));
+  await t.db.insert(memberships).values(people.map((p) => ({ userId: p.id, accountId: t.summit, role: 'member' as const })));
   const alone = await inReview();
   const followed = await inReview();
-  for (const p of people) await addRecipient(handle.db, owner, followed, p.email);
+  for (const p of people) await addRecipient(t.db, t.owner, followed, p.email);
 
   const statementsToApprove = async (id: string) => {
     const v = await version(id);
     queries.count = 0;
-    await approveRequest(handle.db, staffer, id, v);
+    await approveRequest(t.db, staffer, id, v);
     return queries.count;
   };
   const one = await statementsToApprove(alone);
   const eleven = await statementsToApprove(followed);
   expect(eleven).toBe(one);
-  const [email] = await handle.db.select().from(outboxEmails).where(sql`${outboxEmails.subjectRef} = ${`port-request:${followed}`} and ${outboxEmails.template} = 'request-approved'`);
+  const [email] = await t.db.select().from(outboxEmails).where(sql`${outboxEmails.subjectRef} = ${`port-request:${followed}`} and ${outboxEmails.template} = 'request-approved'`);
   expect(email.toAddresses).toHaveLength(11);
 });
 
@@ -149,19 +119,19 @@ const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: 
 
 test('each event type shows to the customer only if it is theirs to see: in the timeline, the notes and the emails, with our team as "the porting team"', async () => {
   const id = await inReview();
-  const before = { emails: await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
+  const before = { emails: await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
   const teamOnly = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'team');
   expect(teamOnly.sort()).toEqual(['internal_note', 'pin_revealed', 'portability_checked']);
 
   // A team-only event, whoever records it, reaches no email and no note.
-  for (const type of teamOnly) await handle.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
-  expect(await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`))).toHaveLength(before.emails.length);
+  for (const type of teamOnly) await t.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
+  expect(await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`))).toHaveLength(before.emails.length);
   expect(await notesOf(id)).toEqual(before.notes);
 
   for (const type of EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'customer')) {
-    await handle.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
+    await t.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
   }
-  const { events } = await getPortRequestDetail(handle.db, owner, id);
+  const { events } = await getPortRequestDetail(t.db, t.owner, id);
   const shownTypes = new Set(events.map((e) => e.type));
   for (const type of EVENT_TYPE_NAMES) expect({ type, shown: shownTypes.has(type) }).toEqual({ type, shown: EVENT_TYPES[type].visibility === 'customer' });
   const timeline = renderToStaticMarkup(RequestTimeline({ events }));
@@ -170,7 +140,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
   }
   for (const type of teamOnly) expect(timeline).not.toContain(EVENT_TYPES[type].label);
 
-  const emails = await renderedEmails(handle.db, eq(outboxEmails.subjectRef, `port-request:${id}`));
+  const emails = await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`));
   const newEmails = emails.slice(before.emails.length);
   expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
   const customerFacing = [timeline, ...newEmails.flatMap((e) => [e.subject, e.html, e.text]), ...(await notesOf(id))].join('\n');
@@ -182,5 +152,5 @@ test('each event type shows to the customer only if it is theirs to see: in the 
 });
 
 async function notesOf(id: string) {
-  return (await handle.db.select({ body: portRequestNotes.body }).from(portRequestNotes).where(eq(portRequestNotes.portRequestId, id)).orderBy(portRequestNotes.createdAt)).map((n) => n.body);
+  return (await t.db.select({ body: portRequestNotes.body }).from(portRequestNotes).where(eq(portRequestNotes.portRequestId, id)).orderBy(portRequestNotes.createdAt)).map((n) => n.body);
 }
