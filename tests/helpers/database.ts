@@ -86,8 +86,3 @@ async function createFromTemplate(server: DatabaseHandle, name: string, template
     }
   }
 }
-
-/** @deprecated the per-file database of before useTestContext(); removed once every file is converted. */
-export function createTestDatabase(): Promise<DatabaseHandle> {
-  return openTestDatabase({ seeded: false });
-}

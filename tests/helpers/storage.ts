@@ -41,10 +41,3 @@ export async function startTestStorage() {
 }
 
 export type TestStorageServer = Awaited<ReturnType<typeof startTestStorage>>;
-
-/** @deprecated the per-file storage of before useTestContext(); removed once every file is converted. */
-export async function createTestStorage(): Promise<Storage> {
-  const server = await startTestStorage();
-  const storage = await server.bucket();
-  return { ...storage, close: () => server.close() };
-}
