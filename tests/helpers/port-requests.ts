@@ -13,8 +13,8 @@ import { freshNumber } from './numbers';
 
 export const TEST_PIN = '48213';
 
-/** A draft with every step up to the LOA done, through the same services the pages call. */
-export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+/** A draft with the carrier and numbers steps done (the customer step is next), through the services the pages call. */
+export async function draftThroughNumbers(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
   const id = await createPortRequestDraft(db, actor, accountId);
   await saveCarrierStep(db, actor, id, { losingCarrier: 'Verizon Business', requestedPortDate: undefined });
   const verdicts = await addNumbersToDraft(
@@ -27,6 +27,12 @@ export async function draftReadyToSign(db: Database, actor: Actor, accountId: st
   const refused = verdicts.filter((v) => v.verdict === 'refused');
   if (refused.length) throw new Error(`test numbers refused: ${refused.map((r) => r.message).join('; ')}`);
   await completeNumbersStep(db, actor, id);
+  return id;
+}
+
+/** A draft with every step up to the LOA done, through the same services the pages call. */
+export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+  const id = await draftThroughNumbers(db, actor, accountId, numbers);
   await saveCustomerStep(db, actor, id, {
     customerName: 'Summit Marketing Group LLC',
     carrierAccountNumber: '8834-2219',
