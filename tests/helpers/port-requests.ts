@@ -13,10 +13,16 @@ import { freshNumber } from './numbers';
 
 export const TEST_PIN = '48213';
 
-/** A draft with the carrier and numbers steps done (the customer step is next), through the services the pages call. */
-export async function draftThroughNumbers(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+/** A new draft with the carrier step done: the numbers step is next. */
+export async function draftThroughCarrier(db: Database, actor: Actor, accountId: string) {
   const id = await createPortRequestDraft(db, actor, accountId);
   await saveCarrierStep(db, actor, id, { losingCarrier: 'Verizon Business', requestedPortDate: undefined });
+  return id;
+}
+
+/** A draft with the carrier and numbers steps done (the customer step is next), through the services the pages call. */
+export async function draftThroughNumbers(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+  const id = await draftThroughCarrier(db, actor, accountId);
   const verdicts = await addNumbersToDraft(
     db,
     actor,
@@ -30,8 +36,8 @@ export async function draftThroughNumbers(db: Database, actor: Actor, accountId:
   return id;
 }
 
-/** A draft with every step up to the LOA done, through the same services the pages call. */
-export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+/** A draft with the steps up to the customer step done: the billing address is next. */
+export async function draftThroughCustomer(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
   const id = await draftThroughNumbers(db, actor, accountId, numbers);
   await saveCustomerStep(db, actor, id, {
     customerName: 'Summit Marketing Group LLC',
@@ -41,6 +47,12 @@ export async function draftReadyToSign(db: Database, actor: Actor, accountId: st
     billingTelephoneNumber: undefined,
     btnIsPorting: undefined,
   });
+  return id;
+}
+
+/** A draft with every step up to the LOA done, through the same services the pages call. */
+export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+  const id = await draftThroughCustomer(db, actor, accountId, numbers);
   await saveAddressStep(db, actor, id, { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' });
   await saveAgreementStep(db, actor, id);
   return id;
