@@ -9,6 +9,8 @@ import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
 import { completeNumbersStep } from '@/lib/porting/wizard/numbers/complete-step';
 import { prepareLoaSignature } from '@/lib/porting/wizard/loa/prepare-signature';
 import { signLoa } from '@/lib/porting/wizard/loa/sign-loa';
+import { submitPortRequest } from '@/lib/porting/wizard/proof';
+import { tinyPng } from './files';
 import { freshNumber } from './numbers';
 
 export const TEST_PIN = '48213';
@@ -61,4 +63,12 @@ export async function draftReadyToSign(db: Database, actor: Actor, accountId: st
 export async function signDraft(db: Database, actor: Actor, id: string, typedName = 'Dana Whitfield') {
   await prepareLoaSignature(db, actor, id, { typedName });
   await signLoa(db, actor, id, { ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0' });
+}
+
+/** A request of `actor`'s through every step, signed and sent with a proof of ownership: the team's queue has it. */
+export async function submittedRequest(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+  const id = await draftReadyToSign(db, actor, accountId, numbers);
+  await signDraft(db, actor, id, actor.name ?? 'Test Signer');
+  await submitPortRequest(db, actor, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
+  return id;
 }
