@@ -1,23 +1,20 @@
-import { jest } from '@jest/globals';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { portRequestEvents, portRequestNumbers, portRequests } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
 import { discardDraft } from '@/lib/porting/wizard/discard-draft';
 import { runNumberLines } from '@/lib/porting/wizard/numbers/run-lines';
+import * as actions from '@/app/(app)/numbers/port/[id]/numbers/actions';
+import { signInAs, useRequestScope } from '../helpers/request-scope';
 import { useTestContext } from '../helpers/test-context';
 
-// The numbers step's actions as a browser posts them, signed in as mockActor; imported once the mocks are in place.
-let mockActor: Actor;
-jest.mock('@/lib/auth/session', () => ({ requireAccountUser: async () => ({ actor: mockActor }) }));
-jest.mock('next/cache', () => ({ revalidatePath: () => {} }));
-let actions: typeof import('@/app/(app)/numbers/port/[id]/numbers/actions');
+// The numbers step's actions as a browser posts them, signed in with signInAs (tests/helpers/request-scope).
+jest.mock('@/lib/auth/next-auth', () => jest.requireActual('../helpers/request-scope').nextAuthStub);
+jest.mock('next/headers', () => jest.requireActual('../helpers/request-scope').nextHeadersStub);
+jest.mock('next/cache', () => jest.requireActual('../helpers/request-scope').nextCacheStub);
 
 const t = useTestContext({ storage: false });
-beforeAll(async () => {
-  actions = await import('@/app/(app)/numbers/port/[id]/numbers/actions');
-});
+useRequestScope();
 
 const defaults = { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' };
 const lines = (count: number, first = 0) => Array.from({ length: count }, (_, i) => ({ line: i + 1, numberToPort: `+1410300${String(first + i).padStart(4, '0')}` }));
@@ -72,7 +69,7 @@ test('an account checks up to 20,000 lines an hour; one more is refused with whe
 }, 120_000);
 
 test('on the numbers step, over the limit the form says when to try again and keeps what was typed, file lines included', async () => {
-  mockActor = t.dental;
+  signInAs(t.dental);
   const draft = await createPortRequestDraft(t.db, t.dental, t.summitDental);
   const form = (fields: Record<string, string | File>) => {
     const data = new FormData();
