@@ -12,7 +12,7 @@ import { setDatabaseHandle } from '@/lib/db';
  * the template's tarball; on PostgreSQL (DATABASE_URL, npm run test:pg) `create database ...
  * template ...`, dropped again by close(). It also becomes the app's database (getDb).
  *
- * Use it through useTestContext() (test-context.ts); this is its engine.
+ * Use it through setupTestContext() (test-context.ts); this is its engine.
  */
 
 // Read when this module loads, before any test can change process.env (app-start-seed.test.ts

@@ -20,7 +20,7 @@ import type { Actor } from '@/lib/auth/actor';
  *   jest.mock('next/headers', () => jest.requireActual('../../helpers/request-scope').nextHeadersStub);
  *   jest.mock('next/cache', () => jest.requireActual('../../helpers/request-scope').nextCacheStub);
  *
- * and calls useRequestScope() once, which starts every test signed out with no cookies.
+ * and calls setupRequestScope() once, which starts every test signed out with no cookies.
  * No production file knows about any of this.
  */
 type CookieOptions = Record<string, unknown>;
@@ -44,7 +44,7 @@ export function resetRequestScope(): void {
 }
 
 /** Call once at the top of an action test file: each test starts signed out, with no cookies. */
-export function useRequestScope(): typeof requestScope {
+export function setupRequestScope(): typeof requestScope {
   beforeEach(resetRequestScope);
   return requestScope;
 }

@@ -10,7 +10,7 @@ import { startTestStorage, type TestStorageServer } from './storage';
 /**
  * The one setup of an integration test file. Call it once, at the top of the file:
  *
- *   const t = useTestContext();
+ *   const t = setupTestContext();
  *   test('...', async () => { await createPortRequestDraft(t.db, t.owner, t.summit); ... });
  *
  * Every TEST gets, in a beforeEach:
@@ -76,7 +76,7 @@ const DEMO_ACCOUNTS = {
 
 type PerTest = Omit<TestContext, 'freshNumber' | 'freshNumbers' | 'defer'>;
 
-export function useTestContext(options: TestContextOptions = {}): TestContext {
+export function setupTestContext(options: TestContextOptions = {}): TestContext {
   const { database = true, seed = true, storage = true, queryLogger } = options;
   let server: TestStorageServer | undefined;
   let current: Partial<PerTest> | undefined;
@@ -147,10 +147,10 @@ export function useTestContext(options: TestContextOptions = {}): TestContext {
           const why = !current
             ? 'only inside a test (or its beforeEach/afterEach)'
             : key === 'storage'
-              ? 'with storage (useTestContext({ storage: true }))'
+              ? 'with storage (setupTestContext({ storage: true }))'
               : key === 'handle' || key === 'db'
-                ? 'with a database (useTestContext({ database: true }))'
-                : 'with the demo loaded (useTestContext({ seed: true }))';
+                ? 'with a database (setupTestContext({ database: true }))'
+                : 'with the demo loaded (setupTestContext({ seed: true }))';
           throw new Error(`t.${key} is available ${why}`);
         }
         return value;

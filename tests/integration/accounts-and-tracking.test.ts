@@ -3,9 +3,9 @@ import { accounts, trackingNumbers, trackingSources, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { listTrackingNumbers } from '@/lib/tracking/list-tracking-numbers';
 import { accountIdByName, actorByEmail } from '../helpers/demo';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext({ storage: false });
+const t = setupTestContext({ storage: false });
 
 const count = async (table: typeof users | typeof accounts | typeof trackingNumbers | typeof trackingSources) =>
   (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;

@@ -4,17 +4,17 @@ import { startApp } from '@/lib/app-start';
 import { stopPoller } from '@/lib/background/poller';
 import { createStorage, setStorage } from '@/lib/storage/s3';
 import { startResendStandIn } from '../helpers/resend-stand-in';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // Security review, issue 12 (12c): a production server that starts on an empty database does not
 // fill it with the demo's well-known users.
-const t = useTestContext({ seed: false, storage: false });
+const t = setupTestContext({ seed: false, storage: false });
 let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
 
 beforeAll(async () => {
   standIn = await startResendStandIn();
   // Parsed by the app's first getEnv(): a full production configuration. The database and the
-  // store are this test's own (useTestContext, and below), the mail service the loopback stand-in.
+  // store are this test's own (setupTestContext, and below), the mail service the loopback stand-in.
   Object.assign(process.env, {
     APP_URL: 'https://ports.example.com',
     DATABASE_URL: 'postgres://app@db.invalid/ports',

@@ -5,10 +5,10 @@ import { startReview } from '@/lib/porting/review/decide';
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 const USERS = 50;
-const t = useTestContext();
+const t = setupTestContext();
 
 /** A customer of their own: an account with the usual sources and one admin. */
 async function makeCustomer(i: number): Promise<{ actor: Actor; accountId: string }> {

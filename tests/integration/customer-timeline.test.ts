@@ -16,7 +16,7 @@ import { CUSTOMER_EVENT_TYPES, EVENT_TYPES as LIB_EVENT_TYPES } from '@/lib/port
 import { RequestTimeline } from '@/components/porting/request-timeline';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // Every event type, and whether the customer sees it. 'portability_checked' is the audit record of
 // a portability check (being added alongside this change): staff only.
@@ -50,7 +50,7 @@ function eventInsertsInCode(): string[] {
     .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/insert\(portRequestEvents\)/g)].map(() => path.relative(process.cwd(), file)));
 }
 
-const t = useTestContext();
+const t = setupTestContext();
 let staffer: Actor;
 
 beforeEach(async () => {

@@ -12,7 +12,7 @@ import { createStorage, setStorage } from '@/lib/storage/s3';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
 import { startResendStandIn } from '../helpers/resend-stand-in';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // The fault suite: a customer sends their proof while one service after another fails. Each time
 // they get a message that says to try again, nothing is half-written, no stored file is left
@@ -24,7 +24,7 @@ const s3Dir = mkdtempSync(path.join(os.tmpdir(), 'port-faults-s3-'));
 let s3: EmbeddedS3;
 let s3Port = 0;
 // Each test has its own database; the object store is this file's own (stopped and started by a test).
-const t = useTestContext({ storage: false });
+const t = setupTestContext({ storage: false });
 const tried: string[] = [];
 
 async function startS3() {

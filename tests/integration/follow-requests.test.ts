@@ -18,9 +18,9 @@ import { tinyPng } from '../helpers/files';
 import { displayed } from '../helpers/numbers';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
 import { startResendStandIn } from '../helpers/resend-stand-in';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 // Each test starts with two submitted requests: the agency's (the owner's) and Summit Dental's.
 let agencyRequest: string, dentalRequest: string;
 let agencyNumber: string;

@@ -43,10 +43,10 @@ import {
   type ProofMime,
 } from '../helpers/hostile-corpus';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // Each test has its own database with the demo, and its own bucket (t.storage).
-const t = useTestContext();
+const t = setupTestContext();
 
 // What was run, printed at the end.
 let numberCases = 0;

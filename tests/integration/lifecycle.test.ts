@@ -23,9 +23,9 @@ import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
 import { displayed } from '../helpers/numbers';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 const proof = () => [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }];
 const version = async (id: string) => (await t.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
 

@@ -13,9 +13,9 @@ import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
 import { completeNumbersStep } from '@/lib/porting/wizard/numbers/complete-step';
 import { removeNumbersFromDraft } from '@/lib/porting/wizard/numbers/remove-numbers';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 
 const customer = { customerName: 'Summit Marketing Group LLC', carrierAccountNumber: '8834-2219', accountPin: undefined, portType: 'full' as const, billingTelephoneNumber: undefined, btnIsPorting: undefined };
 const address = { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' as const };

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { runMigrations } from '@/db/migrate';
 import { HOLDING_STATUSES } from '@/lib/porting/lifecycle/statuses';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext({ seed: false, storage: false });
+const t = setupTestContext({ seed: false, storage: false });
 
 test(`migrations create every table on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} and are safe to run again`, async () => {
   await runMigrations(t.handle); // a second run, as on every start-up, changes nothing

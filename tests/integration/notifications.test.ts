@@ -20,13 +20,13 @@ import { RequestTimeline } from '@/components/porting/request-timeline';
 import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // Counts every statement sent to the database, to show that work does not grow with recipients.
 const queries = { count: 0, logQuery() { this.count += 1; } };
 
 // Each test's database (the same engine as the run: PGlite or PostgreSQL) has its statements counted.
-const t = useTestContext({ queryLogger: queries });
+const t = setupTestContext({ queryLogger: queries });
 let staffer: Actor;
 
 beforeEach(async () => {

@@ -16,9 +16,9 @@ import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 
 const version = async (id: string) => (await t.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
 

@@ -7,9 +7,9 @@ import { removeNumbersFromDraft } from '@/lib/porting/wizard/numbers/remove-numb
 import { completeNumbersStep } from '@/lib/porting/wizard/numbers/complete-step';
 import { listForwardingTrackingNumbers, saveAlternateRouting } from '@/lib/porting/wizard/numbers/routing';
 import { findPortRequest } from '@/lib/porting/port-request-access';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext({ storage: false });
+const t = setupTestContext({ storage: false });
 
 const defaults = { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' };
 const line = (numberToPort: string, i = 1) => ({ line: i, numberToPort });

@@ -8,10 +8,10 @@ import { redactExpiredSignInLinks } from '@/lib/mail/sign-in-links';
 import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link-lifetime';
 import { mailboxTransport, resendTransport } from '@/lib/mail/transport';
 import { startResendStandIn } from '../helpers/resend-stand-in';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // Each test has an empty outbox and mailbox of its own; the mail service stand-in is the file's.
-const t = useTestContext({ seed: false, storage: false });
+const t = setupTestContext({ seed: false, storage: false });
 let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
 
 beforeAll(async () => {

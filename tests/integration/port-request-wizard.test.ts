@@ -13,9 +13,9 @@ import { getObjectBytes } from '@/lib/storage/s3';
 import { renderedEmails } from '../helpers/emails';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
 import { tinyPng } from '../helpers/files';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 
 const proof = () => [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }];
 

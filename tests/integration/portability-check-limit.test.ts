@@ -5,16 +5,16 @@ import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
 import { discardDraft } from '@/lib/porting/wizard/discard-draft';
 import { runNumberLines } from '@/lib/porting/wizard/numbers/run-lines';
 import * as actions from '@/app/(app)/numbers/port/[id]/numbers/actions';
-import { signInAs, useRequestScope } from '../helpers/request-scope';
-import { useTestContext } from '../helpers/test-context';
+import { signInAs, setupRequestScope } from '../helpers/request-scope';
+import { setupTestContext } from '../helpers/test-context';
 
 // The numbers step's actions as a browser posts them, signed in with signInAs (tests/helpers/request-scope).
 jest.mock('@/lib/auth/next-auth', () => jest.requireActual('../helpers/request-scope').nextAuthStub);
 jest.mock('next/headers', () => jest.requireActual('../helpers/request-scope').nextHeadersStub);
 jest.mock('next/cache', () => jest.requireActual('../helpers/request-scope').nextCacheStub);
 
-const t = useTestContext({ storage: false });
-useRequestScope();
+const t = setupTestContext({ storage: false });
+setupRequestScope();
 
 const defaults = { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' };
 const lines = (count: number, first = 0) => Array.from({ length: count }, (_, i) => ({ line: i + 1, numberToPort: `+1410300${String(first + i).padStart(4, '0')}` }));

@@ -1,7 +1,7 @@
 import { consumeRateLimit } from '@/lib/security/rate-limit';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext({ seed: false, storage: false });
+const t = setupTestContext({ seed: false, storage: false });
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 12, minutes));
 

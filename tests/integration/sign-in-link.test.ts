@@ -6,12 +6,12 @@ import { sendSignInLink } from '@/lib/auth/send-sign-in-link';
 import { SIGN_IN_LINK_JOB } from '@/lib/auth/request-sign-in-link';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { renderedEmails } from '../helpers/emails';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // "Email me a sign-in link" (issue 12, findings 1, 2 and 3): the request does the same work for any
 // address; the link is issued later, on APP_URL, for users of the platform only.
 
-const t = useTestContext({ storage: false });
+const t = setupTestContext({ storage: false });
 
 const handlers = { [SIGN_IN_LINK_JOB]: async (tx: Parameters<typeof sendSignInLink>[0], payload: Record<string, unknown>, now: Date) => sendSignInLink(tx, payload as never, now) };
 

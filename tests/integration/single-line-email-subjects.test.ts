@@ -17,9 +17,9 @@ import { HIDDEN_CHARACTER_MESSAGE } from '@/lib/porting/wizard/single-line-text'
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
 import { startResendStandIn } from '../helpers/resend-stand-in';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
 
 beforeAll(async () => {

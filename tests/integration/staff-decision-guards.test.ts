@@ -8,9 +8,9 @@ import { activateSmsNow, markSmsException } from '@/lib/porting/review/sms-activ
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
-const t = useTestContext();
+const t = setupTestContext();
 const version = async (id: string) => (await t.db.select({ v: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0].v;
 const eventsOf = (id: string, type: string) => t.db.select().from(portRequestEvents).where(and(eq(portRequestEvents.portRequestId, id), eq(portRequestEvents.type, type)));
 const emailsAbout = (id: string) => t.db.select().from(outboxEmails).where(eq(outboxEmails.subjectRef, `port-request:${id}`));

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { getObjectBytes, presignDownload, putObject } from '@/lib/storage/s3';
-import { useTestContext } from '../helpers/test-context';
+import { setupTestContext } from '../helpers/test-context';
 
 // Each test gets its own bucket, the app's storage (getStorage) while it runs.
-useTestContext({ database: false });
+setupTestContext({ database: false });
 
 test('an object put through the S3 client comes back byte for byte', async () => {
   const bytes = randomBytes(256 * 1024);

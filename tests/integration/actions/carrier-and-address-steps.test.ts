@@ -8,15 +8,15 @@ import { portRequests } from '@/db/schema';
 import { saveAddress } from '@/app/(app)/numbers/port/[id]/address/actions';
 import { saveCarrier } from '@/app/(app)/numbers/port/[id]/carrier/actions';
 import { draftThroughCarrier, draftThroughCustomer } from '../../helpers/port-requests';
-import { expectNotFound, expectRedirect, formData, signInAs, useRequestScope } from '../../helpers/request-scope';
-import { useTestContext } from '../../helpers/test-context';
+import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../../helpers/request-scope';
+import { setupTestContext } from '../../helpers/test-context';
 
 jest.mock('@/lib/auth/next-auth', () => jest.requireActual('../../helpers/request-scope').nextAuthStub);
 jest.mock('next/headers', () => jest.requireActual('../../helpers/request-scope').nextHeadersStub);
 jest.mock('next/cache', () => jest.requireActual('../../helpers/request-scope').nextCacheStub);
 
-const t = useTestContext({ storage: false });
-useRequestScope();
+const t = setupTestContext({ storage: false });
+setupRequestScope();
 
 const requestRow = async (id: string) => (await t.db.select().from(portRequests).where(eq(portRequests.id, id)))[0];
 const address = { street: '200 E Pratt St', unit: 'Floor 3', city: 'Baltimore', region: 'md', postalCode: '21202', country: 'US' };

@@ -9,15 +9,15 @@ import { decryptPin } from '@/lib/crypto/pin';
 import { getEnv } from '@/lib/config/env';
 import { saveCustomer } from '@/app/(app)/numbers/port/[id]/customer/actions';
 import { draftThroughNumbers } from '../../helpers/port-requests';
-import { expectNotFound, expectRedirect, formData, signInAs, useRequestScope } from '../../helpers/request-scope';
-import { useTestContext } from '../../helpers/test-context';
+import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../../helpers/request-scope';
+import { setupTestContext } from '../../helpers/test-context';
 
 jest.mock('@/lib/auth/next-auth', () => jest.requireActual('../../helpers/request-scope').nextAuthStub);
 jest.mock('next/headers', () => jest.requireActual('../../helpers/request-scope').nextHeadersStub);
 jest.mock('next/cache', () => jest.requireActual('../../helpers/request-scope').nextCacheStub);
 
-const t = useTestContext({ storage: false });
-const scope = useRequestScope();
+const t = setupTestContext({ storage: false });
+const scope = setupRequestScope();
 
 const typed = { customerName: 'Summit Marketing Group LLC', carrierAccountNumber: '8834-2219', accountPin: '90210', portType: 'full' };
 const form = (requestId: string, fields: Record<string, string>) => formData({ requestId, ...fields });

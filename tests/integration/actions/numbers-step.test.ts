@@ -7,15 +7,15 @@ import { asc, eq } from 'drizzle-orm';
 import { portRequestNumbers } from '@/db/schema';
 import { continueFromNumbers, removeNumbers, submitNumberFile, submitNumberRows } from '@/app/(app)/numbers/port/[id]/numbers/actions';
 import { draftThroughCarrier } from '../../helpers/port-requests';
-import { expectNotFound, expectRedirect, formData, signInAs, useRequestScope } from '../../helpers/request-scope';
-import { useTestContext } from '../../helpers/test-context';
+import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../../helpers/request-scope';
+import { setupTestContext } from '../../helpers/test-context';
 
 jest.mock('@/lib/auth/next-auth', () => jest.requireActual('../../helpers/request-scope').nextAuthStub);
 jest.mock('next/headers', () => jest.requireActual('../../helpers/request-scope').nextHeadersStub);
 jest.mock('next/cache', () => jest.requireActual('../../helpers/request-scope').nextCacheStub);
 
-const t = useTestContext({ storage: false });
-const scope = useRequestScope();
+const t = setupTestContext({ storage: false });
+const scope = setupRequestScope();
 
 const saved = async (id: string) =>
   (await t.db.select({ number: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, id)).orderBy(asc(portRequestNumbers.position))).map((r) => r.number);

@@ -7,15 +7,15 @@ import { eq } from 'drizzle-orm';
 import { portRequests } from '@/db/schema';
 import { approveAction, requestChangesAction, revealPinAction, startReviewAction } from '@/app/staff/requests/[id]/actions';
 import { submittedRequest, TEST_PIN } from '../../helpers/port-requests';
-import { expectNotFound, expectRedirect, formData, signInAs, useRequestScope } from '../../helpers/request-scope';
-import { useTestContext } from '../../helpers/test-context';
+import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../../helpers/request-scope';
+import { setupTestContext } from '../../helpers/test-context';
 
 jest.mock('@/lib/auth/next-auth', () => jest.requireActual('../../helpers/request-scope').nextAuthStub);
 jest.mock('next/headers', () => jest.requireActual('../../helpers/request-scope').nextHeadersStub);
 jest.mock('next/cache', () => jest.requireActual('../../helpers/request-scope').nextCacheStub);
 
-const t = useTestContext();
-useRequestScope();
+const t = setupTestContext();
+setupRequestScope();
 
 const requestRow = async (id: string) => (await t.db.select({ status: portRequests.status, version: portRequests.version }).from(portRequests).where(eq(portRequests.id, id)))[0];
 const decision = (id: string, version: number, extra: Record<string, string | string[]> = {}) => formData({ requestId: id, version, ...extra });
