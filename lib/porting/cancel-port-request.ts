@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { carryNumbers, numbersOfRequest } from './lifecycle/transition-numbers';
+import { canCancel, type PortNumberStatus, type PortRequestStatus } from './lifecycle/statuses';
 import { transitionRequest } from './lifecycle/transition-request';
 import { findPortRequest } from './port-request-access';
 
@@ -16,8 +17,18 @@ export const cancelSchema = z.object({
 // risks leaving the numbers half-moved.
 export const CANCEL_CUTOFF_HOURS = 48;
 
-/** Customers may cancel an open request unless its port date is within 48 hours; the team may always. */
-export function cancelBlockedReason(request: { focDate: Date | null }, now: Date, isStaff: boolean): string | null {
+/**
+ * Why this actor cannot cancel the request now, or null when they can: the status machine's rule
+ * (canCancel), then, for customers, the 48-hour cut-off. The request page asks this before it
+ * offers the form; the service asks it again under the lock.
+ */
+export function cancelBlockedReason(request: { status: PortRequestStatus; focDate: Date | null }, numbers: readonly PortNumberStatus[], now: Date, isStaff: boolean): string | null {
+  if (!canCancel(request.status, numbers)) {
+    if (!numbers.includes('ported')) return 'This request is already closed.';
+    return isStaff
+      ? 'Some numbers of this request have already ported: reject the remaining numbers instead, and the request completes.'
+      : 'Some numbers of this request are already on the platform, so it cannot be cancelled. Write to us in the notes about the others.';
+  }
   if (isStaff || !request.focDate) return null;
   const hoursLeft = (request.focDate.getTime() - now.getTime()) / 3_600_000;
   if (hoursLeft >= CANCEL_CUTOFF_HOURS) return null;
@@ -27,16 +38,9 @@ export function cancelBlockedReason(request: { focDate: Date | null }, now: Date
 export async function cancelPortRequest(db: Database, actor: Actor, requestId: string, input: z.infer<typeof cancelSchema>, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const request = await findPortRequest(tx, actor, requestId, { forUpdate: true });
-    const blocked = cancelBlockedReason(request, now, actor.isStaff);
-    if (blocked) throw new StateError(blocked);
     const numbers = await numbersOfRequest(tx, requestId);
-    if (numbers.some((n) => n.status === 'ported')) {
-      throw new StateError(
-        actor.isStaff
-          ? 'Some numbers of this request have already ported: reject the remaining numbers instead, and the request completes.'
-          : 'Some numbers of this request are already on the platform, so it cannot be cancelled. Write to us in the notes about the others.',
-      );
-    }
+    const blocked = cancelBlockedReason(request, numbers.map((n) => n.status), now, actor.isStaff);
+    if (blocked) throw new StateError(blocked);
     await transitionRequest(tx, { request, to: 'cancelled', actor, expectedVersion: input.version, fields: { cancelledAt: now }, at: now, event: { reason: input.reason } });
     await carryNumbers(tx, requestId, 'cancelled');
   });

@@ -1,4 +1,4 @@
-import { canDecideSms, canTransition, canTransitionNumber, isAtCarrier, isHolding, type PortNumberStatus, type PortRequestStatus } from './statuses';
+import { canCancel, canDecideSms, canTransition, canTransitionNumber, isAtCarrier, isHolding, type PortNumberStatus, type PortRequestStatus } from './statuses';
 
 /** What the regulatory team can decide about a request; the console offers these and the services accept only these. */
 export type Decision = 'start_review' | 'approve' | 'request_changes' | 'schedule' | 'mark_ported' | 'reject_numbers' | 'decide_sms' | 'cancel';
@@ -16,6 +16,6 @@ export function allowedDecisions(status: PortRequestStatus, numbers: readonly Po
   if (isAtCarrier(status) && numbers.some((n) => canTransitionNumber(n, 'ported'))) allowed.add('mark_ported');
   if (isHolding(status) && numbers.some((n) => canTransitionNumber(n, 'rejected'))) allowed.add('reject_numbers');
   if (numbers.some(canDecideSms)) allowed.add('decide_sms');
-  if (isHolding(status)) allowed.add('cancel');
+  if (canCancel(status, numbers)) allowed.add('cancel');
   return allowed;
 }

@@ -65,6 +65,11 @@ export function canDecideSms(status: PortNumberStatus): boolean {
   return status === 'ported';
 }
 
+/** A request can be cancelled while the team holds it and none of its numbers has ported (those are on the platform). */
+export function canCancel(status: PortRequestStatus, numbers: readonly PortNumberStatus[]): boolean {
+  return isHolding(status) && !numbers.includes('ported');
+}
+
 /**
  * Where a request must go once none of its numbers is still moving: completed when at least one
  * ported (the rejected ones are listed on it), cancelled when every number was rejected or cancelled.

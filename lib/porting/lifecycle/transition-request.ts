@@ -36,7 +36,7 @@ export async function transitionRequest(
   if (!canTransition(request.status, to)) {
     throw new StateError(`A request that is ${STATUS_DESCRIPTIONS[request.status].label.toLowerCase()} cannot become ${STATUS_DESCRIPTIONS[to].label.toLowerCase()}.`);
   }
-  const updated = await bumpVersion(tx, request, options.expectedVersion, { ...options.fields, status: to }, at);
+  const updated = await writeVersion(tx, request, options.expectedVersion, { ...options.fields, status: to }, at);
   await recordEvent(tx, { requestId: request.id, actor: options.actor, at }, { type: 'status_changed', from: request.status, to, ...options.event });
   return updated;
 }
@@ -50,8 +50,18 @@ export async function bumpVersion(
   tx: Transaction,
   request: PortRequest,
   expectedVersion: number | undefined,
-  fields: Partial<typeof portRequests.$inferInsert> = {},
+  fields: Omit<Partial<typeof portRequests.$inferInsert>, 'id' | 'status' | 'version'> = {},
   at = new Date(),
+): Promise<PortRequest> {
+  return writeVersion(tx, request, expectedVersion, fields, at);
+}
+
+async function writeVersion(
+  tx: Transaction,
+  request: PortRequest,
+  expectedVersion: number | undefined,
+  fields: Partial<typeof portRequests.$inferInsert>,
+  at: Date,
 ): Promise<PortRequest> {
   const version = expectedVersion ?? request.version;
   const [updated] = await tx

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { accounts, changeRequests, loaSignatures, memberships, portRequestEvents, portRequestNotes, portRequestNumbers, proofFiles, staffMembers, trackingSources, users } from '@/db/schema';
+import { accounts, changeRequests, loaSignatures, portRequestNotes, portRequestNumbers, proofFiles, trackingSources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findPortRequest } from '../port-request-access';
-import { CUSTOMER_EVENT_TYPES, PORTING_TEAM } from '../events/port-request-event';
+import { readEvents } from '../events/read-events';
 
 /** Everything a customer may see of a request (staff see every event); the PIN only as "on file". */
 export async function getPortRequestDetail(db: Queryable, actor: Actor, requestId: string) {
@@ -35,27 +35,7 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
     .orderBy(desc(loaSignatures.signedAt))
     .limit(1);
   const proofs = await db.select().from(proofFiles).where(eq(proofFiles.portRequestId, requestId)).orderBy(asc(proofFiles.uploadedAt));
-  const rows = await db
-    .select({
-      id: portRequestEvents.id,
-      type: portRequestEvents.type,
-      toStatus: portRequestEvents.toStatus,
-      reason: portRequestEvents.reason,
-      createdAt: portRequestEvents.createdAt,
-      actorName: users.name,
-      byStaff: sql<boolean>`${staffMembers.userId} is not null`,
-      byAccountUser: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.userId} = ${portRequestEvents.actorUserId})`,
-    })
-    .from(portRequestEvents)
-    .leftJoin(users, eq(users.id, portRequestEvents.actorUserId))
-    .leftJoin(staffMembers, eq(staffMembers.userId, portRequestEvents.actorUserId))
-    .where(and(eq(portRequestEvents.portRequestId, requestId), actor.isStaff ? undefined : inArray(portRequestEvents.type, CUSTOMER_EVENT_TYPES)))
-    .orderBy(asc(portRequestEvents.createdAt));
-  // Staff see who did what; a customer sees the names of the account's own users, and our team as one.
-  const events = rows.map(({ byStaff, byAccountUser, actorName, ...event }) => ({
-    ...event,
-    actorName: actor.isStaff ? actorName : byStaff ? PORTING_TEAM : byAccountUser ? actorName : null,
-  }));
+  const events = await readEvents(db, actor, requestId);
   const [{ noteCount }] = await db
     .select({ noteCount: sql<number>`count(*)::int` })
     .from(portRequestNotes)

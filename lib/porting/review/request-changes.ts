@@ -5,7 +5,7 @@ import { changeRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { transitionRequest } from '../lifecycle/transition-request';
-import { CHANGE_REASON_CODES, CHANGE_REASONS, type ChangeReasonCode } from './change-reasons';
+import { CHANGE_REASON_CODES, type ChangeReasonCode } from './change-reasons';
 import { openDecision } from './staff-request';
 
 export const requestChangesSchema = z.object({
@@ -30,7 +30,7 @@ export async function requestChanges(db: Database, actor: Actor, requestId: stri
       actor,
       expectedVersion: input.version,
       at: now,
-      event: { reason: input.reasons.map((c) => CHANGE_REASONS[c].label).join('; '), reasons, note: input.note },
+      event: { reasons, note: input.note },
     });
   });
 }

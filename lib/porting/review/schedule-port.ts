@@ -27,7 +27,6 @@ export async function schedulePort(db: Database, actor: Actor, requestId: string
   const focDate = new Date(`${input.focDate}T${input.focTime}:00Z`);
   await db.transaction(async (tx) => {
     const { request } = await openDecision(tx, actor, requestId, 'schedule', input.version);
-    const changed = request.status === 'scheduled';
     await transitionRequest(tx, {
       request,
       to: 'scheduled',
@@ -36,7 +35,6 @@ export async function schedulePort(db: Database, actor: Actor, requestId: string
       fields: { focDate },
       at: now,
       event: {
-        reason: `${changed ? 'Port date changed to' : 'Port date set for'} ${input.focDate} ${input.focTime} UTC`,
         focDate: focDate.toISOString(),
         previous: request.focDate?.toISOString(),
       },

@@ -20,7 +20,7 @@ export async function settleRequest(tx: Transaction, actor: Actor, requestId: st
     actor,
     at,
     fields: settled === 'completed' ? { completedAt: at } : { cancelledAt: at },
-    event: { settled: true, reason: settled === 'cancelled' ? 'Every number was rejected by the carrier.' : undefined },
+    event: { settled: true },
   });
   return settled;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { allowedDecisions, type Decision } from '../lifecycle/decisions';
 import { numbersOfRequest, type RequestNumber } from '../lifecycle/transition-numbers';
+import { STALE_MESSAGE } from '../lifecycle/transition-request';
 import { findPortRequest, type PortRequest } from '../port-request-access';
 
 /**
@@ -42,7 +43,7 @@ export async function openDecision(
 ): Promise<{ request: PortRequest; numbers: RequestNumber[] }> {
   const request = await findRequestForStaff(tx, actor, requestId);
   if (expectedVersion !== undefined && request.version !== expectedVersion) {
-    throw new StateError('This request changed while you were looking at it. Reload the page, then try again.');
+    throw new StateError(STALE_MESSAGE);
   }
   const numbers = await numbersOfRequest(tx, requestId);
   if (!allowedDecisions(request.status, numbers.map((n) => n.status)).has(decision)) throw new StateError(NOT_NOW[decision]);

@@ -27,6 +27,6 @@ export async function resubmitAfterChanges(tx: Transaction, actor: Actor, reques
     to: 'submitted',
     actor,
     at: options.at,
-    event: { reason: 'Resubmitted with the requested changes', changeRequestId: open?.id, newProof: options.newProof },
+    event: { changeRequestId: open?.id, newProof: options.newProof },
   });
 }

@@ -34,7 +34,8 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
   const signatures = await tx.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, draft.id));
   const proofs = await tx.select().from(proofFiles).where(eq(proofFiles.portRequestId, draft.id));
   for (const group of rest) {
-    const { id: _id, createdAt: _createdAt, ...fields } = draft;
+    // A new request starts as every request does (a draft, version 1); submitting moves it on.
+    const { id: _id, createdAt: _createdAt, status: _status, version: _version, ...fields } = draft;
     const [sibling] = await tx
       .insert(portRequests)
       .values({ ...fields, numberGroup: group, siblingGroupId })

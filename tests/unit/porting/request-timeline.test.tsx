@@ -6,13 +6,14 @@
  */
 import { render, screen } from '@testing-library/react';
 import { RequestTimeline } from '@/components/porting/request-timeline';
+import { eventText } from '@/lib/porting/events/event-text';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 9, minute));
+// Worded as lib/porting/events/read-events words every event it reads.
 const event = (id: string, type: string, actorName: string | null, extra: { toStatus?: 'in_review'; reason?: string } = {}) => ({
   id,
   type,
-  toStatus: extra.toStatus ?? null,
-  reason: extra.reason ?? null,
+  ...eventText({ type, toStatus: extra.toStatus ?? null, reason: extra.reason ?? null, data: null }),
   createdAt: at(Number(id)),
   actorName,
 });

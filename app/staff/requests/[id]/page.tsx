@@ -176,7 +176,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           <h2 className="font-semibold">Events</h2>
           <ol className="mt-2 space-y-1" data-testid="staff-events">
             {events.map((e) => (
-              <li key={e.id}>{time(e.createdAt)} · {e.type}{e.toStatus ? ` → ${e.toStatus}` : ''}{e.actorName ? ` · ${e.actorName}` : ''}{e.reason ? ` · ${e.reason}` : ''}</li>
+              <li key={e.id}>{time(e.createdAt)} · {e.type}{e.toStatus ? ` → ${e.toStatus}` : ''}{e.actorName ? ` · ${e.actorName}` : ''}{e.detail ? ` · ${e.detail}` : ''}</li>
             ))}
           </ol>
           <h2 className="mt-4 font-semibold">Emails</h2>

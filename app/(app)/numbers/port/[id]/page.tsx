@@ -35,7 +35,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const estimate = expectedPortWindow(request);
   const address = request.billingAddress;
   const open = isOpen(request.status);
-  const cancelBlocked = open ? cancelBlockedReason(request, new Date(), false) : null;
+  const cancelBlocked = open ? cancelBlockedReason(request, numbers.map((n) => n.status), new Date(), false) : null;
   return (
     <>
       <p className="text-sm text-slate-600">

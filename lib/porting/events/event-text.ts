@@ -1,0 +1,46 @@
+import { STATUS_DESCRIPTIONS } from '../lifecycle/status-labels';
+import type { PortRequestStatus } from '../lifecycle/statuses';
+import { CHANGE_REASONS, type ChangeReasonCode } from '../review/change-reasons';
+import { EVENT_TYPES, isEventType } from './port-request-event';
+
+/** An event as the timelines read it back: its columns, and its payload when it parses. */
+export type StoredEvent = {
+  type: string;
+  toStatus: PortRequestStatus | null;
+  /** What a person wrote (a cancel reason), or, on rows from before the typed payloads, the detail itself. */
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  fromStatus?: PortRequestStatus | null;
+};
+
+/**
+ * The words of a timeline line, worded once for both timelines: the event's label (or the status
+ * it moved to) and its detail, derived from the payload (a port date, the reasons asked).
+ */
+export function eventText(event: StoredEvent): { label: string; detail: string | null } {
+  const label =
+    event.type === 'status_changed' && event.toStatus
+      ? `Status: ${STATUS_DESCRIPTIONS[event.toStatus].label}`
+      : isEventType(event.type)
+        ? EVENT_TYPES[event.type].label
+        : event.type;
+  return { label, detail: event.reason ?? derivedDetail(event) };
+}
+
+function derivedDetail(event: StoredEvent): string | null {
+  if (event.type !== 'status_changed' || !event.data) return null;
+  const data = event.data as { focDate?: string; reasons?: { code: string }[]; settled?: boolean; changeRequestId?: string };
+  switch (event.toStatus) {
+    case 'scheduled':
+      if (!data.focDate) return null;
+      return `${event.fromStatus === 'scheduled' ? 'Port date changed to' : 'Port date set for'} ${data.focDate.slice(0, 10)} ${data.focDate.slice(11, 16)} UTC`;
+    case 'changes_needed':
+      return data.reasons?.map((r) => CHANGE_REASONS[r.code as ChangeReasonCode]?.label ?? r.code).join('; ') || null;
+    case 'submitted':
+      return event.fromStatus === 'changes_needed' ? 'Resubmitted with the requested changes' : null;
+    case 'cancelled':
+      return data.settled ? 'Every number was rejected by the carrier.' : null;
+    default:
+      return null;
+  }
+}
