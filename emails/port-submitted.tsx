@@ -1,5 +1,6 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
 import { EmailLayout } from './layout';
+import { REVIEW_WITHIN, SMS_DELAY } from '@/lib/porting/promises';
 
 export type SubmittedRequest = { url: string; label: string; numbers: string[]; numberCount: number; window: string };
 
@@ -30,12 +31,12 @@ export function PortSubmittedEmail({ customerName, requests, signInEmail }: { cu
       ))}
       <Text style={{ fontWeight: 600 }}>What happens next</Text>
       <Text>
-        1. Review: our team checks your proof, usually within one business day, and emails you if anything needs a change.
+        1. Review: our team checks your proof, usually within {REVIEW_WITHIN}, and emails you if anything needs a change.
         <br />
         2. Carrier: we send the request to your current carrier, who confirms a port date.
         <br />
         3. Port date: your numbers move and take calls on the platform the same day. For non-mobile numbers, texting can
-        follow 2-3 business days later; until then your numbers panel says &quot;SMS is not supported&quot;.
+        follow {SMS_DELAY} later; until then your numbers panel says &quot;SMS is not supported&quot;.
       </Text>
       <Text>
         Keep your service with the current carrier active until the port is complete, so calls are not interrupted. We

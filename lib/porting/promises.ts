@@ -5,6 +5,9 @@
 export const SMS_ACTIVATION_BUSINESS_DAYS = 3;
 export const SMS_DELAY = '2-3 business days';
 
+/** How soon the team first looks at a submitted request. */
+export const REVIEW_WITHIN = 'one business day';
+
 /** US ports take 2-4 weeks, Canadian ports up to 6 weeks (the help article's words). */
 export const PORT_WINDOWS = {
   us: { fromDays: 14, toDays: 28, label: '2-4 weeks' },

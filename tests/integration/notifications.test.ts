@@ -5,9 +5,10 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { eq, sql } from 'drizzle-orm';
-import { memberships, outboxEmails, portRequestNotes, portRequests, staffMembers, users } from '@/db/schema';
+import { memberships, outboxEmails, portRequestNotes, portRequestRecipients, portRequests, staffMembers, users } from '@/db/schema';
 import { EMAIL_TEMPLATES } from '@/emails/templates';
-import { loadActor, type Actor } from '@/lib/auth/actor';
+import { canUseAccount, loadActor, type Actor } from '@/lib/auth/actor';
+import { requestUpdateRecipients } from '@/lib/notifications/recipients';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { mailboxTransport } from '@/lib/mail/transport';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, type PortRequestEvent, type PortRequestEventType } from '@/lib/porting/events/port-request-event';
@@ -154,3 +155,22 @@ test('each event type shows to the customer only if it is theirs to see: in the 
 async function notesOf(id: string) {
   return (await t.db.select({ body: portRequestNotes.body }).from(portRequestNotes).where(eq(portRequestNotes.portRequestId, id)).orderBy(portRequestNotes.createdAt)).map((n) => n.body);
 }
+
+test('the recipients query agrees with the account rule of lib/auth/actor for every user of the platform', async () => {
+  // An agency request and a sub-account request, each with every user of the platform added (raw rows:
+  // the add form refuses some of them, and the query must hold even for rows written before a change of access).
+  const agency = await inReview();
+  const dental = await draftReadyToSign(t.db, t.owner, t.summitDental, [t.freshNumber()]);
+  const everyone = await t.db.select({ id: users.id, email: users.email }).from(users);
+  for (const requestId of [agency, dental]) {
+    await t.db.insert(portRequestRecipients).values(everyone.map((u) => ({ portRequestId: requestId, userId: u.id, addedByUserId: t.owner.userId })));
+    const [request] = await t.db.select().from(portRequests).where(eq(portRequests.id, requestId));
+    const expected: string[] = [];
+    for (const userId of [request.createdByUserId, ...everyone.map((u) => u.id)]) {
+      const person = (await loadActor(t.db, userId))!;
+      if (!person.isStaff && canUseAccount(person, request.accountId) && !expected.includes(person.email)) expected.push(person.email);
+    }
+    expect(expected.length).toBeGreaterThan(1);
+    expect((await requestUpdateRecipients(t.db, requestId)).sort()).toEqual(expected.sort());
+  }
+});

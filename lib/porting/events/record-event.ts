@@ -24,7 +24,9 @@ export type RecordedEvent = PortRequestEvent & { id: string; requestId: string; 
  */
 export async function recordEvent(tx: Transaction, context: EventContext, event: PortRequestEvent): Promise<RecordedEvent> {
   const at = context.at ?? new Date();
-  const payload = EVENT_PAYLOADS[event.type].parse(event) as Record<string, unknown>;
+  const { type: _type, ...fields } = event;
+  // Strict: a field the event's schema does not know is a mistake in the caller, not data to drop.
+  const payload = EVENT_PAYLOADS[event.type].strict().parse(fields) as Record<string, unknown>;
   // The status columns and the reason are columns of their own (the queue and timelines read them); the rest is data.
   const { from, to, reason, ...data } = payload as { from?: string; to?: string; reason?: string };
   const [row] = await tx

@@ -24,15 +24,15 @@ export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, 
 }
 
 /** The request's numbers the status machine lets the team decide SMS for. */
-async function numbersForSmsDecision(tx: Transaction, actor: Actor, requestId: string): Promise<string[]> {
-  const { numbers } = await openDecision(tx, actor, requestId, 'decide_sms');
+async function numbersForSmsDecision(tx: Transaction, actor: Actor, requestId: string, expectedVersion?: number): Promise<string[]> {
+  const { numbers } = await openDecision(tx, actor, requestId, 'decide_sms', expectedVersion);
   return numbers.filter((n) => canDecideSms(n.status)).map((n) => n.number);
 }
 
 /** The team turns SMS on before the scheduled job, e.g. when the carrier confirms early. */
-export async function activateSmsNow(db: Database, actor: Actor, requestId: string, now = new Date()): Promise<number> {
+export async function activateSmsNow(db: Database, actor: Actor, requestId: string, now = new Date(), expectedVersion?: number): Promise<number> {
   return db.transaction(async (tx) => {
-    const ported = await numbersForSmsDecision(tx, actor, requestId);
+    const ported = await numbersForSmsDecision(tx, actor, requestId, expectedVersion);
     const pending = await tx
       .select({ id: trackingNumbers.id })
       .from(trackingNumbers)
@@ -42,9 +42,9 @@ export async function activateSmsNow(db: Database, actor: Actor, requestId: stri
 }
 
 /** The team marks SMS as an exception for numbers whose activation failed, so nobody waits silently. */
-export async function markSmsException(db: Database, actor: Actor, requestId: string, reason: string, now = new Date()): Promise<void> {
+export async function markSmsException(db: Database, actor: Actor, requestId: string, reason: string, now = new Date(), expectedVersion?: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const ported = await numbersForSmsDecision(tx, actor, requestId);
+    const ported = await numbersForSmsDecision(tx, actor, requestId, expectedVersion);
     const marked = await tx
       .update(trackingNumbers)
       .set({ smsStatus: 'exception' })

@@ -1,3 +1,5 @@
+import { SMS_DELAY } from '../promises';
+
 // Kept apart from the schema so the page's client form does not ship zod.
 // Step 6: each statement is its own checkbox and all must be checked.
 export const AGREEMENT_STATEMENTS = [
@@ -15,6 +17,6 @@ export const AGREEMENT_STATEMENTS = [
   },
   {
     key: 'smsDelay',
-    text: 'I understand that for numbers that are not mobile, text messaging (SMS) can start a few business days after calls do.',
+    text: `I understand that for numbers that are not mobile, text messaging (SMS) can start ${SMS_DELAY} after calls do.`,
   },
 ] as const;

@@ -28,5 +28,5 @@ export async function findEditableDraft(db: Queryable, actor: Actor, requestId: 
 /** The steps the latest open change request lets the customer edit. */
 export async function stepsOpenForFixing(db: Queryable, requestId: string): Promise<WizardStepKey[]> {
   const latest = await findOpenChangeRequest(db, requestId);
-  return latest ? stepsOpenedBy(latest.reasons.map((r) => r.code)) : ['loa', 'proof'];
+  return stepsOpenedBy(latest?.reasons.map((r) => r.code) ?? []);
 }

@@ -11,6 +11,8 @@ const STATUS = [...new Set<string>([...REQUEST_STATUSES, ...NUMBER_STATUSES])];
 const name = `(?:${STATUS.join('|')})`;
 // Two or more quoted status names in a row, separated by commas: ['approved', 'scheduled'], in ('pending', 'approved').
 const LIST = new RegExp(`['"\`]${name}['"\`](?:\\s*,\\s*['"\`]${name}['"\`])+`, 'g');
+// A set spelled as comparisons of one value: s === 'approved' || s === 'scheduled', s !== 'draft' && s !== 'changes_needed'.
+const CHAIN = new RegExp(`([\\w.?]+)\\s*[!=]==\\s*['"\`]${name}['"\`]\\s*(?:\\|\\||&&)\\s*\\1\\s*[!=]==\\s*['"\`]${name}['"\`]`, 'g');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -21,7 +23,7 @@ function sources(dir: string): string[] {
 }
 
 export function statusListsIn(files: { file: string; source: string }[]): string[] {
-  return files.flatMap(({ file, source }) => [...source.matchAll(LIST)].map((m) => `${file}: ${m[0]}`));
+  return files.flatMap(({ file, source }) => [...source.matchAll(LIST), ...source.matchAll(CHAIN)].map((m) => `${file}: ${m[0]}`));
 }
 
 test('no module outside lib/porting/lifecycle lists statuses', () => {
@@ -36,6 +38,9 @@ test('the check catches the lists it is there for', () => {
     { file: 'b.ts', source: "sql`status in ('pending', 'approved', 'scheduled')`" },
     { file: 'c.ts', source: 'const QUEUE = ["submitted", "in_review"];' },
     { file: 'd.ts', source: "const one = 'approved'; eq(status, 'pending');" },
+    { file: 'e.ts', source: "if (request.status === 'approved' || request.status === 'scheduled') go();" },
+    { file: 'f.ts', source: "if (s !== 'draft' && s !== 'changes_needed') stop();" },
+    { file: 'g.ts', source: "if (event.from === 'draft' && event.to === 'submitted') welcome();" },
   ];
-  expect(statusListsIn(planted).map((hit) => hit.split(':')[0])).toEqual(['a.ts', 'b.ts', 'c.ts']);
+  expect(statusListsIn(planted).map((hit) => hit.split(':')[0])).toEqual(['a.ts', 'b.ts', 'c.ts', 'e.ts', 'f.ts']);
 });

@@ -11,6 +11,7 @@ import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 import { createPortRequest, discardPortRequest } from './actions';
+import { PORT_WINDOWS } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Port Numbers' };
 
@@ -41,8 +42,8 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
         <div>
           <h1 className="text-2xl font-semibold">Port Numbers</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Move numbers you own with another carrier into {account.name}. US ports usually take 2-4 weeks, Canadian
-            ports up to 6 weeks.
+            Move numbers you own with another carrier into {account.name}. US ports usually take {PORT_WINDOWS.us.label}, Canadian
+            ports {PORT_WINDOWS.ca.label}.
           </p>
         </div>
         <form action={createPortRequest}>

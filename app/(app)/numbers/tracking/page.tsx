@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { listTrackingNumbers } from '@/lib/tracking/list-tracking-numbers';
 import { moveTrackingNumberAction } from './actions';
+import { SMS_DELAY } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Tracking Numbers' };
 
@@ -44,7 +45,7 @@ export default async function TrackingNumbersPage() {
                   <td className="px-4 py-3">{r.trackingSource ?? '—'}</td>
                   {showAccount && <td className="px-4 py-3">{r.accountName}</td>}
                   <td className="px-4 py-3">{r.voiceStatus === 'active' ? 'Active' : 'Inactive'}</td>
-                  <td className="px-4 py-3" title={r.smsStatus === 'pending' ? 'Carriers are updating their SMS routing; this takes a few business days after a port.' : undefined}>
+                  <td className="px-4 py-3" title={r.smsStatus === 'pending' ? `Carriers are updating their SMS routing; this takes ${SMS_DELAY} after a port.` : undefined}>
                     {smsLabel[r.smsStatus]}
                   </td>
                   {family.length > 1 && (

@@ -65,10 +65,10 @@ export async function cancelAction(_prev: FormState, formData: FormData) {
   return decide(formData, cancelSchema, (db, actor, id, input) => cancelPortRequest(db, actor, id, input));
 }
 export async function activateSmsAction(_prev: FormState, formData: FormData) {
-  return decide(formData, versionOnly.partial(), (db, actor, id) => activateSmsNow(db, actor, id));
+  return decide(formData, versionOnly, (db, actor, id, input) => activateSmsNow(db, actor, id, new Date(), input.version));
 }
 export async function smsExceptionAction(_prev: FormState, formData: FormData) {
-  return decide(formData, cancelSchema.pick({ reason: true }), (db, actor, id, input) => markSmsException(db, actor, id, input.reason ?? 'SMS activation failed'));
+  return decide(formData, cancelSchema, (db, actor, id, input) => markSmsException(db, actor, id, input.reason ?? 'SMS activation failed', new Date(), input.version));
 }
 
 export async function staffNoteAction(_prev: FormState, formData: FormData): Promise<FormState> {

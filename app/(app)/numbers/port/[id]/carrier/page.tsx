@@ -4,6 +4,7 @@ import { addDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/wizard/carrier';
 import { CarrierForm } from './carrier-form';
+import { PORT_WINDOWS } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Current carrier' };
 
@@ -19,7 +20,7 @@ export default async function CarrierStepPage({ params }: { params: Promise<{ id
         dateRange={{ min: isoDate(addDays(today, MIN_LEAD_DAYS)), max: isoDate(addDays(today, MAX_LEAD_DAYS)) }}
       />
       <p className="mt-6 text-sm text-slate-600">
-        Without a requested date, US ports usually complete in 2-4 weeks and Canadian ports can take up to 6 weeks
+        Without a requested date, US ports usually complete in {PORT_WINDOWS.us.label} and Canadian ports can take {PORT_WINDOWS.ca.label}
         after we send the request to the carrier.
       </p>
     </WizardFrame>

@@ -9,6 +9,7 @@ import { removeNumbers } from './actions';
 import { NumberFileForm } from './number-file-form';
 import { NumberRowsForm } from './number-rows-form';
 import { ContinueForm, RoutingForm } from './step-forms';
+import { PORT_WINDOWS } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Numbers to Port' };
 
@@ -36,7 +37,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         {groups > 1 && (
           <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
             Carriers port US local, Canadian and toll-free numbers separately. When you submit, we create one request for each
-            group, linked together, each with its own timeline (US 2-4 weeks, Canada up to 6 weeks).
+            group, linked together, each with its own timeline (US {PORT_WINDOWS.us.label}, Canada {PORT_WINDOWS.ca.label}).
           </p>
         )}
         {totals.total > 0 && (
