@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Queryable } from '@/db/client';
-import type { Actor } from '@/lib/auth/actor';
+import { canUseAccount, type Actor } from '@/lib/auth/actor';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { isCustomerEditable } from '../lifecycle/statuses';
 import { findPortRequest, type PortRequest } from '../port-request-access';
@@ -15,7 +15,7 @@ import type { WizardStepKey } from './steps';
  */
 export async function findEditableDraft(db: Queryable, actor: Actor, requestId: string, step?: WizardStepKey): Promise<PortRequest> {
   const request = await findPortRequest(db, actor, requestId, { forUpdate: true });
-  if (actor.isStaff || !actor.accounts.some((a) => a.id === request.accountId)) throw new NotFoundError('That port request');
+  if (actor.isStaff || !canUseAccount(actor, request.accountId)) throw new NotFoundError('That port request');
   if (!isCustomerEditable(request.status)) {
     throw new StateError('This request has been sent to our team and can no longer be edited here. Open it from Port Numbers to follow it.');
   }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '@/db/client';
 import { loaSignatures, portRequests, proofFiles } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { canUseAccount, type Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { isCustomerEditable } from '../lifecycle/statuses';
@@ -39,7 +39,7 @@ export async function submitPortRequest(
 ): Promise<SubmitOutcome> {
   // Before anything is uploaded: the request exists for this actor, and the actor is its account's.
   const visible = await findPortRequest(db, actor, requestId);
-  if (actor.isStaff || !actor.accounts.some((a) => a.id === visible.accountId)) throw new StateError('Only the account can submit its request.');
+  if (actor.isStaff || !canUseAccount(actor, visible.accountId)) throw new StateError('Only the account can submit its request.');
   const stored = await storeProof(requestId, uploads, storage);
   try {
     const outcome = await db.transaction(async (tx): Promise<SubmitOutcome> => {

@@ -180,3 +180,9 @@ test('each field of the letter is filled in by exactly one step', () => {
   const byStep = [carrierLoaFields(signed), customerLoaFields(signed), addressLoaFields(signed), numbersLoaFields(numbers)].flatMap((fields) => Object.keys(fields));
   expect(byStep.sort()).toEqual([...SIGNED_FIELDS].sort());
 });
+
+test('an edit that leaves the letter text the same (spacing, Unicode form) leaves the signature', () => {
+  // "Café" typed with a combining accent prints as the same NFC text; two spaces print as one.
+  expect(voidsSignature({ accountHolder: 'Café  Dental LLC' }, { accountHolder: 'Cafe\u0301 Dental LLC' })).toEqual({ voided: false });
+  expect(voidsSignature({ accountHolder: 'Cafe Dental LLC' }, { accountHolder: 'Café Dental LLC' }).voided).toBe(true);
+});

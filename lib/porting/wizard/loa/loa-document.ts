@@ -25,7 +25,7 @@ export const LOA_TITLE = 'Letter of Authorization';
 
 // Every value is flattened to one line so a field can never smuggle extra lines (say, a fake
 // "PIN:" line) into the text that gets fingerprinted.
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.normalize('NFC').replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
 }
 

@@ -1,4 +1,4 @@
-import type { LoaDocument } from './loa-document';
+import { oneLine, type LoaDocument } from './loa-document';
 
 /**
  * What a signature covers of the request: every field of the letter that the wizard's steps fill
@@ -53,16 +53,18 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-// Empty (undefined, null, '') is one value; object keys are sorted, so a stored address (jsonb
-// reorders keys) compares equal to the same address as typed.
+// Each value as the letter prints it (oneLine: NFC, one line, single spaces), so an edit that
+// leaves the letter's text the same leaves the signature. Empty (undefined, null, '') is one value;
+// object keys are sorted, so a stored address (jsonb reorders keys) equals the same address typed.
 function canonical(value: unknown): unknown {
+  if (typeof value === 'string') return oneLine(value);
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([, v]) => v !== undefined && v !== null && v !== '')
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
+        .map(([k, v]) => [k, canonical(v)] as const)
+        .filter(([, v]) => v !== '')
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
   }
   return value ?? '';
