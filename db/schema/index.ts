@@ -6,3 +6,6 @@ export * from './porting';
 export * from './notes';
 export * from './lifecycle';
 export * from './security';
+export * from './api';
+export * from './webhooks';
+export * from './signing';

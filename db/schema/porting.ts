@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
+import { apiKeys } from './api';
 import { users } from './auth';
 import { trackingNumbers, trackingSources } from './numbers';
 
@@ -110,7 +111,10 @@ export const loaSignatures = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
-    signerUserId: text('signer_user_id').notNull().references(() => users.id),
+    // Null when the LOA was sent for signature to someone who is not a platform user.
+    signerUserId: text('signer_user_id').references(() => users.id),
+    // Set when signed through an emailed link (loa_signature_requests.id; no FK: the tables refer to each other's rows only by id).
+    signatureRequestId: uuid('signature_request_id'),
     signerName: text('signer_name').notNull(),
     signerEmail: text('signer_email').notNull(),
     kind: loaSignatureKind('kind').notNull(),
@@ -155,6 +159,8 @@ export const portRequestEvents = pgTable(
     // Set on events counted against the account (portability checks), so they outlive the request.
     accountId: uuid('account_id').references(() => accounts.id),
     actorUserId: text('actor_user_id').references(() => users.id),
+    // Set when the actor was an API key: the audit trail names the key, not only the person answerable for it.
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
     type: text('type').notNull(),
     fromStatus: portRequestStatus('from_status'),
     toStatus: portRequestStatus('to_status'),

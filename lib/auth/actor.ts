@@ -17,6 +17,12 @@ export type Actor = {
   name: string | null;
   isStaff: boolean;
   accounts: AccountAccess[];
+  /**
+   * Set when the caller is an API key (lib/api/authenticate-key): `userId` is then the admin who
+   * created the key (answerable for it), `accounts` the key's account and, for an agency, its
+   * sub-accounts, as an admin of that account would have them; the audit trail names the key.
+   */
+  apiKey?: { id: string; name: string; scopes: readonly string[] };
 };
 
 export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {

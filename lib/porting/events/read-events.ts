@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { memberships, portRequestEvents, staffMembers, users } from '@/db/schema';
+import { apiKeys, memberships, portRequestEvents, staffMembers, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { eventText } from './event-text';
 import { CUSTOMER_EVENT_TYPES, PORTING_TEAM } from './port-request-event';
@@ -24,15 +24,17 @@ export async function readEvents(db: Queryable, actor: Actor, requestId: string)
       data: portRequestEvents.data,
       createdAt: portRequestEvents.createdAt,
       actorName: users.name,
+      apiKeyName: apiKeys.name,
       byStaff: sql<boolean>`${staffMembers.userId} is not null`,
       byAccountUser: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.userId} = ${portRequestEvents.actorUserId})`,
     })
     .from(portRequestEvents)
     .leftJoin(users, eq(users.id, portRequestEvents.actorUserId))
     .leftJoin(staffMembers, eq(staffMembers.userId, portRequestEvents.actorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, portRequestEvents.apiKeyId))
     .where(and(eq(portRequestEvents.portRequestId, requestId), actor.isStaff ? undefined : inArray(portRequestEvents.type, CUSTOMER_EVENT_TYPES)))
     .orderBy(asc(portRequestEvents.createdAt));
-  return rows.map(({ byStaff, byAccountUser, actorName, data, fromStatus, ...event }) => {
+  return rows.map(({ byStaff, byAccountUser, actorName, apiKeyName, data, fromStatus, ...event }) => {
     const { label, detail } = eventText({ ...event, fromStatus, data });
     return {
       id: event.id,
@@ -43,7 +45,8 @@ export async function readEvents(db: Queryable, actor: Actor, requestId: string)
       detail,
       // The detail is what customers read of the reason; the stored payload stays on the server.
       reason: detail,
-      actorName: actor.isStaff ? actorName : byStaff ? PORTING_TEAM : byAccountUser ? actorName : null,
+      // A call through an API key is the key's doing: it is named, for the team and the account alike.
+      actorName: apiKeyName ? `${apiKeyName} (API key)` : actor.isStaff ? actorName : byStaff ? PORTING_TEAM : byAccountUser ? actorName : null,
     };
   });
 }

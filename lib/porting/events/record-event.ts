@@ -35,6 +35,7 @@ export async function recordEvent(tx: Transaction, context: EventContext, event:
       portRequestId: context.requestId,
       accountId: context.accountId,
       actorUserId: context.actor?.userId ?? null,
+      apiKeyId: context.actor?.apiKey?.id ?? null,
       type: event.type,
       fromStatus: from as PortRequestEventRow['fromStatus'],
       toStatus: to as PortRequestEventRow['toStatus'],
