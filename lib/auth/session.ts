@@ -36,3 +36,13 @@ export async function requireStaff(): Promise<Actor> {
   if (!actor.isStaff) notFound();
   return actor;
 }
+
+/**
+ * For an account's settings (API keys, webhook endpoints): an admin of the current account. A
+ * member gets the same 404 as a stranger; what the page names must still be of this account.
+ */
+export async function requireAccountAdmin(): Promise<{ actor: Actor; account: AccountAccess }> {
+  const { actor, account } = await requireAccountUser();
+  if (account.role !== 'admin') notFound();
+  return { actor, account };
+}
