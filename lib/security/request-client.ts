@@ -18,8 +18,12 @@ const UNKNOWN: RequestClient = { address: 'unknown', peer: 'unknown', forwardedF
  * any other server the internal headers could come from the client, so nothing is believed.
  */
 export async function requestClient(): Promise<RequestClient> {
+  return requestClientFrom(await headers());
+}
+
+/** The same, from a request's own headers (route handlers that are handed the Request, such as the API's). */
+export function requestClientFrom(h: Headers): RequestClient {
   if (!(globalThis as { __portNumbersFrontDoor?: boolean }).__portNumbersFrontDoor) return UNKNOWN;
-  const h = await headers();
   return {
     address: h.get(CLIENT_ADDRESS_HEADER) ?? 'unknown',
     peer: h.get(PEER_ADDRESS_HEADER) ?? 'unknown',
