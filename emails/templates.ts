@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
 import { InternationalInquiryEmail } from './international-inquiry';
+import { LoaSignatureRequestEmail } from './loa-signature-request';
 import { PortSubmittedEmail } from './port-submitted';
 import { PortUpdateEmail } from './port-update';
 import { SignInLinkEmail } from './sign-in-link';
+import { WebhookEndpointDisabledEmail } from './webhook-endpoint-disabled';
 
 // Every email the app sends, by the name the outbox stores. Each name is its own row in the list
 // of emails sent; several share the port update's layout.
@@ -23,6 +25,10 @@ export const EMAIL_TEMPLATES = {
   'sms-enabled': PortUpdateEmail,
   'sms-exception': PortUpdateEmail,
   'team-note': PortUpdateEmail,
+  'loa-signature-request': LoaSignatureRequestEmail,
+  'loa-signed-by-link': PortUpdateEmail,
+  'loa-signature-declined': PortUpdateEmail,
+  'webhook-endpoint-disabled': WebhookEndpointDisabledEmail,
 } satisfies Record<string, (props: never) => ReactElement>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

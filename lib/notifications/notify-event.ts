@@ -26,7 +26,7 @@ export async function notifyEvent(tx: Transaction, event: RecordedEvent): Promis
   if (notice.inNotes) {
     await tx.insert(portRequestNotes).values({ portRequestId: event.requestId, authorUserId: null, fromTeam: true, visibility: 'public', body: updateAsText(notice.update) });
   }
-  const to = notice.to === 'followers' ? await requestUpdateRecipients(tx, event.requestId) : [notice.to.email];
+  const to = [...(notice.to === 'followers' ? await requestUpdateRecipients(tx, event.requestId) : [notice.to.email]), ...(notice.alsoTo ?? [])];
   if (to.length === 0) return;
   const label = await requestLabel(tx, event.requestId);
   await queueEmail(tx, {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
+import { loaSignatureRequests, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
+import { canUseAccount, loadActor } from '@/lib/auth/actor';
 import type { PortUpdate } from '@/emails/port-update';
 import type { EmailTemplateName } from '@/emails/templates';
 import type { OutboxAttachment } from '@/db/schema';
@@ -23,12 +24,15 @@ export type PortUpdateNotice = {
   to: 'followers' | { email: string };
   /** Also kept in the request's notes thread (the team note itself already is). */
   inNotes: boolean;
+  /** Also to these addresses, beside the followers (the person who sent the LOA for signature). */
+  alsoTo?: string[];
   attachments?: OutboxAttachment[];
 };
 
 type PortUpdateTemplate =
   | 'recipient-added' | 'request-approved' | 'changes-needed' | 'request-resubmitted' | 'request-cancelled' | 'port-date-scheduled'
-  | 'port-date-changed' | 'numbers-rejected' | 'numbers-ported' | 'sms-enabled' | 'sms-exception' | 'team-note';
+  | 'port-date-changed' | 'numbers-rejected' | 'numbers-ported' | 'sms-enabled' | 'sms-exception' | 'team-note'
+  | 'loa-signed-by-link' | 'loa-signature-declined';
 
 /** How a customer's email names who did something: our team as a team, an account user by name. */
 function byName(actor: RecordedEvent['actor']): string {
@@ -115,6 +119,38 @@ export async function portUpdateFor(tx: Transaction, event: RecordedEvent, reque
         },
       };
     }
+    case 'loa_signed':
+      // Signed on the LOA step by the user themselves: nothing to tell them.
+      if (!event.viaLink) return null;
+      return {
+        ...followers({
+          template: 'loa-signed-by-link',
+          subject: 'Letter of Authorization signed',
+          update: {
+            headline: `${event.signerName} signed the Letter of Authorization`,
+            paragraphs: [
+              `${event.signerName}${event.signerEmail ? ` (${event.signerEmail})` : ''} signed the letter through the link you sent.`,
+              'The signed letter is on the request. Continue with the Proof of Ownership step to send the request to our team.',
+            ],
+          },
+        }),
+        alsoTo: await signatureRequestSender(tx, event.requestId),
+      };
+    case 'loa_signature_declined':
+      return {
+        ...followers({
+          template: 'loa-signature-declined',
+          subject: 'Letter of Authorization declined',
+          update: {
+            headline: `${event.signerName} declined to sign the Letter of Authorization`,
+            paragraphs: [
+              `Reason: ${event.reason}`,
+              'Correct the letter if something in it is wrong, then send it for signature again, to them or to someone else, from the Letter of Authorization step.',
+            ],
+          },
+        }),
+        alsoTo: await signatureRequestSender(tx, event.requestId),
+      };
     case 'recipient_added':
       return {
         template: 'recipient-added',
@@ -129,6 +165,23 @@ export async function portUpdateFor(tx: Transaction, event: RecordedEvent, reque
     default:
       return null;
   }
+}
+
+/**
+ * Who sent the request's latest LOA signature link, while they may still see the request's account
+ * (the same rule as the recipients: someone removed from the account hears no more of it).
+ */
+async function signatureRequestSender(tx: Transaction, requestId: string): Promise<string[]> {
+  const [sender] = await tx
+    .select({ userId: loaSignatureRequests.sentByUserId, accountId: portRequests.accountId })
+    .from(loaSignatureRequests)
+    .innerJoin(portRequests, eq(portRequests.id, loaSignatureRequests.portRequestId))
+    .where(eq(loaSignatureRequests.portRequestId, requestId))
+    .orderBy(desc(loaSignatureRequests.createdAt))
+    .limit(1);
+  if (!sender) return [];
+  const actor = await loadActor(tx, sender.userId);
+  return actor && !actor.isStaff && canUseAccount(actor, sender.accountId) ? [actor.email] : [];
 }
 
 async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { type: 'status_changed' }>, requestUrl: string): Promise<PortUpdateNotice | null> {

@@ -105,6 +105,9 @@ const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: 
   pin_replaced: { type: 'pin_replaced' },
   loa_signed: { type: 'loa_signed', signerName: 'Dana Whitfield', kind: 'typed', contentSha256: 'a'.repeat(64) },
   loa_voided: { type: 'loa_voided', reason: 'The billing address changed after the LOA was signed.' },
+  loa_signature_requested: { type: 'loa_signature_requested', signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield.example' },
+  loa_signature_declined: { type: 'loa_signature_declined', signerName: 'Dana Whitfield', reason: 'The account number is not ours.' },
+  loa_signature_revoked: { type: 'loa_signature_revoked', signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield.example' },
   customer_note: { type: 'customer_note' },
   team_note: { type: 'team_note' },
   internal_note: { type: 'internal_note' },
@@ -143,7 +146,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
 
   const emails = await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`));
   const newEmails = emails.slice(before.emails.length);
-  expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
+  expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'loa-signature-declined', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
   const customerFacing = [timeline, ...newEmails.flatMap((e) => [e.subject, e.html, e.text]), ...(await notesOf(id))].join('\n');
   for (const secret of ['Jordan Staffer', staffer.email, TEST_PIN, 'Account PIN revealed', 'Internal note added', 'Portability checked']) {
     expect({ secret, shown: customerFacing.includes(secret) }).toEqual({ secret, shown: false });

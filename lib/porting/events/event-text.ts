@@ -28,6 +28,15 @@ export function eventText(event: StoredEvent): { label: string; detail: string |
 }
 
 function derivedDetail(event: StoredEvent): string | null {
+  const signer = event.data as { signerName?: string; signerEmail?: string; viaLink?: boolean; resent?: boolean } | null;
+  switch (event.type) {
+    case 'loa_signature_requested':
+      return signer?.signerName ? `${signer.resent ? 'Sent again to' : 'To'} ${signer.signerName} (${signer.signerEmail})` : null;
+    case 'loa_signature_revoked':
+      return signer?.signerName ? `The link sent to ${signer.signerName} (${signer.signerEmail}) no longer works` : null;
+    case 'loa_signed':
+      return signer?.viaLink ? `By ${signer.signerName} (${signer.signerEmail}) through the emailed link` : null;
+  }
   if (event.type !== 'status_changed' || !event.data) return null;
   const data = event.data as { focDate?: string; reasons?: { code: string }[]; settled?: boolean; changeRequestId?: string };
   switch (event.toStatus) {

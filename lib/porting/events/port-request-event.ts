@@ -32,7 +32,20 @@ export const EVENT_PAYLOADS = {
   }),
   corrected: z.object({ step: z.string() }),
   pin_replaced: none,
-  loa_signed: z.object({ signerName: z.string(), kind: z.enum(['drawn', 'typed']), contentSha256: z.string() }),
+  loa_signed: z.object({
+    signerName: z.string(),
+    kind: z.enum(['drawn', 'typed']),
+    contentSha256: z.string(),
+    /** Signed through the link emailed to the account holder (sendLoaForSignature), not by a user of the platform. */
+    viaLink: z.boolean().optional(),
+    signerEmail: z.string().optional(),
+  }),
+  /** The LOA emailed to the authorized person at the business for signature (again, when resent). */
+  loa_signature_requested: z.object({ signerName: z.string(), signerEmail: z.string(), resent: z.boolean().optional() }),
+  /** The person asked to sign declined, with their reason (in the reason column). */
+  loa_signature_declined: z.object({ signerName: z.string(), reason: z.string() }),
+  /** The sender cancelled the link before it was used. */
+  loa_signature_revoked: z.object({ signerName: z.string(), signerEmail: z.string() }),
   loa_voided: z.object({ reason: z.string() }),
   customer_note: z.object({ noteId: z.string().optional() }),
   team_note: z.object({ noteId: z.string().optional() }),
@@ -64,6 +77,9 @@ export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibi
   pin_replaced: { visibility: 'customer', label: 'New account PIN entered' },
   loa_signed: { visibility: 'customer', label: 'Letter of Authorization signed' },
   loa_voided: { visibility: 'customer', label: 'Signature voided' },
+  loa_signature_requested: { visibility: 'customer', label: 'Letter of Authorization sent for signature' },
+  loa_signature_declined: { visibility: 'customer', label: 'Signature declined' },
+  loa_signature_revoked: { visibility: 'customer', label: 'Signature request cancelled' },
   customer_note: { visibility: 'customer', label: 'Note added' },
   team_note: { visibility: 'customer', label: 'Note added' },
   internal_note: { visibility: 'team', label: 'Internal note added' },

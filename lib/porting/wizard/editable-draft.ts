@@ -25,6 +25,16 @@ export async function findEditableDraft(db: Queryable, actor: Actor, requestId: 
   throw new StateError('Our team did not ask for a change here. Fix the items listed on the request page, then resubmit.');
 }
 
+/**
+ * Whether the customer may edit `step` of a request now, whoever asks (the same rule as
+ * findEditableDraft, without the actor: the LOA signed through an emailed link has none).
+ */
+export async function isEditableAt(db: Queryable, request: Pick<PortRequest, 'id' | 'status'>, step: WizardStepKey): Promise<boolean> {
+  if (!isCustomerEditable(request.status)) return false;
+  if (request.status === 'draft') return true;
+  return (await stepsOpenForFixing(db, request.id)).includes(step);
+}
+
 /** The steps the latest open change request lets the customer edit. */
 export async function stepsOpenForFixing(db: Queryable, requestId: string): Promise<WizardStepKey[]> {
   const latest = await findOpenChangeRequest(db, requestId);

@@ -22,7 +22,8 @@ export type SignedChange = { before: Partial<SignedContent>; after: Partial<Sign
  */
 export async function saveStep(
   tx: Transaction,
-  actor: Actor,
+  /** Null for a signer who is not a platform user (the LOA signed through an emailed link). */
+  actor: Actor | null,
   request: PortRequest,
   options: { step?: WizardStepKey; uncomplete?: WizardStepKey[]; fields: DraftFields; signed?: SignedChange; at?: Date },
 ): Promise<PortRequest> {

@@ -13,6 +13,8 @@ export type LoaCertificate = {
   forwardedFor?: string | null;
   userAgent: string;
   contentSha256: string;
+  /** Signed through an emailed link: who sent the letter for signature, and when (absent when the user signed it themselves). */
+  sentForSignature?: { by: string; at: Date };
 };
 
 const PAGE_SIZE: [number, number] = [612, 792]; // US Letter
@@ -193,6 +195,9 @@ function drawCertificate(w: Writer, doc: LoaDocument, certificate: LoaCertificat
   );
   w.field('Signer name', certificate.signerName);
   w.field('Signer email', certificate.signerEmail);
+  if (certificate.sentForSignature) {
+    w.field('Sent for signature', `by ${certificate.sentForSignature.by} on ${certificate.sentForSignature.at.toISOString()} (UTC), as a single-use link to the signer's email`);
+  }
   w.field('Signed at (UTC)', certificate.signedAt.toISOString());
   w.field('IP address', certificate.ipAddress);
   w.field('Forwarded for (as received)', certificate.forwardedFor || 'none');
@@ -233,6 +238,9 @@ function writeMetadata(pdf: PDFDocument, doc: LoaDocument, certificate: LoaCerti
     SignerForwardedFor: certificate.forwardedFor || 'none',
     SignerUserAgent: certificate.userAgent,
     ContentSha256: certificate.contentSha256,
+    ...(certificate.sentForSignature
+      ? { SentForSignatureBy: certificate.sentForSignature.by, SentForSignatureAt: certificate.sentForSignature.at.toISOString() }
+      : {}),
   };
   for (const [key, value] of Object.entries(extra)) info.set(PDFName.of(key), PDFHexString.fromText(value));
 }

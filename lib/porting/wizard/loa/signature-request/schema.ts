@@ -1,0 +1,45 @@
+// "Send for signature": the forms' and the API's schemas (the wizard's LOA step, the signing page,
+// POST /api/v1/port-requests/{id}/loa/signature-request). Services check their input with them again.
+import { z } from 'zod';
+import { singleLineText } from '../../single-line-text';
+
+/** Who signs for the business: not necessarily a user of the platform. */
+export const sendForSignatureSchema = z.object({
+  signerName: singleLineText()
+    .min(1, 'Enter the name of the person who signs for the business.')
+    .max(100, 'Keep the name under 100 characters.'),
+  signerEmail: singleLineText()
+    .toLowerCase()
+    .min(1, 'Enter the email address of the person who signs.')
+    .max(254, 'That address is too long.')
+    .pipe(z.email('Enter an email address like name@company.com.')),
+});
+export type SendForSignatureInput = z.input<typeof sendForSignatureSchema>;
+
+/** The signing page's Sign form: a drawn signature (JavaScript) or a typed full name, and the consent. */
+export const signByLinkSchema = z
+  .object({
+    signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
+    typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
+    agreed: z.literal(true, { error: 'Select "I agree" to sign the letter electronically.' }),
+    /** The letter as the signer saw it (getSigningPage's letterFingerprint): refused if it changed since. */
+    letterFingerprint: z.string().max(64).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.signatureDataUrl) return;
+    if (!value.typedName) {
+      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Sign the letter: type your full name (or draw your signature, where the page offers it).' });
+    } else if (value.typedName.split(/\s+/).length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Type your full name: first and last name.' });
+    }
+  });
+export type SignByLinkInput = z.input<typeof signByLinkSchema>;
+
+export const declineByLinkSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Tell the sender why you decline to sign, so they can correct the letter or ask someone else.')
+    .max(1000, 'Keep the reason under 1,000 characters.'),
+});
+export type DeclineByLinkInput = z.input<typeof declineByLinkSchema>;
