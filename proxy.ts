@@ -40,6 +40,11 @@ export function proxy(request: NextRequest) {
 function refuseTooLargePost(request: NextRequest): NextResponse | undefined {
   if (request.method !== 'POST' || Number(request.headers.get('content-length') ?? 0) <= UPLOAD_BODY_LIMIT_BYTES) return undefined;
   if (request.headers.has('next-action')) return new NextResponse('Too large', { status: 413 });
+  // A script's API call gets the API's own answer (problem details), not a page redirect.
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    const problem = { type: `${getEnv().appUrl}/api/v1/docs#problem-payload-too-large`, title: 'The body is too large', status: 413 };
+    return NextResponse.json(problem, { status: 413, headers: { 'Content-Type': 'application/problem+json' } });
+  }
   // On APP_URL, not on the request's Host.
   const back = new URL(`${request.nextUrl.pathname}?upload=too-large`, getEnv().appUrl);
   return NextResponse.redirect(back, 303);
