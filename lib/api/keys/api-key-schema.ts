@@ -10,7 +10,7 @@ export const createApiKeySchema = z.object({
     .max(60, 'Keep the name under 60 characters.')
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'Use a single line of plain text.'),
   scopes: z
-    .array(z.enum(API_SCOPE_NAMES as [string, ...string[]]), { message: 'Choose what the key may do.' })
+    .array(z.enum(API_SCOPE_NAMES as [string, ...string[]], { message: 'Choose what the key may do: read, or read and write.' }), { message: 'Choose what the key may do.' })
     .min(1, 'Choose what the key may do: read, or read and write.'),
 });
 

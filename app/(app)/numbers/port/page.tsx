@@ -46,9 +46,16 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
             ports {PORT_WINDOWS.ca.label}.
           </p>
         </div>
-        <form action={createPortRequest}>
-          <SubmitButton pendingText="Starting…">Create Port Request</SubmitButton>
-        </form>
+        <div className="flex items-center gap-4">
+          {account.role === 'admin' && (
+            <Link href="/numbers/port/api" className="text-sm">
+              API access
+            </Link>
+          )}
+          <form action={createPortRequest}>
+            <SubmitButton pendingText="Starting…">Create Port Request</SubmitButton>
+          </form>
+        </div>
       </div>
       <ListFilters status={filters.status} number={params.number ?? ''} numberError={filters.numberError} />
       {rows.length === 0 ? (
