@@ -4,6 +4,7 @@ import { LoaSignatureRequestEmail } from './loa-signature-request';
 import { PortSubmittedEmail } from './port-submitted';
 import { PortUpdateEmail } from './port-update';
 import { SignInLinkEmail } from './sign-in-link';
+import { WebhookEndpointDisabledEmail } from './webhook-endpoint-disabled';
 
 // Every email the app sends, by the name the outbox stores. Each name is its own row in the list
 // of emails sent; several share the port update's layout.
@@ -27,6 +28,7 @@ export const EMAIL_TEMPLATES = {
   'loa-signature-request': LoaSignatureRequestEmail,
   'loa-signed-by-link': PortUpdateEmail,
   'loa-signature-declined': PortUpdateEmail,
+  'webhook-endpoint-disabled': WebhookEndpointDisabledEmail,
 } satisfies Record<string, (props: never) => ReactElement>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -6,12 +6,13 @@ import { getDatabaseHandle } from '@/lib/db';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 import { getStorage } from '@/lib/storage/s3';
+import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
 
 /**
  * Runs once per server process before it serves: checks configuration (a bad value stops start-up
  * with the variable named), migrates, seeds an empty database with the demo (locally or on a public
- * demo only), starts the embedded S3 server when no S3 is configured, and starts the outbox and
- * scheduled-job workers.
+ * demo only), starts the embedded S3 server when no S3 is configured, and starts the outbox,
+ * scheduled-job and webhook workers.
  */
 export async function startApp(): Promise<void> {
   const env = getEnv();
@@ -27,6 +28,7 @@ export async function startApp(): Promise<void> {
   await getStorage();
   startOutboxWorker();
   startJobWorker();
+  startWebhookWorker();
   console.log(
     `[start] database: ${env.database.kind}, storage: ${env.storage.kind}, mail: ${env.mail.kind}${
       env.mail.kind === 'mailbox' ? ` (open ${env.appUrl}/dev/mailbox)` : ''

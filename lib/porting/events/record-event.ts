@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { portRequestEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notifyEvent } from '@/lib/notifications/notify-event';
+import { queueWebhooks } from '@/lib/webhooks/queue-webhooks';
 import { EVENT_PAYLOADS, type PortRequestEvent } from './port-request-event';
 
 export type EventContext = {
@@ -46,6 +47,7 @@ export async function recordEvent(tx: Transaction, context: EventContext, event:
     .returning({ id: portRequestEvents.id });
   const recorded = { ...(payload as PortRequestEvent), type: event.type, id: row.id, requestId: context.requestId, actor: context.actor, at } as RecordedEvent;
   await notifyEvent(tx, recorded);
+  await queueWebhooks(tx, recorded);
   return recorded;
 }
 
