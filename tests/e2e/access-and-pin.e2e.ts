@@ -18,8 +18,9 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => browser.close());
 
-// Public by design: the sign-in pages (the confirmation shows only the address its link names), the local tools (loopback only).
-const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/no-account'];
+// Public by design: the sign-in pages (the confirmation shows only the address its link names), the local tools (loopback only),
+// the LOA signing page (its emailed token is the credential; loa-signing-link.e2e.ts).
+const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/no-account', '/sign/[token]'];
 const OWN_DATA = ['/numbers/port', '/numbers/tracking', '/numbers/port/international'];
 
 function concrete(pattern: string): { url: string; method: 'GET' | 'POST' } {

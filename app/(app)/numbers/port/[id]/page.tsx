@@ -17,6 +17,8 @@ import { CancelForm } from './cancel-form';
 import { buttonClass } from '@/components/ui/button';
 import { CHANGE_REASONS, stepsOpenedBy, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
+import { SignatureRequestStatus } from '@/components/porting/signature-request-status';
+import { getSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/get-signature-request';
 
 export const metadata: Metadata = { title: 'Port request' };
 
@@ -29,6 +31,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const db = await getDb();
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
   const emails = await listEmailsSent(db, actor, id);
+  const signatureRequest = await getSignatureRequest(db, actor, id);
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
@@ -58,6 +61,15 @@ export default async function PortRequestPage({ params, searchParams }: { params
           {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
         </p>
       </div>
+      {signatureRequest && !loa && (
+        <div className="mt-6">
+          <SignatureRequestStatus request={signatureRequest}>
+            <Link href={stepPath(id, 'loa')} className="mt-2 inline-block text-sm">
+              {signatureRequest.state === 'declined' ? 'Send it for signature again' : 'Resend or cancel from the Letter of Authorization step'}
+            </Link>
+          </SignatureRequestStatus>
+        </div>
+      )}
       {request.status === 'changes_needed' && detail.openChanges && (
         <section className="mt-6 rounded-lg bg-amber-50 p-5 ring-1 ring-amber-300" data-testid="changes-needed">
           <h2 className="font-semibold">What to fix</h2>

@@ -11,6 +11,10 @@ import { loaSignatureSchema } from '@/lib/porting/wizard/loa/signature-schema';
 import { stepPath } from '@/lib/porting/wizard/steps';
 import { goToStep } from '@/lib/forms/go-to-step';
 import { requestClient } from '@/lib/security/request-client';
+import { resendLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/resend';
+import { revokeLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/revoke';
+import { sendForSignatureSchema } from '@/lib/porting/wizard/loa/signature-request/schema';
+import { sendLoaForSignature } from '@/lib/porting/wizard/loa/signature-request/send-for-signature';
 
 export async function saveSignature(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
@@ -30,4 +34,30 @@ export async function agreeToLoa(_prev: FormState, formData: FormData): Promise<
   const result = await runService(async () => signLoa(await getDb(), actor, requestId, context));
   if (!result.ok) return result;
   goToStep(requestId, 'proof');
+}
+
+// "Send for signature": the LOA emailed to the authorized person at the business.
+
+export async function sendForSignature(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor, requestId } = await requireRequestForAction(formData);
+  const values = formValues(formData);
+  const parsed = sendForSignatureSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values, 'The letter was not sent yet.');
+  const result = await runService(async () => sendLoaForSignature(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
+  redirect(`${stepPath(requestId, 'loa')}?sent=1`);
+}
+
+export async function resendSignatureRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor, requestId } = await requireRequestForAction(formData);
+  const result = await runService(async () => resendLoaSignatureRequest(await getDb(), actor, requestId));
+  if (!result.ok) return result;
+  redirect(`${stepPath(requestId, 'loa')}?sent=1`);
+}
+
+export async function revokeSignatureRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor, requestId } = await requireRequestForAction(formData);
+  const result = await runService(async () => revokeLoaSignatureRequest(await getDb(), actor, requestId));
+  if (!result.ok) return result;
+  redirect(`${stepPath(requestId, 'loa')}?cancelled=1`);
 }

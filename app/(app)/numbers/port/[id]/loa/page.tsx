@@ -5,6 +5,9 @@ import { buttonClass } from '@/components/ui/button';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
 import { stepPath } from '@/lib/porting/wizard/steps';
+import { SignatureRequestStatus } from '@/components/porting/signature-request-status';
+import { getSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/get-signature-request';
+import { SendForSignatureForm, SignatureRequestButtons } from './send-for-signature-form';
 import { SignForm } from './sign-form';
 
 export const metadata: Metadata = { title: 'Letter of Authorization' };
@@ -15,8 +18,13 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
   const pending = draft.pendingSignature;
   const signerName = pending?.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
   const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email });
+  const signatureRequest = await getSignatureRequest(db, actor, id);
+  const waiting = signatureRequest && (signatureRequest.state === 'waiting' || signatureRequest.state === 'expired');
   return (
-    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign it at the bottom.">
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign it at the bottom, or send it for signature to the person who signs for the business.">
+      {signatureRequest && !draft.signature && (
+        <SignatureRequestStatus request={signatureRequest}>{waiting && <SignatureRequestButtons requestId={id} />}</SignatureRequestStatus>
+      )}
       {pending ? (
         <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
           <span className="font-medium">You have completed all required fields. Please click Continue.</span>
@@ -52,6 +60,10 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
       )}
       {pending && <h2 className="mt-8 text-sm font-semibold text-slate-700">To change your signature, sign again; otherwise select Continue at the top.</h2>}
       <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} />
+      <SendForSignatureForm
+        requestId={id}
+        again={signatureRequest?.state === 'declined' ? { signerName: signatureRequest.signerName, signerEmail: signatureRequest.signerEmail } : undefined}
+      />
     </WizardFrame>
   );
 }
