@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { singleLineText } from '@/lib/porting/wizard/single-line-text';
-import { refusedAddressOf, urlHost, webhooksMayUseLocalAddresses } from './network-policy';
+import { refusedAddressOf, webhooksMayUseLocalAddresses } from './network-policy';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-events';
 
 /** An account's endpoints at most (each hears every request of the account and its sub-accounts). */
@@ -54,8 +54,6 @@ export async function endpointUrlProblem(value: string): Promise<string | null> 
   const url = new URL(value);
   if (webhooksMayUseLocalAddresses()) return null;
   if (url.protocol !== 'https:') return 'The URL must start with https://.';
-  const host = urlHost(url);
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'The URL must be reachable from the internet; localhost is not.';
   const refused = await refusedAddressOf(url);
   return refused ? `The URL must be reachable from the internet: ${refused}.` : null;
 }
