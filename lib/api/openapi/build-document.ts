@@ -6,7 +6,7 @@ import type { ApiEndpoint } from '../endpoint';
 import { API_ENDPOINTS } from '../endpoints';
 import { API_BASE_PATH } from '../handle-api-request';
 import { API_SCOPES } from '../keys/scopes';
-import { PROBLEM_TYPES } from '../problem';
+import { PROBLEM_TYPES, problemTypeUri, type ProblemSlug } from '../problem';
 import { API_RATE_LIMIT } from '../rate-limit';
 
 export const API_VERSION = '2026-12-01';
@@ -89,7 +89,10 @@ export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_END
       },
       schemas: { Problem: problemSchema },
     },
-    'x-problem-types': Object.fromEntries(Object.entries(PROBLEM_TYPES).map(([slug, p]) => [slug, p])),
+    // Each problem's `type` URI, as the answers carry it, resolves to its section of /api/v1/docs.
+    'x-problem-types': Object.fromEntries(
+      Object.entries(PROBLEM_TYPES).map(([slug, p]) => [slug, { type: problemTypeUri(slug as ProblemSlug), status: p.status, title: p.title, description: p.advice }]),
+    ),
   } as Parameters<typeof createDocument>[0]);
 }
 
