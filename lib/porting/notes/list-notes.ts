@@ -5,8 +5,11 @@ import { portRequestNoteReads, portRequestNotes, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findPortRequest } from '../port-request-access';
 
-/** The thread, oldest first; internal notes only for the team. Opening it marks it read for this user. */
-export async function listNotes(db: Database, actor: Actor, requestId: string, now = new Date()) {
+/**
+ * The thread, oldest first; internal notes only for the team. Opening it marks it read for this
+ * user, unless `markRead` is false (a read through an API key is not its creator reading it).
+ */
+export async function listNotes(db: Database, actor: Actor, requestId: string, now = new Date(), options: { markRead?: boolean } = {}) {
   const request = await findPortRequest(db, actor, requestId);
   const notes = await db
     .select({
@@ -22,10 +25,12 @@ export async function listNotes(db: Database, actor: Actor, requestId: string, n
     .leftJoin(users, eq(users.id, portRequestNotes.authorUserId))
     .where(actor.isStaff ? eq(portRequestNotes.portRequestId, requestId) : and(eq(portRequestNotes.portRequestId, requestId), eq(portRequestNotes.visibility, 'public')))
     .orderBy(asc(portRequestNotes.createdAt));
-  await db
-    .insert(portRequestNoteReads)
-    .values({ portRequestId: requestId, userId: actor.userId, lastReadAt: now })
-    .onConflictDoUpdate({ target: [portRequestNoteReads.portRequestId, portRequestNoteReads.userId], set: { lastReadAt: now } });
+  if (options.markRead !== false) {
+    await db
+      .insert(portRequestNoteReads)
+      .values({ portRequestId: requestId, userId: actor.userId, lastReadAt: now })
+      .onConflictDoUpdate({ target: [portRequestNoteReads.portRequestId, portRequestNoteReads.userId], set: { lastReadAt: now } });
+  }
   // Customers see the team as a team, not as individual staff members; updates have no author.
   return {
     request,

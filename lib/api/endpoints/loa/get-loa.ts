@@ -1,0 +1,19 @@
+import 'server-only';
+import { defineEndpoint } from '../../endpoint';
+import { getLoa as readLoa, loaResource } from '../../resources/loa-resource';
+import { requestIdParams } from '../params';
+
+export const getLoa = defineEndpoint({
+  method: 'GET',
+  path: '/port-requests/{id}/loa',
+  operationId: 'getLoa',
+  summary: 'Get the Letter of Authorization',
+  description: 'The letter\'s text and fields as its signer reads them, its SHA-256, the signature that covers it (if any) and the latest link sent for signature.',
+  tag: 'Letter of Authorization',
+  scope: 'port_requests:read',
+  params: requestIdParams,
+  responses: { 200: { description: 'The letter', schema: loaResource } },
+  async handle({ db, actor, params, now }) {
+    return { status: 200, json: await readLoa(db, actor, params.id, now) };
+  },
+});
