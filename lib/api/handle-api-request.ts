@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { logFailure } from '@/lib/log';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
+import { kickWebhooks } from '@/lib/webhooks/webhook-worker';
 import { UPLOAD_BODY_LIMIT_BYTES } from '@/lib/porting/proof/proof-limits';
 import { requestClientFrom } from '@/lib/security/request-client';
 import type { ApiEndpoint, ApiReply } from './endpoint';
@@ -70,7 +71,10 @@ export async function handleApiRequest(request: Request, options: { db?: Databas
   }
   if (keyId) await recordCall(db, keyId, request.method, path, response.status, Date.now() - started, client.address, now);
   // Emails (and webhooks) queued by the call go out now rather than at the next poll.
-  if (request.method !== 'GET' && response.status < 400) kickOutbox();
+  if (request.method !== 'GET' && response.status < 400) {
+    kickOutbox();
+    kickWebhooks();
+  }
   return response;
 }
 
