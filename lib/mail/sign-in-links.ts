@@ -29,9 +29,16 @@ export function isDeadSignInEmail(message: Message, now: Date): boolean {
   return message.createdAt.getTime() + SIGN_IN_LINK_LIFETIME_MS <= now.getTime() || !!message.html?.startsWith(NOTE_PREFIX);
 }
 
+// The LOA signing link is a credential too (to sign for the business, for 7 days): once the
+// email has left, the outbox keeps only a note. Only its SHA-256 is kept in loa_signature_requests.
+const SIGNING_LINK_TEMPLATE = 'loa-signature-request';
+const LINK_REMOVED_AFTER_DELIVERY = '[signing link removed after delivery]';
+
 /** What to store in place of the bodies once a message is delivered: nothing changes for other emails. */
 export function bodiesAfterDelivery(message: { template: string }): { html?: string; text?: string; props?: Record<string, unknown> } {
-  return isSignInEmail(message) ? { html: REMOVED_AFTER_DELIVERY, text: REMOVED_AFTER_DELIVERY, props: {} } : {};
+  if (isSignInEmail(message)) return { html: REMOVED_AFTER_DELIVERY, text: REMOVED_AFTER_DELIVERY, props: {} };
+  if (message.template === SIGNING_LINK_TEMPLATE) return { html: LINK_REMOVED_AFTER_DELIVERY, text: LINK_REMOVED_AFTER_DELIVERY, props: {} };
+  return {};
 }
 
 /**

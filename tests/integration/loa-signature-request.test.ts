@@ -14,6 +14,8 @@ import { resendLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-re
 import { revokeLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/revoke';
 import { sendLoaForSignature } from '@/lib/porting/wizard/loa/signature-request/send-for-signature';
 import { signByLink } from '@/lib/porting/wizard/loa/signature-request/sign-by-link';
+import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
+import { mailboxTransport } from '@/lib/mail/transport';
 import { getObjectBytes } from '@/lib/storage/s3';
 import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
@@ -61,6 +63,14 @@ test('send: the signer gets an email naming the sender and the business, with a 
   expect(row.expiresAt.getTime() - row.sentAt.getTime()).toBe(7 * DAY);
   expect((await eventsOf(id, 'loa_signature_requested'))[0].data).toEqual(signer);
   expect(await getSignatureRequest(t.db, t.owner, id)).toMatchObject({ state: 'waiting', ...signer });
+});
+
+test('once the email has left, the outbox no longer holds the link (a credential to sign for the business); only the local mailbox keeps its copy', async () => {
+  const { token } = await sentForSignature();
+  await deliverDueEmails({ db: t.db, transport: mailboxTransport(t.db) });
+  const rows = await t.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'loa-signature-request'));
+  expect(rows.map((r) => r.status)).toEqual(['sent']);
+  expect(JSON.stringify(rows)).not.toContain(token);
 });
 
 test('the signing page shows exactly the letter (customer, carrier, numbers, address), never the PIN', async () => {
