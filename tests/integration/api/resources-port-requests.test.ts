@@ -1,8 +1,16 @@
 /** @jest-environment node */
+import { StateError } from '@/lib/errors';
 import { addDays, isBusinessDay, isoDate, todayUtc } from '@/lib/porting/business-days';
+import { saveAddressStep } from '@/lib/porting/wizard/address';
 import { apiCall, makeApiKey } from '../../helpers/api';
 import { draftThroughCarrier, draftThroughNumbers, submittedRequest } from '../../helpers/port-requests';
 import { setupTestContext } from '../../helpers/test-context';
+
+// The address step's real save, which one test makes refuse once the draft exists.
+jest.mock('@/lib/porting/wizard/address', () => {
+  const actual = jest.requireActual('@/lib/porting/wizard/address');
+  return { ...actual, saveAddressStep: jest.fn(actual.saveAddressStep) };
+});
 
 const t = setupTestContext();
 
@@ -64,6 +72,15 @@ describe('port requests through the API', () => {
     const weekend = await apiCall(t.db, 'POST', '/port-requests', { key, json: { carrier: { losingCarrier: 'AT&T', requestedPortDate: '2001-01-01' } } });
     expect(weekend.body.errors['carrier.requestedPortDate'][0]).toMatch(/^Choose a date between/);
     expect((await apiCall(t.db, 'GET', '/port-requests', { key })).body.data).toHaveLength(before);
+  });
+
+  test('a step refused once the draft exists: the draft is discarded and the refusal answered (no half-made request)', async () => {
+    const key = await makeApiKey(t.db, t.owner, t.summit);
+    const before = (await apiCall(t.db, 'GET', '/port-requests?limit=100', { key })).body.data.length;
+    jest.mocked(saveAddressStep).mockRejectedValueOnce(new StateError('The address could not be saved.'));
+    const refused = await apiCall(t.db, 'POST', '/port-requests', { key, json: { carrier: { losingCarrier: 'AT&T' }, address: ADDRESS } });
+    expect(refused).toMatchObject({ status: 409, body: { detail: 'The address could not be saved.' } });
+    expect((await apiCall(t.db, 'GET', '/port-requests?limit=100', { key })).body.data.length).toBe(before);
   });
 
   test("a draft in a sub-account; an account the key may not use is refused", async () => {
