@@ -8,6 +8,7 @@ import { logFailure } from '@/lib/log';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { kickWebhooks } from '@/lib/webhooks/webhook-worker';
 import { UPLOAD_BODY_LIMIT_BYTES } from '@/lib/porting/proof/proof-limits';
+import { MAX_IMPORT_BYTES } from '@/lib/porting/wizard/numbers/read-number-lines';
 import { requestClientFrom } from '@/lib/security/request-client';
 import type { ApiEndpoint, ApiReply } from './endpoint';
 import { API_ENDPOINTS } from './endpoints';
@@ -132,7 +133,8 @@ export function validationProblem(error: z.ZodError, detail = 'Please correct th
 
 async function readBody(request: Request, endpoint: ApiEndpoint): Promise<Uint8Array> {
   if (request.method === 'GET' || request.method === 'DELETE' || !endpoint.body) return new Uint8Array();
-  const limit = endpoint.body.kind === 'multipart' ? UPLOAD_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;
+  // The numbers file may be as large as the numbers step takes (a little more for the JSON form of it).
+  const limit = endpoint.body.kind === 'multipart' ? UPLOAD_BODY_LIMIT_BYTES : endpoint.body.kind === 'json-or-text' ? MAX_IMPORT_BYTES + JSON_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;
   if (Number(request.headers.get('content-length') ?? 0) > limit) throw new ApiProblem('payload-too-large', `Bodies of this call are at most ${Math.round(limit / 1024 / 1024)} MB.`);
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > limit) throw new ApiProblem('payload-too-large', `Bodies of this call are at most ${Math.round(limit / 1024 / 1024)} MB.`);
