@@ -3,9 +3,12 @@
  * Issue 14, the first "Done when": a whole port request driven through the API alone, as an
  * agency's CRM would: key, draft, numbers from a CSV body (one line refused), the details, the LOA
  * sent for signature and signed through the emailed link, proof, submission; then our team asks
- * for changes and the customer sees it. (The webhook half is added with the webhooks.)
+ * for changes and the customer sees it, and the customer's webhook endpoint (a loopback receiver)
+ * gets "changes needed" with the reasons, signed (checked with standardwebhooks), and after
+ * answering 500, the same message again under the same webhook-id.
  */
 import { eq } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
 import { outboxEmails } from '@/db/schema';
 import { requestChanges } from '@/lib/porting/review/request-changes';
 import { startReview } from '@/lib/porting/review/decide';
@@ -14,11 +17,19 @@ import { apiCall, makeApiKey, type ApiAnswer, type ApiCallOptions } from '../../
 import { renderedEmails } from '../../helpers/emails';
 import { tinyPng } from '../../helpers/files';
 import { setupTestContext } from '../../helpers/test-context';
+import { deliverDueWebhooks, RETRY_DELAYS_SECONDS } from '@/lib/webhooks/deliver-webhooks';
+import { endpointFor, startReceiver } from '../webhooks/receiver';
 
 const t = setupTestContext();
 const PIN = 'ZQ7731PIN';
 
 test('a port request from draft to "changes needed", through the API alone', async () => {
+  // The CRM's webhook endpoint: down the first time it hears of changes needed.
+  let refusedOnce = false;
+  const receiver = await startReceiver(t.defer, {
+    answer: (message) => (message.json.type === 'port_request.changes_needed' && !refusedOnce ? ((refusedOnce = true), 500) : 200),
+  });
+  const { secret } = await endpointFor(t.db, t.owner, t.summit, receiver.url);
   const answers: ApiAnswer[] = [];
   const key = await makeApiKey(t.db, t.owner, t.summit, ['port_requests:read', 'port_requests:write'], 'CRM sync');
   const call = async (method: string, path: string, options: ApiCallOptions = {}) => {
@@ -75,6 +86,24 @@ test('a port request from draft to "changes needed", through the API alone', asy
   const timeline = await call('GET', `/port-requests/${id}/events`);
   expect(timeline.body.data.some((e: { type: string; actorName: string | null }) => e.actorName === 'CRM sync (API key)')).toBe(true);
 
-  // Never the PIN, in any answer.
+  // The webhooks, in the order things happened; "changes needed" carries the reasons.
+  let now = Date.now();
+  for (let pass = 0; pass < 10 && !receiver.received.some((m) => m.json.type === 'port_request.changes_needed'); pass++) await deliverDueWebhooks({ db: t.db, now: new Date(now) });
+  const verify = (i: number) => new Webhook(secret).verify(receiver.received[i].body, receiver.received[i].headers) as { type: string; data: Record<string, any> };
+  const types = receiver.received.map((_, i) => verify(i).type);
+  expect(types).toEqual(['loa.signed', 'port_request.submitted', 'port_request.review_started', 'port_request.changes_needed']);
+  const refused = receiver.received.at(-1)!;
+  expect(verify(receiver.received.length - 1).data).toMatchObject({ port_request: { id, status: 'changes_needed' }, reasons: [{ code: 'zip_mismatch' }], note: 'The CSR shows 21201.' });
+  // The endpoint answered 500: the retry brings the same message, under the same webhook-id.
+  now += (RETRY_DELAYS_SECONDS[0] + 1) * 1000;
+  expect(await deliverDueWebhooks({ db: t.db, now: new Date(now) })).toMatchObject({ delivered: 1 });
+  const retried = receiver.received.at(-1)!;
+  expect(retried).not.toBe(refused);
+  expect(retried.headers['webhook-id']).toBe(refused.headers['webhook-id']);
+  expect(retried.body).toBe(refused.body);
+  expect(verify(receiver.received.length - 1).type).toBe('port_request.changes_needed');
+
+  // Never the PIN, in any answer or webhook.
   for (const answer of answers) expect(answer.text).not.toContain(PIN);
+  for (const message of receiver.received) expect(message.body).not.toContain(PIN);
 });
