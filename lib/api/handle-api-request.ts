@@ -5,6 +5,7 @@ import { apiCalls } from '@/db/schema';
 import { getDb } from '@/lib/db';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { logFailure } from '@/lib/log';
+import { findPortRequest } from '@/lib/porting/port-request-access';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { kickWebhooks } from '@/lib/webhooks/webhook-worker';
 import { UPLOAD_BODY_LIMIT_BYTES } from '@/lib/porting/proof/proof-limits';
@@ -94,6 +95,9 @@ type RunInput = {
 async function runEndpoint(endpoint: ApiEndpoint, input: RunInput): Promise<ApiReply> {
   try {
     const params = endpoint.params ? parseOrProblem(endpoint.params, input.params, 'path') : {};
+    // As in the UI's door: a request the key may not see is 404 before its body is read, so a
+    // stranger learns nothing from validation messages. The endpoint's service checks again.
+    if (endpoint.path.startsWith('/port-requests/{id}')) await findPortRequest(input.db, input.actor, (params as { id: string }).id);
     const query = endpoint.query ? parseOrProblem(endpoint.query, Object.fromEntries(input.url.searchParams), 'query') : {};
     const { body, bodyText, form } = await parseBody(endpoint, input.request.headers.get('content-type') ?? '', input.raw);
     return await endpoint.handle({

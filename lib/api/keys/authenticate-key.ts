@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { accounts, apiKeys, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { loadActor, type Actor } from '@/lib/auth/actor';
 import { apiKeySha256, looksLikeApiKey } from './api-key-secret';
 
 export type ApiKeyIdentity = { id: string; name: string; accountId: string; scopes: string[] };
@@ -12,8 +12,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * The Actor an `Authorization: Bearer pn_live_…` header stands for, or null (no key, an unknown
- * key, a revoked one). The key acts as an admin of its account would: that account and, when it is
- * an agency, its sub-accounts; never staff.
+ * key, a revoked one, one whose creator is no longer an admin of its account). The key acts as an
+ * admin of its account would: that account and, when it is an agency, its sub-accounts; never staff.
  */
 export async function authenticateApiKey(db: Database, authorization: string | null, now = new Date()): Promise<{ actor: Actor; key: ApiKeyIdentity } | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -36,6 +36,10 @@ export async function authenticateApiKey(db: Database, authorization: string | n
     .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
     .where(and(eq(apiKeys.secretSha256, apiKeySha256(match[1])), isNull(apiKeys.revokedAt)));
   if (!row) return null;
+  // A key is worth what its creator's admin rights are: it stops when they are no longer an admin
+  // of the key's account (removed, made a member), until an admin makes a new one.
+  const creator = await loadActor(db, row.userId);
+  if (!creator?.accounts.some((a) => a.id === row.accountId && a.role === 'admin')) return null;
 
   const children =
     row.parentAccountId === null

@@ -19,7 +19,8 @@ export const carrierBody = perRequestSchema(
   {
     id: 'CarrierStep',
     description: `Step 2, Current carrier. requestedPortDate (optional, YYYY-MM-DD) must be a business day 7 to 30 days from today.`,
-    example: { losingCarrier: 'Verizon Business', requestedPortDate: '2027-01-15' },
+    // No date in the example: any fixed date leaves the 7-30 day window.
+    example: { losingCarrier: 'Verizon Business' },
   },
   () => carrierStepSchema(),
   carrierSpellings,

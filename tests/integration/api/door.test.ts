@@ -1,6 +1,6 @@
 /** @jest-environment node */
-import { eq } from 'drizzle-orm';
-import { apiCalls, apiKeys } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { apiCalls, apiKeys, memberships } from '@/db/schema';
 import { revokeApiKey } from '@/lib/api/keys/manage-api-keys';
 import { apiCall, makeApiKey } from '../../helpers/api';
 import { draftThroughCarrier } from '../../helpers/port-requests';
@@ -46,5 +46,25 @@ describe('the /api/v1 door', () => {
     const [row] = await t.db.select().from(apiKeys);
     const calls = await t.db.select().from(apiCalls).where(eq(apiCalls.apiKeyId, row.id));
     expect(calls).toEqual([expect.objectContaining({ method: 'GET', path: `/port-requests/${id}`, status: 200 })]);
+  });
+});
+
+describe('who a key stands for', () => {
+  test("a stranger's key naming a Summit request with a bad body gets 404, not the validation messages", async () => {
+    const id = await draftThroughCarrier(t.db, t.owner, t.summit);
+    const harborKey = await makeApiKey(t.db, t.harbor, t.harborLegal);
+    const answer = await apiCall(t.db, 'PUT', `/port-requests/${id}/carrier`, { key: harborKey, json: { losingCarrier: '' } });
+    expect(answer.status).toBe(404);
+    expect(answer.text).not.toContain('carrier');
+    const ownKey = await makeApiKey(t.db, t.owner, t.summit);
+    expect((await apiCall(t.db, 'PUT', `/port-requests/${id}/carrier`, { key: ownKey, json: { losingCarrier: '' } })).status).toBe(422);
+  });
+
+  test('a key stops working when its creator is no longer an admin of its account', async () => {
+    const id = await draftThroughCarrier(t.db, t.owner, t.summit);
+    const key = await makeApiKey(t.db, t.owner, t.summit);
+    expect((await apiCall(t.db, 'GET', `/port-requests/${id}`, { key })).status).toBe(200);
+    await t.db.update(memberships).set({ role: 'member' }).where(and(eq(memberships.userId, t.owner.userId), eq(memberships.accountId, t.summit)));
+    expect((await apiCall(t.db, 'GET', `/port-requests/${id}`, { key })).status).toBe(401);
   });
 });
