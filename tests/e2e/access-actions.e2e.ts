@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, mailboxFor, newContext, roleContexts, signIn } from './helpers/browser';
+import { createApiKeyInBrowser, registerWebhookInBrowser, startWebhookReceiver } from './helpers/api-access';
+import { baseUrl, launchBrowser, mailboxFor, newContext, roleContexts, signedInContext, signIn } from './helpers/browser';
 import { callAction, serverActions, type ActionOutcome, type ServerAction } from './helpers/server-actions';
 import { createSummitTargets, type SummitTargets } from './helpers/summit-targets';
 import { rawAction } from './helpers/raw-http';
@@ -12,29 +14,43 @@ type Role = (typeof roles)[number];
 let browser: Browser;
 const contexts = {} as Record<Role, BrowserContext>;
 let targets: SummitTargets;
-const ids = { trackingNumberId: '', toAccountId: '', summitDentalId: '' };
+const ids = { trackingNumberId: '', toAccountId: '', summitDentalId: '', summitAgencyId: '', keyId: '', endpointId: '', deliveryId: '' };
+// Summit's owner working in Summit Dental (the account the forms name by accountId): its settings pages.
+let ownerInDental: BrowserContext;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+// A signing link's shape (32 random bytes, base64url) that names no link.
+const MADE_UP_TOKEN = randomBytes(32).toString('base64url');
+// What the signing page and its forms say of a token that names no link (LINK_REFUSALS.invalid).
+const LINK_REFUSED = 'This link is not valid. Check that you opened the whole link from the email. If it still does not work, ask the person who sent it to send it again.';
 
 /**
  * Who may call an action, from where it lives: a new action falls under its folder's rule, and one
  * that fits none fails the test until someone decides.
  */
-type Rule = 'public' | 'own session' | 'own account' | 'summit owner' | 'staff';
+type Rule = 'public' | 'signing link' | 'own session' | 'own account' | 'own account admin' | 'summit owner' | 'staff';
 function ruleFor(action: ServerAction): Rule {
   if (action.filename.startsWith('app/(auth)/') || action.filename.startsWith('app/dev/')) return 'public';
+  // No session: the emailed token (a hidden field) is the only credential.
+  if (action.filename.startsWith('app/sign/')) return 'signing link';
   // Act on the caller's own session or account, with nothing of anyone else's named.
   if (['signOutAction', 'switchAccount'].includes(action.exportedName)) return 'own session';
   if (['createPortRequest', 'submitTicket'].includes(action.exportedName)) return 'own account';
+  // An account's settings made in the current account, by its admins only.
+  if (['createApiKeyAction', 'createEndpointAction'].includes(action.exportedName)) return 'own account admin';
   if (action.filename.startsWith('app/staff/')) return 'staff';
   if (action.filename.startsWith('app/(app)/')) return 'summit owner';
   throw new Error(`no access rule for ${action.exportedName} in ${action.filename}`);
 }
 
 const WIZARD_STEP = /^app\/\(app\)\/numbers\/port\/\[id\]\/(carrier|numbers|customer|address|agreement|loa|proof)\//;
+const SETTINGS = /^app\/\(app\)\/numbers\/port\/api\//;
+// Revoking or deleting ends the target: the rightful callers run these last.
+const ENDS_TARGET = ['discardPortRequest', 'revokeApiKeyAction', 'deleteEndpointAction'];
 
 /** The form fields a call names: Summit's things, whatever the caller. */
 function fieldsFor(action: ServerAction): Record<string, string> {
   const draftScoped = WIZARD_STEP.test(action.filename) || action.exportedName === 'discardPortRequest';
-  return {
+  const fields = {
     requestId: draftScoped ? targets.draftId : targets.requestId,
     inquiryId: targets.inquiryId,
     trackingNumberId: ids.trackingNumberId,
@@ -43,12 +59,25 @@ function fieldsFor(action: ServerAction): Record<string, string> {
     returnTo: '/numbers/tracking',
     userId: '00000000-0000-4000-8000-000000000000',
     number: '+14105550243',
+    keyId: ids.keyId,
+    endpointId: ids.endpointId,
+    deliveryId: ids.deliveryId,
   };
+  // The rest of each form filled in as it would pass, so a call that gets past the door really acts.
+  if (ruleFor(action) === 'signing link') return { ...fields, token: MADE_UP_TOKEN, typedName: 'Dana Whitfield', agreed: 'on', reason: 'Not our letter.' };
+  if (SETTINGS.test(action.filename)) {
+    // Not the receiver's own path: the other access test looks for its receiver's URL in Harbor's settings.
+    const url = receiver.url.replace(/\/hooks$/, '/access-probe');
+    return { ...fields, name: 'Access probe', scopes: 'port_requests:write', url, description: 'Access probe', eventTypes: 'port_request.submitted', enabled: 'false' };
+  }
+  return fields;
 }
 
 function urlFor(action: ServerAction): string {
   const page = action.pages[0];
   return page
+    .replace('/sign/[token]', `/sign/${MADE_UP_TOKEN}`)
+    .replace('/numbers/port/api/webhooks/[endpointId]', `/numbers/port/api/webhooks/${ids.endpointId}`)
     .replace(/^\/numbers\/port\/\[id\]\/(carrier|numbers|customer|address|agreement|loa|proof)/, `/numbers/port/${targets.draftId}/$1`)
     .replace('/numbers/port/international/[id]', `/numbers/port/international/${targets.inquiryId}`)
     .replace('/staff/inquiries/[id]', `/staff/inquiries/${targets.inquiryId}`)
@@ -56,38 +85,82 @@ function urlFor(action: ServerAction): string {
     .replace('/numbers/port/[id]', `/numbers/port/${targets.requestId}`);
 }
 
+/**
+ * Through the door: answered (a result, a redirect, or the form's own message), not refused and not
+ * a crash. The team's own actions may end in its console; an account action sending there means "not yours".
+ */
+function gotThrough(role: Role, o: ActionOutcome): boolean {
+  return (
+    o.status < 400 &&
+    !o.redirect.includes('/sign-in') &&
+    (role === 'staff' || o.redirect !== '/staff') &&
+    !o.body.includes('We could not save this just now') &&
+    !o.body.includes('NEXT_HTTP_ERROR_FALLBACK')
+  );
+}
+
 /** What a role must get from an action it has no right to; null when the role is rightful. */
 function refusal(rule: Rule, role: Role): ((o: ActionOutcome) => boolean) | null {
   const toSignIn = (o: ActionOutcome) => new URL(o.redirect || '/', 'http://app').pathname === '/sign-in';
   const notFound = (o: ActionOutcome) => o.status === 404 && !o.redirect;
+  const toConsole = (o: ActionOutcome) => o.redirect === '/staff';
   if (rule === 'public') return null;
+  // Whoever calls (signed in or not) with a token that names no link: the page's refusal, and nothing of Summit's.
+  if (rule === 'signing link') {
+    return (o) => {
+      // The form's answer carries back what was typed (`values`): the caller's own fields, not Summit's data.
+      const answer = o.body.replace(/"values":\{[^}]*\}/g, '');
+      return o.status === 200 && !o.redirect && answer.includes(LINK_REFUSED) && !answer.includes('Summit') && !answer.includes(targets.requestId);
+    };
+  }
   if (role === 'signedOut') return toSignIn;
+  if (rule === 'own account admin') {
+    if (role === 'owner') return null;
+    // Harbor's admin gets through, into Harbor (summitState shows it made nothing of Summit's; the page
+    // posted from, Summit's endpoint, re-renders as Harbor's 404); a member (Priya, in Summit Dental)
+    // gets the 404 of the settings pages.
+    if (role === 'harbor') {
+      return (o) => o.status === 200 && !o.redirect && /was created|The endpoint was added/.test(o.body) && !o.body.includes('Summit') && !o.body.includes(receiver.url);
+    }
+    return role === 'staff' ? toConsole : notFound;
+  }
   if (rule === 'own session' || rule === 'own account') return role === 'staff' && rule === 'own account' ? (o) => o.redirect === '/staff' : null;
   if (rule === 'staff') return role === 'staff' ? null : notFound;
   // Summit's owner is rightful; the team is sent to its console, every other account user sees nothing.
   if (role === 'owner') return null;
-  return role === 'staff' ? (o) => o.redirect === '/staff' : notFound;
+  return role === 'staff' ? toConsole : notFound;
 }
 
 /** What the rightful users see of Summit's things, without per-response noise (nonces, scripts). */
 async function summitState(): Promise<Record<string, string>> {
   const owner = contexts.owner.request;
+  const dental = ownerInDental.request;
   const pages: [APIRequestContext, string][] = [
     ...[`/numbers/port/${targets.requestId}`, `/numbers/port/${targets.requestId}/notes`, `/numbers/port/${targets.requestId}/recipients`].map((u) => [owner, u] as [APIRequestContext, string]),
     ...['carrier', 'numbers', 'customer', 'address', 'agreement', 'loa'].map((s) => [owner, `/numbers/port/${targets.draftId}/${s}`] as [APIRequestContext, string]),
     [owner, '/numbers/tracking'],
     [owner, `/numbers/port/international/${targets.inquiryId}`],
+    // Summit's settings: its keys (a revoked one shows), its endpoints, the endpoint with its secret's
+    // rotation, status, URL and delivery log (a deleted one is a 404); and Summit Dental's, where a form's accountId points.
+    [owner, '/numbers/port/api'],
+    [owner, '/numbers/port/api/webhooks'],
+    [owner, `/numbers/port/api/webhooks/${ids.endpointId}`],
+    [dental, '/numbers/port/api'],
+    [dental, '/numbers/port/api/webhooks'],
     [contexts.harbor.request, '/numbers/tracking'],
     [contexts.staff.request, `/staff/requests/${targets.requestId}`],
     [contexts.staff.request, `/staff/inquiries/${targets.inquiryId}`],
   ];
   const state: Record<string, string> = {};
   for (const [request, url] of pages) {
-    const html = await (await request.get(url)).text();
-    state[url + (request === owner ? '' : ' (other)')] = html
+    const response = await request.get(url);
+    const html = await response.text();
+    state[url + (request === owner ? '' : request === dental ? ' (Summit Dental)' : ' (other)')] = `${response.status()} ${html
       .replace(/<script[\s\S]*?<\/script>/g, '')
       .replace(/ nonce="[^"]*"/g, '')
-      .replace(/\d+ (second|minute|hour)s?/g, 'N $1');
+      .replace(/\d+ (second|minute|hour)s?/g, 'N $1')
+      // A key's "Last used" changes with the key's own calls, not with anything done here.
+      .replace(/<td class="px-4 py-3">(?:Never|\d{4}-\d\d-\d\d \d\d:\d\d UTC)<\/td>/g, '<td>(last used)</td>')}`;
   }
   const mailbox = await contexts.owner.newPage();
   state.mailbox = String(await (await mailboxFor(mailbox, 'owner@summit.example')).count());
@@ -99,15 +172,42 @@ beforeAll(async () => {
   browser = await launchBrowser();
   Object.assign(contexts, await roleContexts(browser));
   const page = await contexts.owner.newPage();
+  // Summit's key and webhook endpoint come first, so the targets' events are delivered to it (a
+  // delivery for "Redeliver" to name).
+  const { prefix } = await createApiKeyInBrowser(page, 'Summit access matrix', 'Read and write');
+  await page.goto('/numbers/port/api');
+  ids.keyId = (await page.locator('tr[data-key-id]', { hasText: prefix }).getAttribute('data-key-id'))!;
+  receiver = await startWebhookReceiver();
+  ids.endpointId = await registerWebhookInBrowser(page, receiver.url);
   targets = await createSummitTargets(page, { submitted: '+14105550242', draft: '+14105550243' }, '5150');
+  ids.deliveryId = await settledDelivery(contexts.owner.request, ids.endpointId);
   await page.goto('/numbers/tracking');
   const move = page.locator('form:has(input[name=trackingNumberId])').first();
   ids.trackingNumberId = (await move.locator('input[name=trackingNumberId]').getAttribute('value'))!;
   ids.toAccountId = (await move.locator('select[name=toAccountId] option').first().getAttribute('value'))!;
   ids.summitDentalId = (await page.locator('select[name=accountId] option', { hasText: 'Summit Dental' }).getAttribute('value'))!;
+  ids.summitAgencyId = (await page.locator('select[name=accountId] option', { hasText: 'Summit Marketing Group' }).getAttribute('value'))!;
   await page.close();
+  ownerInDental = await signedInContext(browser, 'owner@summit.example');
+  await ownerInDental.addCookies([{ name: 'current_account', value: ids.summitDentalId, url: baseUrl }]);
+  expect(await (await ownerInDental.request.get('/numbers/port/api')).text()).toMatch(/into (<!-- -->)?Summit Dental/);
 }, 180_000);
-afterAll(() => browser.close());
+afterAll(async () => {
+  await browser.close();
+  await receiver?.close();
+});
+
+/** The endpoint's first message once every message is delivered (so its page no longer changes on its own). */
+async function settledDelivery(request: APIRequestContext, endpointId: string): Promise<string> {
+  await receiver.waitFor(1);
+  for (let i = 0; i < 60; i++) {
+    const html = await (await request.get(`/numbers/port/api/webhooks/${endpointId}`)).text();
+    const delivery = /data-delivery-id="([0-9a-f-]{36})"/.exec(html);
+    if (delivery && !/>(Waiting|Sending)</.test(html)) return delivery[1];
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the webhook endpoint still has messages on their way');
+}
 
 // What a script adds to pass for the site (issue 12): another Host and forwarded headers, and a
 // browser on another site (its Origin).
@@ -151,9 +251,12 @@ test('every server action refuses everyone but its rightful caller, forged heade
       }
     }
   }
-  console.log(`access matrix: ${actions.length} server actions x ${roles.length} roles = ${calls} refused calls, ${forgedCalls} more with forged headers`);
+  console.log(`access matrix: ${actions.length} server actions x ${roles.length} roles = ${calls} checked calls, ${forgedCalls} more with forged headers`);
   expect(failures).toEqual([]);
   expect(await summitState()).toEqual(before);
+  // What Harbor's admin got through to was made in Harbor.
+  expect(await (await contexts.harbor.request.get('/numbers/port/api')).text()).toContain('Access probe');
+  expect(await (await contexts.harbor.request.get('/numbers/port/api/webhooks')).text()).toContain('/access-probe');
 });
 
 test('an account user who names an account they may not use is kept in their own', async () => {
@@ -189,30 +292,28 @@ test('a sub-account user cannot reach a sibling sub-account\'s draft, by page or
   // Back to the agency, where the other tests expect the owner to be.
   await plumbing.getByLabel('Account').selectOption({ label: 'Summit Marketing Group' });
   await plumbing.getByRole('button', { name: 'Switch' }).click();
+  // Not closed before the switch is answered (Summit's key and endpoint are the agency's).
+  for (let i = 0; i < 40 && (await contexts.owner.cookies()).find((c) => c.name === 'current_account')?.value !== ids.summitAgencyId; i++) await plumbing.waitForTimeout(250);
   await plumbing.close();
 });
 
 test('the rightful callers get through every action they own', async () => {
-  // Run last and in an order that keeps each target alive for the next: discarding the draft ends it.
+  // Run last and in an order that keeps each target alive for the next: discarding the draft,
+  // revoking the key and deleting the endpoint end them.
   const actions = serverActions()
-    .filter((a) => ['summit owner', 'staff', 'own account'].includes(ruleFor(a)))
-    .sort((a, b) => Number(a.exportedName === 'discardPortRequest') - Number(b.exportedName === 'discardPortRequest'));
+    .filter((a) => ['summit owner', 'staff', 'own account', 'own account admin'].includes(ruleFor(a)))
+    .sort((a, b) => Number(ENDS_TARGET.includes(a.exportedName)) - Number(ENDS_TARGET.includes(b.exportedName)));
   const failures: string[] = [];
   for (const action of actions) {
     const role: Role = ruleFor(action) === 'staff' ? 'staff' : 'owner';
     const outcome = await callAction(contexts[role].request, urlFor(action), action.id, fieldsFor(action));
-    // The team's own actions may end in its console; an account action sending there means "not yours".
-    // Through the door: answered (a result, a redirect, or the form's own message), not refused and not a crash.
-    const through =
-      outcome.status < 400 &&
-      !outcome.redirect.includes('/sign-in') &&
-      (role === 'staff' || outcome.redirect !== '/staff') &&
-      !outcome.body.includes('We could not save this just now') &&
-      !outcome.body.includes('NEXT_HTTP_ERROR_FALLBACK');
-    if (!through) failures.push(`${role} ${action.exportedName} -> ${outcome.status} ${outcome.redirect} ${outcome.body.slice(-200)}`);
+    if (!gotThrough(role, outcome)) failures.push(`${role} ${action.exportedName} -> ${outcome.status} ${outcome.redirect} ${outcome.body.slice(-200)}`);
   }
   console.log(`rightful callers: ${actions.length} server actions`);
   expect(failures).toEqual([]);
+  // And they acted: Summit's key is revoked, its endpoint deleted.
+  expect(await (await contexts.owner.request.get('/numbers/port/api')).text()).toMatch(new RegExp(`data-key-id="${ids.keyId}" data-revoked="true"`));
+  expect((await contexts.owner.request.get(`/numbers/port/api/webhooks/${ids.endpointId}`)).status()).toBe(404);
 });
 
 test('signing out ends only the caller’s own session', async () => {
