@@ -13,6 +13,7 @@ import { getSigningPage } from '@/lib/porting/wizard/loa/signature-request/get-s
 import { resendLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/resend';
 import { revokeLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/revoke';
 import { sendLoaForSignature } from '@/lib/porting/wizard/loa/signature-request/send-for-signature';
+import type { SignByLinkInput } from '@/lib/porting/wizard/loa/signature-request/schema';
 import { signByLink } from '@/lib/porting/wizard/loa/signature-request/sign-by-link';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { mailboxTransport } from '@/lib/mail/transport';
@@ -40,6 +41,12 @@ async function sentForSignature(now = new Date()) {
   const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
   await sendLoaForSignature(t.db, t.owner, id, signer, now);
   return { id, token: await lastLink() };
+}
+
+/** Signs as the page does: with the fingerprint of the letter the page shows (or a made-up one when the link is dead). */
+async function sign(token: string, input: Omit<SignByLinkInput, 'letterFingerprint'> & { letterFingerprint?: string }, by = client, now = new Date()) {
+  const page = await getSigningPage(t.db, token, now);
+  return signByLink(t.db, token, { letterFingerprint: page.usable ? page.letterFingerprint : 'f'.repeat(64), ...input }, by, now);
 }
 
 const activeSignatures = (id: string) => t.db.select().from(loaSignatures).where(and(eq(loaSignatures.portRequestId, id), isNull(loaSignatures.voidedAt)));
@@ -87,7 +94,7 @@ test('the signing page shows exactly the letter (customer, carrier, numbers, add
 test('sign typed: a PDF whose certificate names the signer, the sender, the address and the SHA-256; the LOA step is complete and the requester emailed', async () => {
   const { id, token } = await sentForSignature();
   const sent = new Date();
-  await signByLink(t.db, token, typed, client);
+  await sign(token, typed, client);
   const [signature] = await activeSignatures(id);
   expect(signature).toMatchObject({ signerUserId: null, signerName: signer.signerName, signerEmail: signer.signerEmail, kind: 'typed', ipAddress: client.ipAddress, forwardedFor: client.forwardedFor, userAgent: client.userAgent });
   const [request] = await t.db.select().from(loaSignatureRequests).where(eq(loaSignatureRequests.portRequestId, id));
@@ -109,14 +116,14 @@ test('sign typed: a PDF whose certificate names the signer, the sender, the addr
 
 test('sign drawn: the PNG is the signature', async () => {
   const { id, token } = await sentForSignature();
-  await signByLink(t.db, token, { signatureDataUrl: `data:image/png;base64,${tinyPng().toString('base64')}`, agreed: true }, client);
+  await sign(token, { signatureDataUrl: `data:image/png;base64,${tinyPng().toString('base64')}`, agreed: true }, client);
   expect((await activeSignatures(id))[0].kind).toBe('drawn');
 });
 
 test('the link works once: a second use, and the page after, say it was signed', async () => {
   const { id, token } = await sentForSignature();
-  await signByLink(t.db, token, typed, client);
-  await expect(signByLink(t.db, token, typed, client)).rejects.toThrow(/^Signed\./);
+  await sign(token, typed, client);
+  await expect(sign(token, typed, client)).rejects.toThrow(/^Signed\./);
   await expect(declineByLink(t.db, token, { reason: 'no' }, client)).rejects.toThrow(/^Signed\./);
   expect(await getSigningPage(t.db, token)).toMatchObject({ usable: false, reason: 'signed' });
   expect(await activeSignatures(id)).toHaveLength(1);
@@ -124,8 +131,8 @@ test('the link works once: a second use, and the page after, say it was signed',
 
 test('without "I agree", or without a name, nothing is signed', async () => {
   const { id, token } = await sentForSignature();
-  await expect(signByLink(t.db, token, { typedName: 'Dana Whitfield', agreed: false as unknown as true }, client)).rejects.toThrow(/I agree/);
-  await expect(signByLink(t.db, token, { agreed: true }, client)).rejects.toThrow(/type your full name/);
+  await expect(sign(token, { typedName: 'Dana Whitfield', agreed: false as unknown as true }, client)).rejects.toThrow(/I agree/);
+  await expect(sign(token, { agreed: true }, client)).rejects.toThrow(/type your full name/);
   expect(await activeSignatures(id)).toHaveLength(0);
 });
 
@@ -134,11 +141,11 @@ test('after 7 days the link has expired; resend then issues a new one', async ()
   const { id, token } = await sentForSignature(now);
   const later = new Date(now.getTime() + 8 * DAY);
   expect(await getSigningPage(t.db, token, later)).toMatchObject({ usable: false, reason: 'expired' });
-  await expect(signByLink(t.db, token, typed, client, later)).rejects.toThrow(/expired/);
+  await expect(sign(token, typed, client, later)).rejects.toThrow(/expired/);
   await resendLoaSignatureRequest(t.db, t.owner, id, later);
   const fresh = await lastLink();
   expect((await getSigningPage(t.db, fresh, later)).usable).toBe(true);
-  await signByLink(t.db, fresh, typed, client, later);
+  await sign(fresh, typed, client, later);
   expect(await activeSignatures(id)).toHaveLength(1);
 });
 
@@ -146,7 +153,7 @@ test('a cancelled (revoked) link is refused', async () => {
   const { id, token } = await sentForSignature();
   await revokeLoaSignatureRequest(t.db, t.owner, id);
   expect(await getSigningPage(t.db, token)).toMatchObject({ usable: false, reason: 'revoked' });
-  await expect(signByLink(t.db, token, typed, client)).rejects.toThrow(/cancelled/);
+  await expect(sign(token, typed, client)).rejects.toThrow(/cancelled/);
   expect(await getSignatureRequest(t.db, t.owner, id)).toMatchObject({ state: 'revoked' });
   expect(await eventsOf(id, 'loa_signature_revoked')).toHaveLength(1);
 });
@@ -177,17 +184,23 @@ test('decline: the requester is emailed the reason; the link is spent', async ()
   expect(told.text).toContain('Reason: The account number is not ours.');
   expect(await getSignatureRequest(t.db, t.owner, id)).toMatchObject({ state: 'declined', declineReason: 'The account number is not ours.' });
   expect(await getSigningPage(t.db, token)).toMatchObject({ usable: false, reason: 'declined' });
-  await expect(signByLink(t.db, token, typed, client)).rejects.toThrow(/declined/);
+  await expect(sign(token, typed, client)).rejects.toThrow(/declined/);
   expect(await activeSignatures(id)).toHaveLength(0);
 });
 
 test('a change of a signed field after a link signature voids it, as for a signature made on the step', async () => {
   const { id, token } = await sentForSignature();
-  await signByLink(t.db, token, typed, client);
+  await sign(token, typed, client);
   await saveAddressStep(t.db, t.owner, id, { street: '200 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' });
   expect(await activeSignatures(id)).toHaveLength(0);
   expect(await stepsOf(id)).not.toContain('loa');
   expect((await eventsOf(id, 'loa_voided'))[0].reason).toBe('The billing address changed after the LOA was signed.');
+});
+
+test('a sign post without the letter it was shown is refused: nobody signs a letter the page never showed', async () => {
+  const { id, token } = await sentForSignature();
+  await expect(signByLink(t.db, token, typed as SignByLinkInput, client)).rejects.toThrow(/sign the letter as the page shows it/);
+  expect(await activeSignatures(id)).toHaveLength(0);
 });
 
 test('the letter changed since the signer opened the page: refused, sign again', async () => {
@@ -195,7 +208,7 @@ test('the letter changed since the signer opened the page: refused, sign again',
   const page = await getSigningPage(t.db, token);
   if (!page.usable) throw new Error(page.message);
   await saveAddressStep(t.db, t.owner, id, { street: '300 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' });
-  await expect(signByLink(t.db, token, { ...typed, letterFingerprint: page.letterFingerprint }, client)).rejects.toThrow(/letter changed/);
+  await expect(sign(token, { ...typed, letterFingerprint: page.letterFingerprint }, client)).rejects.toThrow(/letter changed/);
   expect(await activeSignatures(id)).toHaveLength(0);
 });
 
@@ -215,7 +228,7 @@ test('a malformed or unknown token gets the same answer', async () => {
 
 test('two signatures posted at once make one', async () => {
   const { id, token } = await sentForSignature();
-  const results = await Promise.allSettled([signByLink(t.db, token, typed, client), signByLink(t.db, token, typed, { ...client, ipAddress: '198.51.100.24' })]);
+  const results = await Promise.allSettled([sign(token, typed, client), sign(token, typed, { ...client, ipAddress: '198.51.100.24' })]);
   expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
   expect(await activeSignatures(id)).toHaveLength(1);
   expect(await t.db.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, id))).toHaveLength(1);

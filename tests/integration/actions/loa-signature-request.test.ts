@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { loaSignatureRequests, outboxEmails } from '@/db/schema';
 import { resendSignatureRequest, revokeSignatureRequest, sendForSignature } from '@/app/(app)/numbers/port/[id]/loa/actions';
 import { declineLetter, signLetter } from '@/app/sign/[token]/actions';
+import { getSigningPage } from '@/lib/porting/wizard/loa/signature-request/get-signing-page';
 import { renderedEmails } from '../../helpers/emails';
 import { draftReadyToSign } from '../../helpers/port-requests';
 import { expectNotFound, expectRedirect, formData, setupRequestScope, signInAs } from '../../helpers/request-scope';
@@ -48,10 +49,13 @@ test('the signing page signs typed without a session, and declines with a reason
   await expectRedirect(() => sendForSignature(null, formData({ requestId: id, signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield.example' })), `/numbers/port/${id}/loa?sent=1`);
   const token = await lastLink();
   signInAs(null);
-  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield' }))).toMatchObject({ ok: false, fieldErrors: { agreed: ['Select "I agree" to sign the letter electronically.'] } });
+  const page = await getSigningPage(t.db, token);
+  const letterFingerprint = page.usable ? page.letterFingerprint : '';
+  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on' }))).toMatchObject({ ok: false, fieldErrors: { letterFingerprint: [expect.stringContaining('sign the letter as the page shows it')] } });
+  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', letterFingerprint }))).toMatchObject({ ok: false, fieldErrors: { agreed: ['Select "I agree" to sign the letter electronically.'] } });
   expect(await declineLetter(null, formData({ token, reason: '  ' }))).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringContaining('Tell the sender')] } });
-  await expectRedirect(() => signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on' })), `/sign/${token}`);
-  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on' }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^Signed\./) });
+  await expectRedirect(() => signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on', letterFingerprint })), `/sign/${token}`);
+  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on', letterFingerprint }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^Signed\./) });
 
   signInAs(t.owner);
   const other = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
@@ -60,5 +64,5 @@ test('the signing page signs typed without a session, and declines with a reason
   signInAs(null);
   await expectRedirect(() => declineLetter(null, formData({ token: second, reason: 'Not our account.' })), `/sign/${second}`);
   // A token that is not one goes nowhere but the generic answer.
-  expect(await signLetter(null, formData({ token: '../../numbers', typedName: 'Dana Whitfield', agreed: 'on' }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^This link is not valid/) });
+  expect(await signLetter(null, formData({ token: '../../numbers', typedName: 'Dana Whitfield', agreed: 'on', letterFingerprint }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^This link is not valid/) });
 });

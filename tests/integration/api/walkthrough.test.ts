@@ -12,6 +12,7 @@ import { Webhook } from 'standardwebhooks';
 import { outboxEmails } from '@/db/schema';
 import { requestChanges } from '@/lib/porting/review/request-changes';
 import { startReview } from '@/lib/porting/review/decide';
+import { getSigningPage } from '@/lib/porting/wizard/loa/signature-request/get-signing-page';
 import { signByLink } from '@/lib/porting/wizard/loa/signature-request/sign-by-link';
 import { apiCall, makeApiKey, type ApiAnswer, type ApiCallOptions } from '../../helpers/api';
 import { renderedEmails } from '../../helpers/emails';
@@ -63,7 +64,9 @@ test('a port request from draft to "changes needed", through the API alone', asy
   expect(sent.body.state).toBe('waiting');
   const [email] = (await renderedEmails(t.db, eq(outboxEmails.template, 'loa-signature-request'))).filter((e) => e.toAddresses.includes('dana@summit-clients.example'));
   const token = /\/sign\/([A-Za-z0-9_-]{43})/.exec(email.text)![1];
-  await signByLink(t.db, token, { typedName: 'Dana Whitfield', agreed: true }, { ipAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (Signer)' });
+  const page = await getSigningPage(t.db, token);
+  if (!page.usable) throw new Error(page.message);
+  await signByLink(t.db, token, { typedName: 'Dana Whitfield', agreed: true, letterFingerprint: page.letterFingerprint }, { ipAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (Signer)' });
   const loa = await call('GET', `/port-requests/${id}/loa`);
   expect(loa.body.signed).toMatchObject({ signerName: 'Dana Whitfield', signerEmail: 'dana@summit-clients.example', viaLink: true });
   expect(loa.body.signatureRequest.state).toBe('signed');

@@ -17,6 +17,7 @@ import { agreementStepSchema } from '@/lib/porting/wizard/agreement';
 import { carrierStepSchema } from '@/lib/porting/wizard/carrier';
 import { customerStepSchema } from '@/lib/porting/wizard/customer';
 import { loaSignatureSchema } from '@/lib/porting/wizard/loa/signature-schema';
+import { sendForSignatureSchema, signByLinkSchema } from '@/lib/porting/wizard/loa/signature-request/schema';
 import { HIDDEN_CHARACTER_MESSAGE } from '@/lib/porting/wizard/single-line-text';
 import { WIZARD_STEPS } from '@/lib/porting/wizard/steps';
 
@@ -38,7 +39,16 @@ const STEP_FORMS: Record<string, Form> = {
 // The other forms' single-line fields (their multi-line fields are checked below).
 const OTHER_SINGLE_LINE: Record<string, Form & { fields: string[] }> = {
   recipient: { schema: recipientSchema, valid: { email: 'analyst@summit.example' }, fields: ['email'] },
+  sendForSignature: { schema: sendForSignatureSchema, valid: { signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield.example' }, fields: ['signerName', 'signerEmail'] },
+  signByLink: {
+    schema: signByLinkSchema,
+    valid: { typedName: 'Dana Whitfield', agreed: true, letterFingerprint: 'a'.repeat(64) } as unknown as Input,
+    fields: ['typedName'],
+  },
 };
+// The LOA step's link forms live in its folder; their single-line fields are in OTHER_SINGLE_LINE
+// (the decline reason is multi-line, like a note).
+const LOA_LINK_SCHEMAS = ['sendForSignatureSchema', 'signByLinkSchema', 'declineByLinkSchema'];
 
 // Each class the rule names, one example or more: C0 (not TAB), DEL, C1, the separators, bidi controls.
 const HIDDEN = {
@@ -90,7 +100,7 @@ test('the list covers every schema of the wizard steps, and each form above is a
     const stepModule = (await import(path.join(dir, file))) as Record<string, unknown>;
     exported.push(...Object.keys(stepModule).filter((key) => key.endsWith('Schema')));
   }
-  expect(exported.sort()).toEqual(Object.keys(STEP_FORMS).sort());
+  expect(exported.sort()).toEqual([...Object.keys(STEP_FORMS), ...LOA_LINK_SCHEMAS].sort());
   for (const form of [...Object.values(STEP_FORMS), ...Object.values(OTHER_SINGLE_LINE)]) expect(form.schema.safeParse(form.valid).success).toBe(true);
 });
 

@@ -16,14 +16,19 @@ export const sendForSignatureSchema = z.object({
 });
 export type SendForSignatureInput = z.input<typeof sendForSignatureSchema>;
 
+const SIGN_AS_SHOWN = 'Open your link again and sign the letter as the page shows it.';
+
 /** The signing page's Sign form: a drawn signature (JavaScript) or a typed full name, and the consent. */
 export const signByLinkSchema = z
   .object({
     signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
     typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
     agreed: z.literal(true, { error: 'Select "I agree" to sign the letter electronically.' }),
-    /** The letter as the signer saw it (getSigningPage's letterFingerprint): refused if it changed since. */
-    letterFingerprint: z.string().max(64).optional(),
+    /**
+     * The letter as the signer saw it (getSigningPage's letterFingerprint): required, so nobody signs
+     * a letter the page never showed; refused if the letter changed since.
+     */
+    letterFingerprint: z.string({ error: SIGN_AS_SHOWN }).regex(/^[0-9a-f]{64}$/, SIGN_AS_SHOWN),
   })
   .superRefine((value, ctx) => {
     if (value.signatureDataUrl) return;

@@ -50,7 +50,7 @@ export async function signByLink(
   const refusal = await linkRefusal(db, row, request, now);
   if (refusal) throw new StateError(refusalMessage(refusal));
   const document = await letterFor(db, request, row, now);
-  if (parsed.data.letterFingerprint && parsed.data.letterFingerprint !== letterFingerprint(document)) throw new StateError(LETTER_CHANGED);
+  if (parsed.data.letterFingerprint !== letterFingerprint(document)) throw new StateError(LETTER_CHANGED);
   const contentSha256 = loaContentSha256(document);
   const sender = await senderOf(db, row);
   const letter = await storeSignedLetter(storage, request, document, signature, {
