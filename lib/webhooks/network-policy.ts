@@ -22,8 +22,16 @@ export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6') {
+    // ipaddr.js calls anything it has no range for "unicast", IPv4-compatible ::a.b.c.d (::7f00:1,
+    // ::a9fe:a9fe) and unallocated space included: only global unicast (2000::/3) is public.
+    const v6 = parsed as ipaddr.IPv6;
+    if (!v6.match(GLOBAL_UNICAST_V6)) return false;
+  }
   return parsed.range() === 'unicast';
 }
+
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3') as [ipaddr.IPv6, number];
 
 /** The host of a URL as a socket sees it: IPv6 literals without their brackets. */
 export function urlHost(url: URL): string {

@@ -4,6 +4,7 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schem
 import { NotFoundError, StateError } from '@/lib/errors';
 import { requestChanges } from '@/lib/porting/review/request-changes';
 import { portRequests } from '@/db/schema';
+import { isPublicAddress } from '@/lib/webhooks/network-policy';
 import { createWebhookEndpoint } from '@/lib/webhooks/create-endpoint';
 import { deleteWebhookEndpoint } from '@/lib/webhooks/delete-endpoint';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-webhooks';
@@ -72,6 +73,10 @@ test('production refuses plain http, private, loopback, link-local and metadata 
     ['https://169.254.169.254/latest/meta-data', /169\.254\.169\.254 is not a public address/],
     ['https://[fd00:ec2::254]/', /fd00:ec2::254 is not a public address/],
     ['https://[::ffff:127.0.0.1]/', /not a public address/],
+    // IPv4-compatible and unallocated IPv6, which ipaddr.js would call "unicast".
+    ['https://[::127.0.0.1]/', /not a public address/],
+    ['https://[::a9fe:a9fe]/', /not a public address/],
+    ['https://[4000::1]/', /not a public address/],
     ['https://localhost/hooks', /localhost resolves to .*which is not a public address/],
     ['https://user:pw@crm.example.com/', /user name and password/],
   ] as const;
@@ -80,6 +85,8 @@ test('production refuses plain http, private, loopback, link-local and metadata 
     await expect(createWebhookEndpoint(t.db, t.owner, t.summit, input(url))).rejects.toThrow(message);
   }
   const { id } = await createWebhookEndpoint(t.db, t.owner, t.summit, input('https://93.184.215.14/hooks'));
+  // A public IPv6 address is fine.
+  expect(isPublicAddress('2606:2800:21f:cb07:6820:80da:af6b:8b2c')).toBe(true);
   await expect(updateWebhookEndpoint(t.db, t.owner, id, input('https://10.0.0.1/'))).rejects.toThrow(/not a public address/);
   expect(await t.db.select().from(webhookEndpoints)).toHaveLength(1);
 });
