@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rateLimitHits } from '@/db/schema';
+import { lockBucket } from '@/lib/security/rate-limit';
 
 export const API_RATE_LIMIT = { max: 120, windowSeconds: 60 };
 // Calls without a valid key, per client address: a script probing for keys slows to a crawl.
@@ -15,6 +16,7 @@ export type RateLimitVerdict = { allowed: boolean; limit: number; remaining: num
  */
 export async function consumeApiRateLimit(db: Database, bucket: string, limit = API_RATE_LIMIT, now = new Date()): Promise<RateLimitVerdict> {
   return db.transaction(async (tx) => {
+    await lockBucket(tx, bucket);
     const since = new Date(now.getTime() - limit.windowSeconds * 1000);
     await tx.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, bucket), lt(rateLimitHits.at, since)));
     const [{ hits, oldest }] = await tx

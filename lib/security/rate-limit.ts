@@ -9,6 +9,9 @@ import { rateLimitHits } from '@/db/schema';
  */
 export async function consumeRateLimit(db: Database, limits: { bucket: string; max: number; windowSeconds: number }[], now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Count and insert under a lock per bucket: concurrent hits (several connections) queue here
+    // instead of all counting the same total. Buckets in a fixed order, so two calls never deadlock.
+    for (const bucket of [...new Set(limits.map((l) => l.bucket))].sort()) await lockBucket(tx, bucket);
     for (const limit of limits) {
       const since = new Date(now.getTime() - limit.windowSeconds * 1000);
       await tx.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, limit.bucket), lt(rateLimitHits.at, since)));
@@ -21,4 +24,9 @@ export async function consumeRateLimit(db: Database, limits: { bucket: string; m
     await tx.insert(rateLimitHits).values(limits.map((l) => ({ bucket: l.bucket, at: now })));
     return true;
   });
+}
+
+/** A transaction-scoped advisory lock named by the bucket (released at commit or rollback). */
+export async function lockBucket(tx: Pick<Database, 'execute'>, bucket: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate-limit:${bucket}`}, 0))`);
 }

@@ -6,7 +6,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { apiCalls, apiKeys, rateLimitHits } from '@/db/schema';
-import { API_RATE_LIMIT, API_UNAUTHENTICATED_LIMIT } from '@/lib/api/rate-limit';
+import { API_RATE_LIMIT, API_UNAUTHENTICATED_LIMIT, consumeApiRateLimit } from '@/lib/api/rate-limit';
+import { consumeRateLimit } from '@/lib/security/rate-limit';
 import { problemTypeUri } from '@/lib/api/problem';
 import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from '@/lib/server/incoming-request';
 import { apiCall, makeApiKey } from '../../helpers/api';
@@ -93,4 +94,14 @@ test(`a key over ${API_RATE_LIMIT.max} calls a minute gets 429 with Retry-After,
   const later = await apiCall(t.db, 'GET', `/port-requests/${id}`, { key, now: new Date(oldest.getTime() + 60_000 + 500) });
   expect(later.status).toBe(200);
   expect(later.headers.get('ratelimit')).toMatch(/^"default";r=\d+;t=\d+$/);
+});
+
+test('calls racing on one bucket never pass the limit (on PostgreSQL they run on separate connections)', async () => {
+  const limit = { max: 20, windowSeconds: 60 };
+  const now = new Date();
+  const verdicts = await Promise.all(Array.from({ length: 60 }, () => consumeApiRateLimit(t.db, 'api:race-test', limit, now)));
+  expect(verdicts.filter((v) => v.allowed)).toHaveLength(20);
+  expect(await consumeRateLimit(t.db, [{ bucket: 'sign-in:race-test', max: 5, windowSeconds: 60 }])).toBe(true);
+  const signIns = await Promise.all(Array.from({ length: 30 }, () => consumeRateLimit(t.db, [{ bucket: 'sign-in:race-test', max: 5, windowSeconds: 60 }])));
+  expect(signIns.filter(Boolean)).toHaveLength(4);
 });
