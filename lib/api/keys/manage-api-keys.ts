@@ -28,7 +28,7 @@ export async function createApiKey(db: Database, actor: Actor, accountId: string
 
 export async function revokeApiKey(db: Database, actor: Actor, accountId: string, keyId: string, now = new Date()): Promise<void> {
   requireKeyAdmin(actor, accountId);
-  if (!/^[0-9a-f-]{36}$/i.test(keyId)) throw new NotFoundError('That API key');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(keyId)) throw new NotFoundError('That API key');
   const [row] = await db.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(and(eq(apiKeys.id, keyId), eq(apiKeys.accountId, accountId)));
   if (!row) throw new NotFoundError('That API key');
   if (row.revokedAt) throw new StateError('That key was already revoked.');

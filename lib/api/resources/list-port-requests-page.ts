@@ -52,7 +52,9 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-
 
 export function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? { createdAt: match[1], id: match[2].toLowerCase() } : null;
+  // The shape alone lets "2024-13-45T99:99:99" through to the database: the date must be real.
+  if (!match || Number.isNaN(Date.parse(match[1])) || new Date(match[1]).toISOString().slice(0, 19) !== match[1].slice(0, 19)) return null;
+  return { createdAt: match[1], id: match[2].toLowerCase() };
 }
 
 /**

@@ -68,3 +68,9 @@ describe('who a key stands for', () => {
     expect((await apiCall(t.db, 'GET', `/port-requests/${id}`, { key })).status).toBe(401);
   });
 });
+
+test('a recipient id with a NUL byte is not found, not a server failure', async () => {
+  const id = await draftThroughCarrier(t.db, t.owner, t.summit);
+  const key = await makeApiKey(t.db, t.owner, t.summit);
+  expect((await apiCall(t.db, 'DELETE', `/port-requests/${id}/recipients/a%00`, { key })).status).toBe(404);
+});

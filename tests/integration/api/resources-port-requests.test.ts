@@ -229,6 +229,9 @@ describe('the list', () => {
     const bad = await apiCall(t.db, 'GET', '/port-requests?startingAfter=nonsense', { key });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.startingAfter).toBeDefined();
+    // A cursor of the right shape with an impossible date is refused the same way (not a server failure).
+    const impossible = Buffer.from('2024-13-45T99:99:99.000000Z|00000000-0000-4000-8000-000000000000').toString('base64url');
+    expect((await apiCall(t.db, 'GET', `/port-requests?startingAfter=${impossible}`, { key })).status).toBe(422);
     expect((await apiCall(t.db, 'GET', '/port-requests?limit=0', { key })).body.errors.limit).toEqual(['Use a number from 1 to 100.']);
     expect((await apiCall(t.db, 'GET', '/port-requests?limit=101', { key })).status).toBe(422);
   });

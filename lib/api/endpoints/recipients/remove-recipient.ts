@@ -5,7 +5,8 @@ import { defineEndpoint } from '../../endpoint';
 
 const params = z.object({
   id: z.uuid().meta({ param: { description: 'The port request id' } }),
-  userId: z.string().min(1).max(100).meta({ param: { description: 'The recipient\'s userId, as listed' } }),
+  // A user id is printable (the database refuses NUL and friends with an error, not a 404).
+  userId: z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/).meta({ param: { description: 'The recipient\'s userId, as listed' } }),
 });
 
 export const removeRecipient = defineEndpoint({
