@@ -13,3 +13,14 @@ export class StateError extends Error {
     this.name = 'StateError';
   }
 }
+
+/** Too many of something in a window (emails sent for signature, ...); the message says when to try again. */
+export class RateLimitedError extends StateError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}

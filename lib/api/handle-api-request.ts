@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '@/db/client';
 import { apiCalls } from '@/db/schema';
 import { getDb } from '@/lib/db';
-import { NotFoundError, StateError } from '@/lib/errors';
+import { NotFoundError, RateLimitedError, StateError } from '@/lib/errors';
 import { logFailure } from '@/lib/log';
 import { findPortRequest } from '@/lib/porting/port-request-access';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
@@ -175,6 +175,7 @@ async function parseBody(endpoint: ApiEndpoint, contentType: string, raw: Uint8A
 function asProblem(error: unknown): ApiProblem | null {
   if (error instanceof ApiProblem) return error;
   if (error instanceof NotFoundError) return new ApiProblem('not-found', error.message);
+  if (error instanceof RateLimitedError) return new ApiProblem('rate-limited', error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
   // The wizard's own refusal, word for word.
   if (error instanceof StateError) return new ApiProblem('conflict', error.message);
   return null;

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Database, Queryable } from '@/db/client';
 import { rateLimitHits } from '@/db/schema';
 
 /**
  * Counts a hit against each bucket and says whether all are still under their limit. A refused
- * hit is not counted, so waiting out the window always works.
+ * hit is not counted, so waiting out the window always works. Given a transaction, the hit is part
+ * of it (a savepoint): it counts only if the work it guards commits.
  */
-export async function consumeRateLimit(db: Database, limits: { bucket: string; max: number; windowSeconds: number }[], now = new Date()): Promise<boolean> {
+export async function consumeRateLimit(db: Queryable, limits: { bucket: string; max: number; windowSeconds: number }[], now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Count and insert under a lock per bucket: concurrent hits (several connections) queue here
     // instead of all counting the same total. Buckets in a fixed order, so two calls never deadlock.

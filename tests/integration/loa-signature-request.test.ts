@@ -18,6 +18,7 @@ import { signByLink } from '@/lib/porting/wizard/loa/signature-request/sign-by-l
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { mailboxTransport } from '@/lib/mail/transport';
 import { getObjectBytes } from '@/lib/storage/s3';
+import { apiCall, makeApiKey } from '../helpers/api';
 import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
@@ -259,4 +260,23 @@ test('the link endpoints are rate limited per client address', async () => {
   expect(refused).toBe(1);
   // Another address is not held back.
   await expect(declineByLink(t.db, token, { reason: '' }, client, now)).rejects.toThrow(/Tell the sender/);
+});
+
+test('a letter is emailed for signature at most 5 times a day (send and resend together); the API says 429 with Retry-After', async () => {
+  const { id } = await sentForSignature();
+  for (let i = 0; i < 4; i++) await resendLoaSignatureRequest(t.db, t.owner, id);
+  const emails = async () => (await t.db.select().from(outboxEmails).where(eq(outboxEmails.template, 'loa-signature-request'))).length;
+  expect(await emails()).toBe(5);
+  await expect(resendLoaSignatureRequest(t.db, t.owner, id)).rejects.toThrow(/as often as we allow in a day/);
+  await expect(sendLoaForSignature(t.db, t.owner, id, { signerName: 'Someone Else', signerEmail: 'else@example.com' })).rejects.toThrow(/as often as we allow in a day/);
+  const key = await makeApiKey(t.db, t.owner, t.summit);
+  const refused = await apiCall(t.db, 'POST', `/port-requests/${id}/loa/signature-request/resend`, { key });
+  expect(refused.status).toBe(429);
+  expect(refused.headers.get('retry-after')).toBe(String(24 * 60 * 60));
+  expect(await emails()).toBe(5);
+  // The next day it may go again; other requests were never held back.
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000 + 1000);
+  await resendLoaSignatureRequest(t.db, t.owner, id, tomorrow);
+  await sentForSignature();
+  expect(await emails()).toBe(7);
 });

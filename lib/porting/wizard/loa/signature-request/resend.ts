@@ -6,6 +6,7 @@ import { recordEvent } from '../../../events/record-event';
 import { findEditableDraft } from '../../editable-draft';
 import { missingStepsBefore } from '../../steps';
 import { issueSigningLink } from './issue-link';
+import { countSigningEmail } from './send-limit';
 import { latestSignatureRequest, summarize, type SignatureRequestSummary } from './link-state';
 import { SIGN_EARLIER_STEPS } from './send-for-signature';
 
@@ -22,6 +23,7 @@ export async function resendLoaSignatureRequest(db: Database, actor: Actor, requ
     if (!latest || (state !== 'waiting' && state !== 'expired')) {
       throw new StateError('No signature request is waiting to be resent. Send the letter for signature instead.');
     }
+    await countSigningEmail(tx, { requestId, accountId: request.accountId, signerEmail: latest.signerEmail }, now);
     const row = await issueSigningLink(tx, actor, request, latest, now, latest);
     await recordEvent(tx, { requestId, actor, at: now }, { type: 'loa_signature_requested', signerName: row.signerName, signerEmail: row.signerEmail, resent: true });
     return summarize(row, now);

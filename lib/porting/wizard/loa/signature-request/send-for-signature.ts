@@ -6,6 +6,7 @@ import { recordEvent } from '../../../events/record-event';
 import { findEditableDraft } from '../../editable-draft';
 import { missingStepsBefore } from '../../steps';
 import { issueSigningLink } from './issue-link';
+import { countSigningEmail } from './send-limit';
 import { summarize, type SignatureRequestSummary } from './link-state';
 import { sendForSignatureSchema, type SendForSignatureInput } from './schema';
 
@@ -23,6 +24,7 @@ export async function sendLoaForSignature(db: Database, actor: Actor, requestId:
   return db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'loa');
     if (missingStepsBefore('loa', request.completedSteps).length) throw new StateError(SIGN_EARLIER_STEPS);
+    await countSigningEmail(tx, { requestId, accountId: request.accountId, signerEmail: parsed.data.signerEmail }, now);
     const row = await issueSigningLink(tx, actor, request, parsed.data, now);
     await recordEvent(tx, { requestId, actor, at: now }, { type: 'loa_signature_requested', signerName: row.signerName, signerEmail: row.signerEmail });
     return summarize(row, now);
