@@ -18,6 +18,8 @@ const ids = { trackingNumberId: '', toAccountId: '', summitDentalId: '', summitA
 // Summit's owner working in Summit Dental (the account the forms name by accountId): its settings pages.
 let ownerInDental: BrowserContext;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+// The endpoints Summit and Harbor had before this file: the ones it adds are deleted after it.
+const earlierEndpoints = { owner: [] as string[], harbor: [] as string[] };
 // A signing link's shape (32 random bytes, base64url) that names no link.
 const MADE_UP_TOKEN = randomBytes(32).toString('base64url');
 // What the signing page and its forms say of a token that names no link (LINK_REFUSALS.invalid).
@@ -181,6 +183,8 @@ beforeAll(async () => {
   await page.goto('/numbers/port/api');
   ids.keyId = (await page.locator('tr[data-key-id]', { hasText: prefix }).getAttribute('data-key-id'))!;
   receiver = await startWebhookReceiver();
+  earlierEndpoints.owner = await endpointIds('owner');
+  earlierEndpoints.harbor = await endpointIds('harbor');
   ids.endpointId = await registerWebhookInBrowser(page, receiver.url);
   targets = await createSummitTargets(page, { submitted: '+14105550242', draft: '+14105550243' }, '5150');
   ids.deliveryId = await settledDelivery(contexts.owner.request, ids.endpointId);
@@ -196,9 +200,22 @@ beforeAll(async () => {
   expect(await (await ownerInDental.request.get('/numbers/port/api')).text()).toMatch(/into (<!-- -->)?Summit Dental/);
 }, 180_000);
 afterAll(async () => {
+  // Nothing left posting to this file's receiver once it is closed (later files use Summit and Harbor too).
+  const remove = serverActions().find((a) => a.exportedName === 'deleteEndpointAction')!;
+  for (const role of ['owner', 'harbor'] as const) {
+    for (const id of (await endpointIds(role)).filter((e) => !earlierEndpoints[role].includes(e))) {
+      await callAction(contexts[role].request, `/numbers/port/api/webhooks/${id}`, remove.id, { endpointId: id });
+    }
+  }
   await browser.close();
   await receiver?.close();
 });
+
+/** The webhook endpoints of a role's current account, as its Webhooks page lists them. */
+async function endpointIds(role: 'owner' | 'harbor'): Promise<string[]> {
+  const html = await (await contexts[role].request.get('/numbers/port/api/webhooks')).text();
+  return [...new Set([...html.matchAll(/href="\/numbers\/port\/api\/webhooks\/([0-9a-f-]{36})"/g)].map((m) => m[1]))];
+}
 
 /** The endpoint's first message once every message is delivered (so its page no longer changes on its own). */
 async function settledDelivery(request: APIRequestContext, endpointId: string): Promise<string> {
@@ -209,7 +226,7 @@ async function settledDelivery(request: APIRequestContext, endpointId: string): 
     if (delivery && !/>(Waiting|Sending)</.test(html)) return delivery[1];
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('the webhook endpoint still has messages on their way');
+  throw new Error(`the webhook endpoint ${endpointId} still has messages on their way`);
 }
 
 // What a script adds to pass for the site (issue 12): another Host and forwarded headers, and a

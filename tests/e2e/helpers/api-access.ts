@@ -18,15 +18,21 @@ export async function createApiKeyInBrowser(page: Page, name: string, access: 'R
   return { secret, prefix: secret.slice(0, 'pn_live_'.length + 6) };
 }
 
-/** Registers a webhook endpoint (every event type) on the Webhooks page; returns its id. */
+/**
+ * Registers a webhook endpoint (every event type) on the Webhooks page; returns its id: the one
+ * endpoint the list did not have before (the list is oldest first, and earlier tests leave theirs).
+ */
 export async function registerWebhookInBrowser(page: Page, url: string): Promise<string> {
+  const endpointLinks = () => page.locator('a[href^="/numbers/port/api/webhooks/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   await page.goto('/numbers/port/api/webhooks');
+  const before = new Set(await endpointLinks());
   await page.getByLabel('Endpoint URL').fill(url);
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await page.getByTestId('new-webhook-secret').waitFor();
   await page.goto('/numbers/port/api/webhooks');
-  const link = page.locator('a[href^="/numbers/port/api/webhooks/"]').first();
-  return (await link.getAttribute('href'))!.split('/').pop()!;
+  const added = [...new Set(await endpointLinks())].filter((href) => !before.has(href));
+  if (added.length !== 1) throw new Error(`expected one new webhook endpoint, found ${added.length}`);
+  return added[0].split('/').pop()!;
 }
 
 export type WebhookMessage = { headers: IncomingHttpHeaders; body: string };
