@@ -19,7 +19,9 @@ export function requestFingerprint(method: string, path: string, body: Uint8Arra
 /**
  * Runs `work` once per (API key, Idempotency-Key) for 24 hours. The unique row is the lock: a second
  * call with the key waits for the first and gets its answer (status and body); a call with the key
- * and another request is refused. Answers of 5xx are not kept, so a retry after a failure runs again.
+ * and another request is refused. Only successes are kept: a refusal or a failure changed nothing
+ * (every service is one transaction), so a retry with the same key after fixing the cause (adding
+ * the proof, waiting out a limit, a service back up) runs again instead of replaying the refusal.
  */
 export async function withIdempotency(
   db: Database,
@@ -82,7 +84,7 @@ async function runAndStore(db: Database, rowId: string, work: () => Promise<Stor
     await db.delete(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.id, rowId));
     throw error;
   }
-  if (answer.status >= 500 || answer.status === 429) {
+  if (answer.status >= 400) {
     await db.delete(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.id, rowId));
   } else {
     await db

@@ -15,6 +15,8 @@ import { handleApiRequest } from '@/lib/api/handle-api-request';
 import { IDEMPOTENCY_TTL_MS } from '@/lib/api/idempotency';
 import { problemTypeUri } from '@/lib/api/problem';
 import { apiCall, makeApiKey } from '../../helpers/api';
+import { tinyPng } from '../../helpers/files';
+import { draftReadyToSign, signDraft } from '../../helpers/port-requests';
 import { setupTestContext } from '../../helpers/test-context';
 
 const t = setupTestContext({ storage: false });
@@ -123,15 +125,31 @@ test('a 5xx answer is not kept: the retry with the same key runs again and its a
   expect(runs).toEqual(['a']);
 });
 
-test('a refusal (4xx) is an answer and is kept: the retry gets the same 422', async () => {
+test('a refusal (4xx) changed nothing and is not kept: the same key works once the cause is fixed', async () => {
   const { endpoint, runs } = countingEndpoint();
   const key = await makeApiKey(t.db, t.owner, t.summit);
   const refused = await post([endpoint], key, { label: '' }, 'order-1');
   expect(refused.status).toBe(422);
+  expect(await t.db.select().from(apiIdempotencyKeys)).toEqual([]);
   const again = await post([endpoint], key, { label: '' }, 'order-1');
-  expect(again).toMatchObject({ status: 422, text: refused.text });
-  expect(again.headers.get('idempotent-replayed')).toBe('true');
+  expect(again.headers.get('idempotent-replayed')).toBeNull();
   expect(runs).toEqual([]);
+});
+
+test('submit refused for want of proof, then retried with the same key after the upload: it is sent', async () => {
+  const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+  await signDraft(t.db, t.owner, id);
+  const key = await makeApiKey(t.db, t.owner, t.summit);
+  const headers = { 'Idempotency-Key': 'submit-1' };
+  const first = await apiCall(t.db, 'POST', `/port-requests/${id}/submit`, { key, headers });
+  expect(first.status).toBe(409);
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }), 'bill.png');
+  expect((await apiCall(t.db, 'POST', `/port-requests/${id}/proof`, { key, form })).status).toBe(201);
+  const retry = await apiCall(t.db, 'POST', `/port-requests/${id}/submit`, { key, headers });
+  expect(retry.status).toBe(200);
+  expect(retry.body.portRequests[0].status).toBe('submitted');
+  expect((await apiCall(t.db, 'POST', `/port-requests/${id}/submit`, { key, headers })).headers.get('idempotent-replayed')).toBe('true');
 });
 
 test('after 24 hours the key can be used again, even for another body', async () => {
