@@ -40,6 +40,9 @@ export type ApiReply =
   | { status: number; json?: unknown; headers?: Record<string, string> }
   | { status: number; bytes: Uint8Array | string; contentType: string; headers?: Record<string, string> };
 
+// The registry holds endpoints of every parameter type; a handler's own types are checked where it
+// is written (defineEndpoint), and the door hands it what the endpoint's schemas produced.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiEndpoint<P = any, Q = any, B = any> = {
   method: HttpMethod;
   /** The OpenAPI path under /api/v1, e.g. "/port_requests/{id}". */

@@ -1,8 +1,9 @@
 import 'server-only';
+import { PORT_REQUEST_LIST_COLUMNS } from '@/lib/porting/queries/list-port-requests';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
-import { accounts, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
+import { accounts, portRequestNumbers, portRequests } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
 import { REQUEST_STATUSES, type PortRequestStatus } from '@/lib/porting/lifecycle/statuses';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
@@ -78,20 +79,9 @@ export async function listPortRequestsPage(
   if (options.after) filters.push(sql`(${portRequests.createdAt}, ${portRequests.id}) < (${options.after.createdAt}::timestamptz, ${options.after.id}::uuid)`);
   const rows = await db
     .select({
-      id: portRequests.id,
+      ...PORT_REQUEST_LIST_COLUMNS,
       accountId: portRequests.accountId,
-      accountName: accounts.name,
-      status: portRequests.status,
-      losingCarrier: portRequests.losingCarrier,
-      numberGroup: portRequests.numberGroup,
-      numberCount: sql<number>`(select count(*)::int from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id})`,
-      firstNumbers: sql<string[]>`coalesce((select array_agg(f.number order by f.position) from (select n.number, n.position from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} order by n.position limit 3) f), '{}')`,
-      completedSteps: portRequests.completedSteps,
-      noteCount: sql<number>`(select count(*)::int from ${portRequestNotes} pn where pn.port_request_id = ${portRequests.id} and pn.visibility = 'public')`,
-      createdAt: portRequests.createdAt,
       cursorAt: sql<string>`to_char(${portRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-      submittedAt: portRequests.submittedAt,
-      focDate: portRequests.focDate,
     })
     .from(portRequests)
     .innerJoin(accounts, eq(accounts.id, portRequests.accountId))

@@ -23,6 +23,24 @@ export type PortRequestListRow = {
 
 export const PAGE_SIZE = 25;
 
+const PUBLIC_NOTES = sql`${portRequestNotes} pn where pn.port_request_id = ${portRequests.id} and pn.visibility = 'public'`;
+
+/** What a row of a request list shows, one query per page (the page's list and the API's share it). */
+export const PORT_REQUEST_LIST_COLUMNS = {
+  id: portRequests.id,
+  accountName: accounts.name,
+  status: portRequests.status,
+  losingCarrier: portRequests.losingCarrier,
+  numberGroup: portRequests.numberGroup,
+  numberCount: sql<number>`(select count(*)::int from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id})`,
+  firstNumbers: sql<string[]>`coalesce((select array_agg(f.number order by f.position) from (select n.number, n.position from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} order by n.position limit 3) f), '{}')`,
+  createdAt: portRequests.createdAt,
+  submittedAt: portRequests.submittedAt,
+  focDate: portRequests.focDate,
+  completedSteps: portRequests.completedSteps,
+  noteCount: sql<number>`(select count(*)::int from ${PUBLIC_NOTES})`,
+};
+
 /**
  * The requests of the current account and, for an agency, of its sub-accounts; newest first.
  * Counts and first numbers come from correlated subqueries on an indexed column, one query per page.
@@ -41,22 +59,10 @@ export async function listPortRequests(
   if (options.number) {
     filters.push(sql`exists (select 1 from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} and n.number = ${options.number})`);
   }
-  const publicNotes = sql`${portRequestNotes} pn where pn.port_request_id = ${portRequests.id} and pn.visibility = 'public'`;
   const rows = await db
     .select({
-      id: portRequests.id,
-      accountName: accounts.name,
-      status: portRequests.status,
-      losingCarrier: portRequests.losingCarrier,
-      numberGroup: portRequests.numberGroup,
-      numberCount: sql<number>`(select count(*)::int from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id})`,
-      firstNumbers: sql<string[]>`coalesce((select array_agg(f.number order by f.position) from (select n.number, n.position from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} order by n.position limit 3) f), '{}')`,
-      createdAt: portRequests.createdAt,
-      submittedAt: portRequests.submittedAt,
-      focDate: portRequests.focDate,
-      completedSteps: portRequests.completedSteps,
-      noteCount: sql<number>`(select count(*)::int from ${publicNotes})`,
-      hasUnread: sql<boolean>`exists (select 1 from ${publicNotes} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
+      ...PORT_REQUEST_LIST_COLUMNS,
+      hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
     })
     .from(portRequests)
     .innerJoin(accounts, eq(accounts.id, portRequests.accountId))

@@ -1,4 +1,5 @@
 /** @jest-environment node */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the OpenAPI document is walked as plain JSON */
 /**
  * The access matrix, API column: for EVERY endpoint of the router (API_ENDPOINTS, so endpoints added
  * later are covered without touching this file):

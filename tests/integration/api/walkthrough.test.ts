@@ -92,7 +92,7 @@ test('a port request from draft to "changes needed", through the API alone', asy
   // The webhooks, in the order things happened; "changes needed" carries the reasons.
   let now = Date.now();
   for (let pass = 0; pass < 10 && !receiver.received.some((m) => m.json.type === 'port_request.changes_needed'); pass++) await deliverDueWebhooks({ db: t.db, now: new Date(now) });
-  const verify = (i: number) => new Webhook(secret).verify(receiver.received[i].body, receiver.received[i].headers) as { type: string; data: Record<string, any> };
+  const verify = (i: number) => new Webhook(secret).verify(receiver.received[i].body, receiver.received[i].headers) as { type: string; data: Record<string, unknown> };
   const types = receiver.received.map((_, i) => verify(i).type);
   expect(types).toEqual(['loa.signed', 'port_request.submitted', 'port_request.review_started', 'port_request.changes_needed']);
   const refused = receiver.received.at(-1)!;

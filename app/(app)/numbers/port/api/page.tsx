@@ -35,7 +35,7 @@ export default async function ApiAccessPage({ searchParams }: { searchParams: Pr
         </div>
         <nav aria-label="API" className="flex gap-4 text-sm">
           <Link href="/numbers/port/api/webhooks">Webhooks</Link>
-          <a href="/api/v1/docs">API reference</a>
+          <Link href="/api/v1/docs">API reference</Link>
         </nav>
       </div>
 

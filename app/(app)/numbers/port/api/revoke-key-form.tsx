@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -15,7 +16,7 @@ export function RevokeKeyForm({ keyId, name }: { keyId: string; name: string }) 
       <SubmitButton variant="danger" pendingText="Revoking…">
         Revoke “{name}”
       </SubmitButton>
-      <a href="/numbers/port/api">Keep it</a>
+      <Link href="/numbers/port/api">Keep it</Link>
     </form>
   );
 }
