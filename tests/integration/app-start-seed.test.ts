@@ -32,6 +32,7 @@ beforeEach(() => {
   t.defer(async () => {
     await stopPoller('outbox');
     await stopPoller('jobs');
+    await stopPoller('webhooks');
   });
 });
 afterAll(async () => {
