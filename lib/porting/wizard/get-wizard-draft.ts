@@ -12,7 +12,8 @@ export type WizardDraft = Omit<PortRequest, 'accountPinCiphertext'> & {
   /** The team asked for a new PIN: the one on file cannot be kept. */
   newPinAsked: boolean;
   numberCount: number;
-  signature: { signerName: string; kind: 'drawn' | 'typed'; signedAt: Date } | null;
+  /** The active (not voided) signature; `byLink` when it was signed through the emailed link. */
+  signature: { id: string; signerName: string; kind: 'drawn' | 'typed'; signedAt: Date; byLink: boolean } | null;
 };
 
 /** What the wizard's pages show of a customer's draft; the PIN itself never leaves the database. */
@@ -24,12 +25,26 @@ export async function getWizardDraft(db: Queryable, actor: Actor, requestId: str
     .from(portRequestNumbers)
     .where(eq(portRequestNumbers.portRequestId, requestId));
   const [signature] = await db
-    .select({ signerName: loaSignatures.signerName, kind: loaSignatures.kind, signedAt: loaSignatures.signedAt })
+    .select({
+      id: loaSignatures.id,
+      signerName: loaSignatures.signerName,
+      kind: loaSignatures.kind,
+      signedAt: loaSignatures.signedAt,
+      signatureRequestId: loaSignatures.signatureRequestId,
+    })
     .from(loaSignatures)
     .where(and(eq(loaSignatures.portRequestId, requestId), isNull(loaSignatures.voidedAt)))
     .orderBy(asc(loaSignatures.signedAt))
     .limit(1);
   const newPinAsked = request.status === 'changes_needed' && asksForNewPin(await findOpenChangeRequest(db, requestId));
   const { accountPinCiphertext, ...rest } = request;
-  return { ...rest, hasPin: !!accountPinCiphertext, newPinAsked, numberCount: count, signature: signature ?? null };
+  return {
+    ...rest,
+    hasPin: !!accountPinCiphertext,
+    newPinAsked,
+    numberCount: count,
+    signature: signature
+      ? { id: signature.id, signerName: signature.signerName, kind: signature.kind, signedAt: signature.signedAt, byLink: signature.signatureRequestId !== null }
+      : null,
+  };
 }

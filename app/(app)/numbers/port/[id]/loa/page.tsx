@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
 import { stepPath } from '@/lib/porting/wizard/steps';
+import { dateTimeUtc } from '@/lib/format/date-time-utc';
 import { SignatureRequestStatus } from '@/components/porting/signature-request-status';
 import { getSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/get-signature-request';
 import { SendForSignatureForm, SignatureRequestButtons } from './send-for-signature-form';
@@ -20,31 +21,10 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
   const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email });
   const signatureRequest = await getSignatureRequest(db, actor, id);
   const waiting = signatureRequest && (signatureRequest.state === 'waiting' || signatureRequest.state === 'expired');
-  return (
-    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign it at the bottom, or send it for signature to the person who signs for the business.">
-      {signatureRequest && !draft.signature && (
-        <SignatureRequestStatus request={signatureRequest}>{waiting && <SignatureRequestButtons requestId={id} />}</SignatureRequestStatus>
-      )}
-      {pending ? (
-        <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
-          <span className="font-medium">You have completed all required fields. Please click Continue.</span>
-          <a href={`${stepPath(id, 'loa')}/agree`} className={buttonClass('secondary')}>
-            Continue
-          </a>
-        </div>
-      ) : draft.signature ? (
-        <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-50 px-4 py-3 text-green-900 ring-1 ring-green-300">
-          <span>
-            Signed by {draft.signature.signerName} on {draft.signature.signedAt.toISOString().slice(0, 10)}. You can sign again
-            below if anything changed.
-          </span>
-          <a href={stepPath(id, 'proof')} className={buttonClass('secondary')}>
-            Continue to Proof of Ownership
-          </a>
-        </div>
-      ) : (
-        <p className="mb-6 text-sm text-slate-600">Continue appears here once the letter is signed.</p>
-      )}
+  // An active signature, and no new one being made: the step says who signed, signing again is secondary.
+  const signed = pending ? null : draft.signature;
+  const signingForms = (
+    <>
       <LoaLetter document={document} />
       {pending?.kind === 'drawn' && (
         <p className="mt-4 text-sm text-slate-700">
@@ -64,6 +44,49 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
         requestId={id}
         again={signatureRequest?.state === 'declined' ? { signerName: signatureRequest.signerName, signerEmail: signatureRequest.signerEmail } : undefined}
       />
+    </>
+  );
+  return (
+    <WizardFrame allowedSteps={allowedSteps} draft={draft} step="loa" intro="Read the letter, then sign it at the bottom, or send it for signature to the person who signs for the business.">
+      {signatureRequest && !draft.signature && (
+        <SignatureRequestStatus request={signatureRequest}>{waiting && <SignatureRequestButtons requestId={id} />}</SignatureRequestStatus>
+      )}
+      {pending ? (
+        <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
+          <span className="font-medium">You have completed all required fields. Please click Continue.</span>
+          <a href={`${stepPath(id, 'loa')}/agree`} className={buttonClass('secondary')}>
+            Continue
+          </a>
+        </div>
+      ) : signed ? (
+        <section data-testid="loa-signed" className="mb-6 space-y-3 rounded-md bg-green-50 px-4 py-3 text-green-900 ring-1 ring-green-300">
+          <p className="font-medium">
+            Signed by {signed.signerName} on {dateTimeUtc(signed.signedAt)}
+            {signed.byLink ? ' by the emailed link' : ''}. The letter is complete.
+          </p>
+          <p className="text-sm">
+            <a href={`/numbers/port/${id}/files/loa/${signed.id}`}>Signed Letter of Authorization (PDF)</a>
+          </p>
+          <a href={stepPath(id, 'proof')} className={buttonClass('primary')}>
+            Continue to Proof of Ownership
+          </a>
+        </section>
+      ) : (
+        <p className="mb-6 text-sm text-slate-600">Continue appears here once the letter is signed.</p>
+      )}
+      {signed ? (
+        <details className="mt-6 rounded-md border border-slate-300 p-4">
+          <summary className="cursor-pointer font-medium">Sign it again yourself (replaces the signature)</summary>
+          <p className="mt-3 text-sm text-slate-600">
+            Only if something in the letter changed or the signature above is wrong. Signing below replaces the signature by{' '}
+            {signed.signerName} with yours: the letter names you as the authorized person. A letter sent for signature again
+            replaces it once signed.
+          </p>
+          {signingForms}
+        </details>
+      ) : (
+        signingForms
+      )}
     </WizardFrame>
   );
 }
