@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
  * The box to sign in. With JavaScript a signature is drawn with signature_pad and sent as a PNG data
  * URL; the typed full name below works either way (and is the only way without JavaScript).
  */
-export function SignatureField({ typedNameDefault, errors }: { typedNameDefault: string; errors: string[] }) {
+export function SignatureField({ typedNameDefault, errors, hint }: { typedNameDefault: string; errors: string[]; hint?: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const padRef = useRef<{ clear(): void; isEmpty(): boolean; toDataURL(type?: string): string } | null>(null);
@@ -64,10 +64,17 @@ export function SignatureField({ typedNameDefault, errors }: { typedNameDefault:
         <label htmlFor="typedName-input" className="block text-sm font-medium">
           Type your full name to sign
         </label>
+        {hint && (
+          <p id="typedName-hint" className="mt-1 text-sm text-slate-600">
+            {hint}
+          </p>
+        )}
         <input
           id="typedName-input"
           name="typedName"
           defaultValue={typedNameDefault}
+          placeholder="Your full name"
+          aria-describedby={hint ? 'typedName-hint' : undefined}
           autoComplete="name"
           maxLength={100}
           aria-invalid={errors.length > 0}

@@ -14,7 +14,12 @@ export function LinkSignForm({ token, letterFingerprint, signerName }: { token: 
       <input type="hidden" name="letterFingerprint" value={letterFingerprint} />
       <h2 className="font-semibold">Sign here</h2>
       <ErrorSummary state={state} />
-      <SignatureField typedNameDefault={valueOf(state, 'typedName', signerName)} errors={fieldErrorsOf(state, 'typedName')} />
+      {/* Never prefilled: the signer types their name themselves (what was typed comes back after an error). */}
+      <SignatureField
+        typedNameDefault={valueOf(state, 'typedName', '')}
+        errors={fieldErrorsOf(state, 'typedName')}
+        hint={`The letter names ${signerName} as the authorized person. Type your full name yourself to sign it.`}
+      />
       <div id="agreed">
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="agreed" className="mt-1" aria-invalid={agreeErrors.length > 0} />
