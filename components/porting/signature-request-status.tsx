@@ -1,3 +1,4 @@
+import { dateTimeUtc } from '@/lib/format/date-time-utc';
 import type { SignatureRequestSummary } from '@/lib/porting/wizard/loa/signature-request/link-state';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -14,8 +15,13 @@ export function SignatureRequestStatus({ request, children }: { request: Signatu
         <p className="text-sm">
           {request.state === 'waiting'
             ? `The link works until ${day(request.expiresAt)}. You are emailed as soon as they sign or decline.`
-            : 'Resend it for 7 more days, or cancel the request.'}
+            : 'Resend it for 7 more days, or cancel the signing link.'}
         </p>
+        {request.sendCount > 1 && (
+          <p role="status" data-testid="signature-request-resent" className="text-sm">
+            Sent again on {dateTimeUtc(request.lastSentAt)} (sent {request.sendCount} times).
+          </p>
+        )}
         {children}
       </section>
     );

@@ -1,5 +1,5 @@
 /**
- * The LOA step's "Send for signature", "Resend" and "Cancel request" (app/(app)/numbers/port/[id]/loa/actions.ts)
+ * The LOA step's "Send for signature", "Resend" and "Cancel the signing link" (app/(app)/numbers/port/[id]/loa/actions.ts)
  * and the public signing page's Sign and Decline (app/sign/[token]/actions.ts), called with forms as
  * a post without JavaScript sends them: no session needed on the signing page, the token a hidden field.
  */

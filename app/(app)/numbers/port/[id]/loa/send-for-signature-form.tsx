@@ -41,7 +41,7 @@ export function SendForSignatureForm({ requestId, again }: { requestId: string; 
   );
 }
 
-/** Resend and Cancel request, for a link still waiting. */
+/** Resend and Cancel the signing link (it revokes the link, not the port request), for a link still waiting. */
 export function SignatureRequestButtons({ requestId }: { requestId: string }) {
   const [resendState, resend] = useActionState(resendSignatureRequest, null);
   const [revokeState, revoke] = useActionState(revokeSignatureRequest, null);
@@ -58,7 +58,7 @@ export function SignatureRequestButtons({ requestId }: { requestId: string }) {
         <input type="hidden" name="requestId" value={requestId} />
         <ErrorSummary state={revokeState} />
         <SubmitButton variant="danger" pendingText="Cancelling…">
-          Cancel request
+          Cancel the signing link
         </SubmitButton>
       </form>
     </div>
