@@ -48,7 +48,7 @@ export async function handleApiRequest(request: Request, options: { db?: Databas
     if (!authenticated) {
       const verdict = await consumeApiRateLimit(db, `api:unauthenticated:${client.address}`, API_UNAUTHENTICATED_LIMIT, now);
       if (!verdict.allowed) throw new ApiProblem('rate-limited', 'Too many calls without a valid API key from this address.', { headers: rateLimitHeaders(verdict) });
-      throw new ApiProblem('unauthorized', 'Send an API key of this account as "Authorization: Bearer pn_live_…". Keys are made under Numbers > Port Numbers > API access.', {
+      throw new ApiProblem('unauthorized', 'Send an API key of this account as "Authorization: Bearer pn_live_…". An admin of the account makes keys under Numbers > Port Numbers > API access.', {
         headers: { 'WWW-Authenticate': 'Bearer realm="port-numbers"' },
       });
     }

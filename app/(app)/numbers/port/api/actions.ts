@@ -45,6 +45,6 @@ export async function revokeApiKeyAction(_prev: FormState, formData: FormData): 
   const result = await runService(async () => revokeApiKey(await getDb(), actor, account.id, keyId), values);
   if (!result.ok) return result;
   revalidatePath(API_ACCESS_PATH);
-  await setFlash('ok', 'The key was revoked. Calls made with it are refused from now on.');
+  await setFlash('ok', 'The key was revoked. Calls made with it are refused from now on.', API_ACCESS_PATH);
   redirect(API_ACCESS_PATH);
 }

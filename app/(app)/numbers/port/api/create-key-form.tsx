@@ -32,7 +32,7 @@ export function CreateKeyForm() {
           <p id="new-api-key-hint" className="mt-2 text-xs">
             Select the key and copy it (Ctrl+C, or ⌘C on a Mac) into your system’s secret store. We keep only a hash of it, so
             nobody — not even our team — can show it to you again; if you lose it, revoke it and create another. Send it as
-            <code className="mx-1 rounded bg-white px-1">Authorization: Bearer {created.prefix}…</code>
+            <code className="mx-1 break-all rounded bg-white px-1">Authorization: Bearer {created.prefix}…</code>
           </p>
         </div>
       )}

@@ -20,7 +20,7 @@ export default async function CarrierStepPage({ params }: { params: Promise<{ id
         dateRange={{ min: isoDate(addDays(today, MIN_LEAD_DAYS)), max: isoDate(addDays(today, MAX_LEAD_DAYS)) }}
       />
       <p className="mt-6 text-sm text-slate-600">
-        Without a requested date, US ports usually complete in {PORT_WINDOWS.us.label} and Canadian ports can take {PORT_WINDOWS.ca.label}
+        Without a requested date, US ports usually complete in {PORT_WINDOWS.us.label} and Canadian ports can take {PORT_WINDOWS.ca.label}{' '}
         after we send the request to the carrier.
       </p>
     </WizardFrame>

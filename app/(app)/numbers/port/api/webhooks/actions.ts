@@ -83,7 +83,7 @@ export async function setEndpointEnabledAction(formData: FormData): Promise<void
   const { actor, endpoint } = await endpointOfCurrentAccount(formData);
   const enabled = formData.get('enabled') === 'true';
   const result = await runService(async () => setWebhookEndpointEnabled(await getDb(), actor, endpoint.id, enabled));
-  await setFlash(result.ok ? 'ok' : 'error', result.ok ? (enabled ? 'The endpoint is enabled; events waiting for it go out in order.' : 'The endpoint is disabled; its events wait until you enable it.') : (result.formError ?? 'Please try again.'));
+  await setFlash(result.ok ? 'ok' : 'error', result.ok ? (enabled ? 'The endpoint is enabled; events waiting for it go out in order.' : 'The endpoint is disabled; its events wait until you enable it.') : (result.formError ?? 'Please try again.'), endpointPath(endpoint.id));
   redirect(endpointPath(endpoint.id));
 }
 
@@ -91,10 +91,10 @@ export async function deleteEndpointAction(formData: FormData): Promise<void> {
   const { actor, endpoint } = await endpointOfCurrentAccount(formData);
   const result = await runService(async () => deleteWebhookEndpoint(await getDb(), actor, endpoint.id));
   if (!result.ok) {
-    await setFlash('error', result.formError ?? 'Please try again.');
+    await setFlash('error', result.formError ?? 'Please try again.', endpointPath(endpoint.id));
     redirect(endpointPath(endpoint.id));
   }
-  await setFlash('ok', `The endpoint ${endpoint.url} was deleted.`);
+  await setFlash('ok', `The endpoint ${endpoint.url} was deleted.`, WEBHOOKS_PATH);
   redirect(WEBHOOKS_PATH);
 }
 
@@ -102,8 +102,8 @@ export async function redeliverAction(formData: FormData): Promise<void> {
   const { actor, endpoint } = await endpointOfCurrentAccount(formData);
   const deliveryId = String(formData.get('deliveryId') ?? '');
   const result = await runService(async () => redeliverWebhook(await getDb(), actor, endpoint.id, deliveryId));
-  if (!result.ok) await setFlash('error', result.formError ?? 'Please try again.');
-  else if (result.value.ok) await setFlash('ok', `Redelivered: the endpoint answered ${result.value.statusCode} in ${result.value.latencyMs} ms.`);
-  else await setFlash('error', `Redelivery failed: ${result.value.error ?? `HTTP ${result.value.statusCode}`}.`);
+  if (!result.ok) await setFlash('error', result.formError ?? 'Please try again.', endpointPath(endpoint.id));
+  else if (result.value.ok) await setFlash('ok', `Redelivered: the endpoint answered ${result.value.statusCode} in ${result.value.latencyMs} ms.`, endpointPath(endpoint.id));
+  else await setFlash('error', `Redelivery failed: ${result.value.error ?? `HTTP ${result.value.statusCode}`}.`, endpointPath(endpoint.id));
   redirect(endpointPath(endpoint.id));
 }

@@ -14,7 +14,7 @@ export function EndpointFields({ state, defaults, localMode }: { state: FormStat
         name="url"
         type="url"
         label="Endpoint URL"
-        hint={localMode ? 'HTTPS, or on this machine plain http such as http://127.0.0.1:4000/hooks (local mode).' : 'An HTTPS address reachable from the internet.'}
+        hint={localMode ? 'Local mode: any http or https URL is taken, such as http://127.0.0.1:4000/hooks. In production only HTTPS to a public address.' : 'An HTTPS address reachable from the internet.'}
         defaultValue={valueOf(state, 'url', defaults?.url ?? '')}
         errors={fieldErrorsOf(state, 'url')}
         maxLength={2048}

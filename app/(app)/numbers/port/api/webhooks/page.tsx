@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FlashMessage } from '@/components/ui/flash-message';
 import { requireAccountAdmin } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listWebhookEndpoints } from '@/lib/webhooks/list-endpoints';
@@ -27,7 +26,6 @@ export default async function WebhooksPage() {
         2xx, and sent in order for each request.
       </p>
       <div className="mt-4">
-        <FlashMessage />
       </div>
 
       <h2 className="mt-6 text-lg font-semibold">Endpoints</h2>

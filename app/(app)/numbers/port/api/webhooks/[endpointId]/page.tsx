@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
-import { FlashMessage } from '@/components/ui/flash-message';
 import { requireAccountAdmin } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orNotFound } from '@/lib/forms/or-not-found';
@@ -36,7 +35,6 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
       <h1 className="mt-1 break-all text-2xl font-semibold">{endpoint.url}</h1>
       {endpoint.description && <p className="mt-1 text-sm text-slate-600">{endpoint.description}</p>}
       <div className="mt-4">
-        <FlashMessage />
       </div>
 
       <section aria-labelledby="endpoint-status" className="mt-4 max-w-3xl rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
@@ -96,7 +94,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
                 <th className="px-4 py-3 font-medium">Time</th>
                 <th className="px-4 py-3 font-medium">Event</th>
                 <th className="px-4 py-3 font-medium">Attempt</th>
-                <th className="px-4 py-3 font-medium">Status code</th>
+                <th className="px-4 py-3 font-medium">Answer</th>
                 <th className="px-4 py-3 font-medium">Latency</th>
                 <th className="px-4 py-3 font-medium">Message</th>
               </tr>
@@ -146,11 +144,13 @@ function DeliveryRows({ endpointId, delivery }: { endpointId: string; delivery: 
             <code className="font-mono text-xs">{delivery.eventType}</code>
           </td>
           <td className="px-4 py-2">{a ? `${a.number}${a.manual ? ' (redelivered)' : ''}` : 'not tried yet'}</td>
-          <td className="px-4 py-2">{a?.statusCode ?? (a ? 'none' : '—')}</td>
+          {/* The try's own outcome; the message's state (an earlier try may have delivered it) is in the last column. */}
+          <td className="px-4 py-2">{a ? `${a.statusCode ?? 'no answer'} ${a.statusCode && a.statusCode >= 200 && a.statusCode < 300 ? '(OK)' : '(failed)'}` : '—'}</td>
           <td className="px-4 py-2">{a ? `${a.latencyMs} ms` : '—'}</td>
           <td className="px-4 py-2">
             {i === 0 && (
               <div className="flex flex-wrap items-center gap-3">
+                <span className="text-slate-500">Message:</span>
                 <span>
                   {DELIVERY_STATUS[delivery.status]}
                   {delivery.status === 'pending' && delivery.attempts.length > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ''}
