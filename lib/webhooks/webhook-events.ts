@@ -65,7 +65,7 @@ const portRequestRef = z
   .object({
     id: z.uuid().meta({ description: 'The port request (GET /api/v1/port-requests/{id}).' }),
     status: z.enum(REQUEST_STATUSES as [PortRequestStatus, ...PortRequestStatus[]]).meta({ description: 'The request’s status when the event was recorded.' }),
-    account_id: z.uuid().meta({ description: 'The account the request belongs to (a sub-account for an agency’s endpoint).' }),
+    accountId: z.uuid().meta({ description: 'The account the request belongs to (a sub-account for an agency’s endpoint).' }),
   })
   .meta({ id: 'WebhookPortRequest' });
 
@@ -76,12 +76,12 @@ const changeReason = z.object({
   numbers: numbers.meta({ description: 'The numbers the reason is about; empty when it is about the whole request.' }),
 });
 
-/** The data of each type, besides `port_request` (every message has it). */
+/** The data of each type, besides `portRequest` (every message has it). */
 const WEBHOOK_DATA = {
   'port_request.submitted': z.object({
     resubmitted: z.boolean().meta({ description: 'true when the customer sent the request again after changes were asked for.' }),
-    number_group: z.enum(['us_local', 'ca_local', 'toll_free']).nullable().meta({ description: 'The numbers’ group; a draft mixing groups becomes one request per group.' }),
-    sibling_request_ids: z.array(z.uuid()).meta({ description: 'The other requests the same draft became at submission.' }),
+    numberGroup: z.enum(['us_local', 'ca_local', 'toll_free']).nullable().meta({ description: 'The numbers’ group; a draft mixing groups becomes one request per group.' }),
+    siblingRequestIds: z.array(z.uuid()).meta({ description: 'The other requests the same draft became at submission.' }),
   }),
   'port_request.review_started': z.object({}),
   'port_request.changes_needed': z.object({
@@ -91,17 +91,17 @@ const WEBHOOK_DATA = {
   'port_request.numbers_rejected': z.object({
     numbers,
     reason: z.string(),
-    request_closed: z.boolean().meta({ description: 'true when no number of the request is left to port (the request is cancelled).' }),
+    requestClosed: z.boolean().meta({ description: 'true when no number of the request is left to port (the request is cancelled).' }),
   }),
   'port_request.approved': z.object({}),
-  'port_request.port_date_set': z.object({ port_date: timestamp.meta({ description: 'The port date and time (UTC).' }) }),
+  'port_request.port_date_set': z.object({ portDate: timestamp.meta({ description: 'The port date and time (UTC).' }) }),
   'port_request.port_date_changed': z.object({
-    port_date: timestamp.meta({ description: 'The new port date and time (UTC).' }),
-    previous_port_date: timestamp.nullable(),
+    portDate: timestamp.meta({ description: 'The new port date and time (UTC).' }),
+    previousPortDate: timestamp.nullable(),
   }),
   'port_request.numbers_ported': z.object({
     numbers,
-    sms_expected_at: timestamp.meta({ description: 'When text messaging is expected to be turned on.' }),
+    smsExpectedAt: timestamp.meta({ description: 'When text messaging is expected to be turned on.' }),
   }),
   'port_request.sms_enabled': z.object({ numbers }),
   'port_request.sms_delayed': z.object({ numbers, reason: z.string() }),
@@ -111,15 +111,15 @@ const WEBHOOK_DATA = {
   'port_request.completed': z.object({}),
   'port_request.cancelled': z.object({
     reason: z.string().nullable(),
-    cancelled_by: z.enum(['customer', 'porting_team', 'platform']),
-    all_numbers_rejected: z.boolean().meta({ description: 'true when the request closed because the carrier rejected every number.' }),
+    cancelledBy: z.enum(['customer', 'porting_team', 'platform']),
+    allNumbersRejected: z.boolean().meta({ description: 'true when the request closed because the carrier rejected every number.' }),
   }),
   'loa.signed': z.object({
-    signer_name: z.string(),
+    signerName: z.string(),
     method: z.enum(['drawn', 'typed']),
-    letter_sha256: z.string().meta({ description: 'SHA-256 of the letter as signed.' }),
+    letterSha256: z.string().meta({ description: 'SHA-256 of the letter as signed.' }),
   }),
-  'loa.declined': z.object({ signer_name: z.string(), reason: z.string() }),
+  'loa.declined': z.object({ signerName: z.string(), reason: z.string() }),
   'loa.voided': z.object({ reason: z.string() }),
 } as const satisfies Record<WebhookEventType, z.ZodObject>;
 
@@ -130,9 +130,9 @@ function envelopeSchema<T extends WebhookEventType>(type: T) {
     .object({
       id: z.uuid().meta({ description: 'The event’s id: the same for every endpoint that receives it. The `webhook-id` header identifies the message (one per event per endpoint, the same on every retry).' }),
       type: z.literal(type),
-      api_version: z.literal(WEBHOOK_API_VERSION),
-      created_at: timestamp.meta({ description: 'When the event happened.' }),
-      data: WEBHOOK_DATA[type].extend({ port_request: portRequestRef }),
+      apiVersion: z.literal(WEBHOOK_API_VERSION),
+      createdAt: timestamp.meta({ description: 'When the event happened.' }),
+      data: WEBHOOK_DATA[type].extend({ portRequest: portRequestRef }),
     })
     .meta({ id: `Webhook_${type.replace('.', '_')}`, title: type, description: WEBHOOK_EVENT_DESCRIPTIONS[type] });
 }
@@ -207,7 +207,7 @@ export function webhookTypeOf(event: PortRequestEvent): WebhookEventType | null 
 }
 
 /**
- * The webhook event a recorded event becomes (type and data without `port_request`, which the
+ * The webhook event a recorded event becomes (type and data without `portRequest`, which the
  * envelope adds), or null. Pure: everything it needs is the event and `extras`.
  */
 export function webhookEventFor(event: EventForWebhook, extras: WebhookEventExtras = {}): MappedWebhookEvent | null {
@@ -215,15 +215,15 @@ export function webhookEventFor(event: EventForWebhook, extras: WebhookEventExtr
   if (!type) return null;
   if ((event.type as string) === LOA_DECLINED_EVENT) {
     const declined = loaDeclinedPayload.safeParse(event);
-    return declined.success ? { type: 'loa.declined', data: { signer_name: declined.data.signerName, reason: declined.data.reason } } : null;
+    return declined.success ? { type: 'loa.declined', data: { signerName: declined.data.signerName, reason: declined.data.reason } } : null;
   }
   switch (event.type) {
     case 'status_changed':
       return statusEvent(type, event);
     case 'numbers_rejected':
-      return { type: 'port_request.numbers_rejected', data: { numbers: event.numbers, reason: event.reason, request_closed: event.requestClosed ?? false } };
+      return { type: 'port_request.numbers_rejected', data: { numbers: event.numbers, reason: event.reason, requestClosed: event.requestClosed ?? false } };
     case 'numbers_ported':
-      return { type: 'port_request.numbers_ported', data: { numbers: event.numbers, sms_expected_at: event.smsActivationAt } };
+      return { type: 'port_request.numbers_ported', data: { numbers: event.numbers, smsExpectedAt: event.smsActivationAt } };
     case 'sms_activated':
       return { type: 'port_request.sms_enabled', data: { numbers: event.numbers } };
     case 'sms_exception':
@@ -231,7 +231,7 @@ export function webhookEventFor(event: EventForWebhook, extras: WebhookEventExtr
     case 'team_note':
       return { type: 'port_request.note_added', data: { note: { id: event.noteId!, body: extras.noteBody ?? '', author: 'porting_team' } } };
     case 'loa_signed':
-      return { type: 'loa.signed', data: { signer_name: event.signerName, method: event.kind, letter_sha256: event.contentSha256 } };
+      return { type: 'loa.signed', data: { signerName: event.signerName, method: event.kind, letterSha256: event.contentSha256 } };
     case 'loa_voided':
       return { type: 'loa.voided', data: { reason: event.reason } };
     default:
@@ -244,7 +244,7 @@ function statusEvent(type: WebhookEventType, event: Extract<EventForWebhook, { t
     case 'port_request.submitted':
       return {
         type,
-        data: { resubmitted: event.from !== 'draft', number_group: event.group ?? null, sibling_request_ids: event.siblings ?? [] },
+        data: { resubmitted: event.from !== 'draft', numberGroup: event.group ?? null, siblingRequestIds: event.siblings ?? [] },
       };
     case 'port_request.review_started':
     case 'port_request.approved':
@@ -262,16 +262,16 @@ function statusEvent(type: WebhookEventType, event: Extract<EventForWebhook, { t
         },
       };
     case 'port_request.port_date_set':
-      return { type, data: { port_date: event.focDate! } };
+      return { type, data: { portDate: event.focDate! } };
     case 'port_request.port_date_changed':
-      return { type, data: { port_date: event.focDate!, previous_port_date: event.previous ?? null } };
+      return { type, data: { portDate: event.focDate!, previousPortDate: event.previous ?? null } };
     case 'port_request.cancelled':
       return {
         type,
         data: {
           reason: event.reason ?? null,
-          cancelled_by: !event.actor ? 'platform' : event.actor.isStaff ? 'porting_team' : 'customer',
-          all_numbers_rejected: event.settled ?? false,
+          cancelledBy: !event.actor ? 'platform' : event.actor.isStaff ? 'porting_team' : 'customer',
+          allNumbersRejected: event.settled ?? false,
         },
       };
     default:
@@ -288,8 +288,8 @@ export function webhookMessage(
   return {
     id: event.id,
     type: mapped.type,
-    api_version: WEBHOOK_API_VERSION,
-    created_at: event.at.toISOString(),
-    data: { ...mapped.data, port_request: { id: request.id, status: request.status, account_id: request.accountId } },
+    apiVersion: WEBHOOK_API_VERSION,
+    createdAt: event.at.toISOString(),
+    data: { ...mapped.data, portRequest: { id: request.id, status: request.status, accountId: request.accountId } },
   } as WebhookMessage;
 }

@@ -146,8 +146,8 @@ describe('the reference page', () => {
       const at = page.indexOf(`data-webhook="${type}"`);
       expect({ type, found: at >= 0 }).toEqual({ type, found: true });
       const section = page.slice(at, page.indexOf('</section>', at));
-      expect(section).toContain('api_version');
-      expect(section).toContain('port_request');
+      expect(section).toContain('apiVersion');
+      expect(section).toContain('portRequest');
     }
   });
 });

@@ -96,7 +96,7 @@ test('a port request from draft to "changes needed", through the API alone', asy
   const types = receiver.received.map((_, i) => verify(i).type);
   expect(types).toEqual(['loa.signed', 'port_request.submitted', 'port_request.review_started', 'port_request.changes_needed']);
   const refused = receiver.received.at(-1)!;
-  expect(verify(receiver.received.length - 1).data).toMatchObject({ port_request: { id, status: 'changes_needed' }, reasons: [{ code: 'zip_mismatch' }], note: 'The CSR shows 21201.' });
+  expect(verify(receiver.received.length - 1).data).toMatchObject({ portRequest: { id, status: 'changes_needed' }, reasons: [{ code: 'zip_mismatch' }], note: 'The CSR shows 21201.' });
   // The endpoint answered 500: the retry brings the same message, under the same webhook-id.
   now += (RETRY_DELAYS_SECONDS[0] + 1) * 1000;
   expect(await deliverDueWebhooks({ db: t.db, now: new Date(now) })).toMatchObject({ delivered: 1 });

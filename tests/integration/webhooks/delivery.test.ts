@@ -44,7 +44,7 @@ test('staff asking for changes reaches the endpoint signed, with the reasons; af
   expect(message.type).toBe('port_request.changes_needed');
   expect(WEBHOOK_EVENT_SCHEMAS['port_request.changes_needed'].parse(message)).toBeTruthy();
   expect(message.data).toMatchObject({
-    port_request: { id, status: 'changes_needed', account_id: t.summit },
+    portRequest: { id, status: 'changes_needed', accountId: t.summit },
     reasons: [
       { code: 'name_mismatch', label: 'Customer name does not match the carrier’s record', numbers: [] },
       { code: 'proof_unreadable', action: expect.stringContaining('Upload a recent') },
@@ -124,8 +124,8 @@ test('a request’s messages arrive in order at a slow, failing endpoint, one at
   expect(receiver.maxInFlight).toBe(1);
   const messages = receiver.received.map((m) => verified(secret, m));
   for (const m of messages) expect(WEBHOOK_EVENT_SCHEMAS[m.type as WebhookEventType].safeParse(m).success).toBe(true);
-  expect(messages[5].data).toMatchObject({ port_date: '2026-12-08T15:00:00.000Z', port_request: { status: 'scheduled' } });
-  expect(messages[6].data).toMatchObject({ port_date: '2026-12-09T16:00:00.000Z', previous_port_date: '2026-12-08T15:00:00.000Z' });
+  expect(messages[5].data).toMatchObject({ portDate: '2026-12-08T15:00:00.000Z', portRequest: { status: 'scheduled' } });
+  expect(messages[6].data).toMatchObject({ portDate: '2026-12-09T16:00:00.000Z', previousPortDate: '2026-12-08T15:00:00.000Z' });
   expect(messages[7].data).toMatchObject({ note: { body: 'The carrier confirmed by phone.', author: 'porting_team' } });
 });
 
@@ -140,7 +140,7 @@ test('Harbor Legal’s endpoint hears nothing of Summit; an agency’s endpoint 
   await deliverDueWebhooks({ db: t.db });
   expect(harbor.received).toHaveLength(0);
   // Subscribed to submitted only: the changes are not sent.
-  expect(summit.received.map((m) => [m.json.type, m.json.data.port_request.id, m.json.data.port_request.account_id])).toEqual(
+  expect(summit.received.map((m) => [m.json.type, m.json.data.portRequest.id, m.json.data.portRequest.accountId])).toEqual(
     expect.arrayContaining([
       ['port_request.submitted', own, t.summit],
       ['port_request.submitted', dental, t.summitDental],

@@ -7,7 +7,7 @@ import { createWebhookEndpoint } from '@/lib/webhooks/create-endpoint';
 import type { Actor } from '@/lib/auth/actor';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/webhooks/webhook-events';
 
-export type Received = { headers: Record<string, string>; body: string; json: { id: string; type: string; data: Record<string, unknown> & { port_request: { id: string; status: string; account_id: string } } } };
+export type Received = { headers: Record<string, string>; body: string; json: { id: string; type: string; data: Record<string, unknown> & { portRequest: { id: string; status: string; accountId: string } } } };
 
 /**
  * A webhook receiver on 127.0.0.1 for one test: keeps every message, answers with what `answer`
