@@ -15,6 +15,7 @@ import { revokeLoaSignatureRequest } from '@/lib/porting/wizard/loa/signature-re
 import { sendLoaForSignature } from '@/lib/porting/wizard/loa/signature-request/send-for-signature';
 import type { SignByLinkInput } from '@/lib/porting/wizard/loa/signature-request/schema';
 import { signByLink } from '@/lib/porting/wizard/loa/signature-request/sign-by-link';
+import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { deliverDueEmails } from '@/lib/mail/deliver-outbox';
 import { mailboxTransport } from '@/lib/mail/transport';
 import { getObjectBytes } from '@/lib/storage/s3';
@@ -220,6 +221,28 @@ test('the user signing on the step retires the link; a submitted request closes 
   const other = await sentForSignature();
   await t.db.update(portRequests).set({ status: 'submitted' }).where(eq(portRequests.id, other.id));
   expect(await getSigningPage(t.db, other.token)).toMatchObject({ usable: false, reason: 'closed' });
+});
+
+test('the Port Numbers list tells a draft waiting for a signature, or declined, from a plain draft (one query, the tenant kept)', async () => {
+  const waiting = await sentForSignature();
+  const declined = await sentForSignature();
+  await declineByLink(t.db, declined.token, { reason: 'Not ours.' }, client);
+  const signedAfterDecline = await sentForSignature();
+  await declineByLink(t.db, signedAfterDecline.token, { reason: 'Typo.' }, client);
+  await signDraft(t.db, t.owner, signedAfterDecline.id);
+  const signed = await sentForSignature();
+  await sign(signed.token, typed);
+  const plain = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+  const { rows } = await listPortRequests(t.db, t.owner, t.summit);
+  const of = (id: string) => rows.find((r) => r.id === id)!.signatureRequest;
+  expect(of(waiting.id)).toEqual({ state: 'waiting', signerName: signer.signerName });
+  expect(of(declined.id)).toEqual({ state: 'declined', signerName: signer.signerName });
+  expect(of(signedAfterDecline.id)).toBeNull();
+  expect(of(signed.id)).toBeNull();
+  expect(of(plain)).toBeNull();
+  // Expired links are not waiting.
+  expect((await listPortRequests(t.db, t.owner, t.summit, { now: new Date(Date.now() + 8 * DAY) })).rows.find((r) => r.id === waiting.id)!.signatureRequest).toBeNull();
+  expect(await listPortRequests(t.db, t.dental, t.summit)).toEqual({ rows: [], hasMore: false });
 });
 
 test('a malformed or unknown token gets the same answer', async () => {

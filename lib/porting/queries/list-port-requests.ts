@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { accounts, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
+import { accounts, loaSignatureRequests, loaSignatures, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
 import type { PortRequestStatus } from '../lifecycle/statuses';
 
@@ -19,6 +19,8 @@ export type PortRequestListRow = {
   completedSteps: string[];
   noteCount: number;
   hasUnread: boolean;
+  /** A draft's latest signing link, when it waits for a signature or was declined (null otherwise, and for a request not a draft). */
+  signatureRequest: { state: 'waiting' | 'declined'; signerName: string } | null;
 };
 
 export const PAGE_SIZE = 25;
@@ -42,6 +44,27 @@ export const PORT_REQUEST_LIST_COLUMNS = {
 };
 
 /**
+ * A draft's latest signing link as the list shows it: one correlated subquery on the (port_request_id,
+ * created_at) index, its state worked out as summarize() does; a decline followed by the user's own
+ * signature no longer counts. Null for any other state, and for a request that is not a draft.
+ */
+function latestSignatureRequestColumn(now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql<PortRequestListRow['signatureRequest']>`case when ${portRequests.status} = 'draft' then (
+    select json_build_object('state', l.state, 'signerName', l.signer_name) from (
+      select s.signer_name, case
+        when s.signed_at is not null then 'signed'
+        when s.declined_at is not null and exists (select 1 from ${loaSignatures} g where g.port_request_id = s.port_request_id and g.voided_at is null and g.signed_at > s.declined_at) then 'superseded'
+        when s.declined_at is not null then 'declined'
+        when s.revoked_at is not null then 'revoked'
+        when s.expires_at <= ${at} then 'expired'
+        else 'waiting' end as state
+      from ${loaSignatureRequests} s where s.port_request_id = ${portRequests.id} order by s.created_at desc limit 1
+    ) l where l.state in ('waiting', 'declined')
+  ) end`;
+}
+
+/**
  * The requests of the current account and, for an agency, of its sub-accounts; newest first.
  * Counts and first numbers come from correlated subqueries on an indexed column, one query per page.
  */
@@ -49,7 +72,7 @@ export async function listPortRequests(
   db: Queryable,
   actor: Actor,
   currentAccountId: string,
-  options: { status?: PortRequestStatus; number?: string; page?: number } = {},
+  options: { status?: PortRequestStatus; number?: string; page?: number; now?: Date } = {},
 ): Promise<{ rows: PortRequestListRow[]; hasMore: boolean }> {
   const scope = accountScope(actor, currentAccountId);
   if (scope.length === 0) return { rows: [], hasMore: false };
@@ -62,6 +85,7 @@ export async function listPortRequests(
   const rows = await db
     .select({
       ...PORT_REQUEST_LIST_COLUMNS,
+      signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
       hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
     })
     .from(portRequests)

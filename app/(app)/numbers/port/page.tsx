@@ -87,6 +87,8 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                     <td className="px-4 py-3">
                       <span title={status.explanation} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
                         {status.label}
+                        {r.signatureRequest?.state === 'waiting' && ` · Waiting for signature by ${r.signatureRequest.signerName}`}
+                        {r.signatureRequest?.state === 'declined' && ' · Signature declined'}
                       </span>
                     </td>
                     <td className="px-4 py-3">
