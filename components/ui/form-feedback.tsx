@@ -8,12 +8,20 @@ export function valueOf(state: FormState, field: string, fallback = ''): string 
   return state && !state.ok && field in state.values ? state.values[field] : fallback;
 }
 
-/** The summary at the top of a form: what went wrong, with links to each field. */
-export function ErrorSummary({ state, labels }: { state: FormState; labels?: Record<string, string> }) {
+/**
+ * The summary at the top of a form: what went wrong, with links to each field. `focus` for a form far
+ * down its page: the summary takes the focus, so the browser scrolls to it, with JavaScript (React
+ * focuses it) and without (the reloaded page's `autofocus`).
+ */
+export function ErrorSummary({ state, labels, focus = false }: { state: FormState; labels?: Record<string, string>; focus?: boolean }) {
   if (!state || state.ok) return null;
   const fields = Object.entries(state.fieldErrors);
   return (
-    <div role="alert" className="mb-6 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+    <div
+      role="alert"
+      tabIndex={focus ? -1 : undefined}
+      autoFocus={focus}
+      className="mb-6 scroll-mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 focus:outline-none">
       {state.formError && <p className="font-medium">{state.formError}</p>}
       {fields.length > 0 && (
         <ul className="mt-2 list-disc pl-5">

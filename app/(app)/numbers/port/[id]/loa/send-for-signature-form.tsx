@@ -19,7 +19,8 @@ export function SendForSignatureForm({ requestId, again }: { requestId: string; 
         The person authorized to sign for the business gets an email with a link to read and sign this letter (or decline
         it). They do not need an account. The link works once, for 7 days.
       </p>
-      <ErrorSummary state={state} />
+      {/* The form sits below the whole letter: after a refusal (JavaScript off too) the page opens at its errors. */}
+      <ErrorSummary state={state} focus />
       <div id="signerName">
         <label htmlFor="signerName-input" className="block text-sm font-medium">
           Signer&apos;s full name
