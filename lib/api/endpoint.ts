@@ -1,7 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
+import { NotFoundError } from '@/lib/errors';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
+import type { PortRequest } from '@/lib/porting/port-request-access';
 import type { RequestClient } from '@/lib/security/request-client';
 import type { ApiKeyIdentity } from './keys/authenticate-key';
 import type { ApiScope } from './keys/scopes';
@@ -32,6 +34,11 @@ export type ApiContext<P, Q, B> = {
   bodyText?: string;
   form?: FormData;
   client: RequestClient;
+  /**
+   * For endpoints under /port-requests/{id}: the request, loaded by the door through
+   * findPortRequest (404 when the key may not see it) before the body was read. Null elsewhere.
+   */
+  portRequest: PortRequest | null;
   userAgent: string;
   now: Date;
 };
@@ -77,4 +84,10 @@ export function defineEndpoint<P extends z.ZodObject | undefined = undefined, Q 
   },
 ): ApiEndpoint {
   return endpoint as ApiEndpoint;
+}
+
+/** The request the door loaded for a /port-requests/{id} endpoint (its own check; never loaded again). */
+export function namedRequest(context: { portRequest: PortRequest | null }): PortRequest {
+  if (!context.portRequest) throw new NotFoundError('That port request');
+  return context.portRequest;
 }

@@ -97,7 +97,7 @@ async function runEndpoint(endpoint: ApiEndpoint, input: RunInput): Promise<ApiR
     const params = endpoint.params ? parseOrProblem(endpoint.params, input.params, 'path') : {};
     // As in the UI's door: a request the key may not see is 404 before its body is read, so a
     // stranger learns nothing from validation messages. The endpoint's service checks again.
-    if (endpoint.path.startsWith('/port-requests/{id}')) await findPortRequest(input.db, input.actor, (params as { id: string }).id);
+    const portRequest = endpoint.path.startsWith('/port-requests/{id}') ? await findPortRequest(input.db, input.actor, (params as { id: string }).id) : null;
     const query = endpoint.query ? parseOrProblem(endpoint.query, Object.fromEntries(input.url.searchParams), 'query') : {};
     const { body, bodyText, form } = await parseBody(endpoint, input.request.headers.get('content-type') ?? '', input.raw);
     return await endpoint.handle({
@@ -110,6 +110,7 @@ async function runEndpoint(endpoint: ApiEndpoint, input: RunInput): Promise<ApiR
       bodyText,
       form,
       client: input.client,
+      portRequest,
       userAgent: input.request.headers.get('user-agent') ?? '',
       now: input.now,
     });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { loaSignatures } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { findPortRequest } from '@/lib/porting/port-request-access';
+import type { PortRequest } from '@/lib/porting/port-request-access';
 import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
 import { canonicalLoaText, loaContentSha256, loaFields, loaNumberEntries } from '@/lib/porting/wizard/loa/loa-document';
 import { letterFor } from '@/lib/porting/wizard/loa/signature-request/get-signing-page';
@@ -78,8 +78,8 @@ export async function activeSignature(db: Queryable, requestId: string) {
  * The LOA as its signer sees it: the person a waiting link was sent to, else the one who signed it,
  * else (as on the LOA step) the key's creator signing it themselves. Never the PIN.
  */
-export async function getLoa(db: Queryable, actor: Actor, requestId: string, now: Date) {
-  const request = await findPortRequest(db, actor, requestId);
+export async function getLoa(db: Queryable, actor: Actor, request: PortRequest, now: Date) {
+  const requestId = request.id;
   const { accountPinCiphertext: _pin, ...letterRequest } = request;
   const signature = await activeSignature(db, requestId);
   const latest = await latestSignatureRequest(db, requestId);

@@ -1,8 +1,7 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
-import { findPortRequest } from '@/lib/porting/port-request-access';
 import { getObjectBytes } from '@/lib/storage/s3';
-import { defineEndpoint } from '../../endpoint';
+import { defineEndpoint, namedRequest } from '../../endpoint';
 import { activeSignature } from '../../resources/loa-resource';
 import { requestIdParams } from '../params';
 
@@ -16,9 +15,9 @@ export const getLoaPdf = defineEndpoint({
   scope: 'port_requests:read',
   params: requestIdParams,
   responses: { 200: { description: 'The signed PDF', contentType: 'application/pdf' } },
-  async handle({ db, actor, params }) {
-    await findPortRequest(db, actor, params.id);
-    const signature = await activeSignature(db, params.id);
+  async handle(context) {
+    const { db, params } = context;
+    const signature = await activeSignature(db, namedRequest(context).id);
     if (!signature) throw new NotFoundError('A signed Letter of Authorization');
     const bytes = await getObjectBytes(signature.pdfKey);
     return {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { defineEndpoint } from '../../endpoint';
+import { defineEndpoint, namedRequest } from '../../endpoint';
 import { getLoa as readLoa, loaResource } from '../../resources/loa-resource';
 import { requestIdParams } from '../params';
 
@@ -13,7 +13,7 @@ export const getLoa = defineEndpoint({
   scope: 'port_requests:read',
   params: requestIdParams,
   responses: { 200: { description: 'The letter', schema: loaResource } },
-  async handle({ db, actor, params, now }) {
-    return { status: 200, json: await readLoa(db, actor, params.id, now) };
+  async handle(context) {
+    return { status: 200, json: await readLoa(context.db, context.actor, namedRequest(context), context.now) };
   },
 });

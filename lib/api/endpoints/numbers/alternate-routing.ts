@@ -2,10 +2,10 @@ import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { findPortRequest } from '@/lib/porting/port-request-access';
+import type { PortRequest } from '@/lib/porting/port-request-access';
 import { parsePortNumber } from '@/lib/porting/wizard/numbers/parse-port-number';
 import { listForwardingTrackingNumbers, saveAlternateRouting as saveRouting } from '@/lib/porting/wizard/numbers/routing';
-import { defineEndpoint } from '../../endpoint';
+import { defineEndpoint, namedRequest } from '../../endpoint';
 import { ApiProblem } from '../../problem';
 import { requestIdParams } from '../params';
 
@@ -35,8 +35,7 @@ const routingBody = z
   })
   .meta({ id: 'AlternateRouting', example: { routes: [{ trackingNumber: '+14105550142', newReceivingNumber: '+14105550177' }] } });
 
-async function listRouting(db: Database, actor: Actor, requestId: string) {
-  const request = await findPortRequest(db, actor, requestId);
+async function listRouting(db: Database, actor: Actor, request: PortRequest) {
   const rows = await listForwardingTrackingNumbers(db, actor, request);
   return rows.map((r) => ({ trackingNumberId: r.trackingNumberId, trackingNumber: r.trackingNumber, portingNumber: r.portingNumber, newReceivingNumber: r.newReceivingNumber }));
 }
@@ -53,8 +52,8 @@ export const getAlternateRouting = defineEndpoint({
   scope: 'port_requests:read',
   params: requestIdParams,
   responses: { 200: { description: 'The tracking numbers and the routes chosen', schema: routing } },
-  async handle({ db, actor, params }) {
-    return { status: 200, json: shown(await listRouting(db, actor, params.id)) };
+  async handle(context) {
+    return { status: 200, json: shown(await listRouting(context.db, context.actor, namedRequest(context))) };
   },
 });
 
@@ -70,8 +69,10 @@ export const saveAlternateRouting = defineEndpoint({
   body: { kind: 'json', schema: routingBody },
   responses: { 200: { description: 'The tracking numbers and the routes chosen', schema: routing } },
   problems: [409],
-  async handle({ db, actor, params, body, now }) {
-    const forwarding = await listRouting(db, actor, params.id);
+  async handle(context) {
+    const { db, actor, params, body, now } = context;
+    const request = namedRequest(context);
+    const forwarding = await listRouting(db, actor, request);
     const choices: Record<string, string> = {};
     const indexOf: Record<string, number> = {};
     const errors: Record<string, string[]> = {};
@@ -89,6 +90,6 @@ export const saveAlternateRouting = defineEndpoint({
     const refused = await saveRouting(db, actor, params.id, choices, now);
     for (const [trackingNumberId, message] of Object.entries(refused)) errors[`routes.${indexOf[trackingNumberId]}.newReceivingNumber`] = [message];
     if (Object.keys(errors).length) throw new ApiProblem('validation', 'Some new routes need a correction.', { errors });
-    return { status: 200, json: shown(await listRouting(db, actor, params.id)) };
+    return { status: 200, json: shown(await listRouting(db, actor, request)) };
   },
 });

@@ -1,8 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { readEvents } from '@/lib/porting/events/read-events';
-import { findPortRequest } from '@/lib/porting/port-request-access';
-import { defineEndpoint } from '../../endpoint';
+import { defineEndpoint, namedRequest } from '../../endpoint';
 import { portRequestEventResource } from '../../resources/port-request-resource';
 import { requestIdParams } from '../params';
 
@@ -18,9 +17,8 @@ export const listEvents = defineEndpoint({
   scope: 'port_requests:read',
   params: requestIdParams,
   responses: { 200: { description: 'The timeline', schema: eventList } },
-  async handle({ db, actor, params }) {
-    await findPortRequest(db, actor, params.id);
-    const events = await readEvents(db, actor, params.id);
+  async handle(context) {
+    const events = await readEvents(context.db, context.actor, namedRequest(context).id);
     return {
       status: 200,
       json: {
