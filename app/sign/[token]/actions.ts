@@ -1,5 +1,6 @@
 'use server';
 import { headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
@@ -25,6 +26,16 @@ function tokenOf(formData: FormData): string {
   return isWellFormedSigningToken(token) ? token : 'invalid';
 }
 
+/**
+ * A refusal by the service (the letter changed, the link was replaced or cancelled meanwhile) comes
+ * with the page drawn again: the letter and its fingerprint as they are now, or why the link is dead,
+ * so the next try is not refused the same way.
+ */
+function refusedAnew<T>(token: string, failure: T): T {
+  revalidatePath(`/sign/${token}`);
+  return failure;
+}
+
 export async function signLetter(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = tokenOf(formData);
   const { signatureDataUrl, token: _t, ...values } = formValues(formData);
@@ -32,7 +43,7 @@ export async function signLetter(_prev: FormState, formData: FormData): Promise<
   const parsed = signByLinkSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error, values, 'The letter is not signed yet.');
   const result = await runService(async () => signByLink(await getDb(), token, parsed.data, await linkClient()), values);
-  if (!result.ok) return result;
+  if (!result.ok) return refusedAnew(token, result);
   redirect(`/sign/${token}`);
 }
 
@@ -42,6 +53,6 @@ export async function declineLetter(_prev: FormState, formData: FormData): Promi
   const parsed = declineByLinkSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values, 'Tell the sender why you decline.');
   const result = await runService(async () => declineByLink(await getDb(), token, parsed.data, await linkClient()), values);
-  if (!result.ok) return result;
+  if (!result.ok) return refusedAnew(token, result);
   redirect(`/sign/${token}`);
 }

@@ -25,7 +25,7 @@ export type CreateEndpointState = FormState<{ created?: { id: string; url: strin
 export type RotateSecretState = FormState<{ rotated?: { secret: string; previousExpiresAt: string } }>;
 
 /** The endpoint form read and checked: the URL's field message names what is wrong with it. */
-async function readEndpointForm(formData: FormData): Promise<{ ok: true; input: WebhookEndpointInput } | FormFailure> {
+async function readEndpointForm(formData: FormData): Promise<{ ok: true; input: WebhookEndpointInput; values: Record<string, string> } | FormFailure> {
   const eventTypes = formData.getAll('eventTypes').map(String);
   // The ticked boxes come back as one value, so the form keeps them on an error.
   const values = { ...formValues(formData), eventTypes: eventTypes.join(',') };
@@ -38,7 +38,7 @@ async function readEndpointForm(formData: FormData): Promise<{ ok: true; input: 
   }
   const problem = await endpointUrlProblem(parsed.data.url);
   if (problem) return { ok: false, fieldErrors: { url: [problem] }, formError: 'Please correct the fields marked below.', values };
-  return { ok: true, input: parsed.data };
+  return { ok: true, input: parsed.data, values };
 }
 
 /** The endpoint named by the form, if it is of the account the admin is working in; the 404 otherwise. */
@@ -54,8 +54,8 @@ export async function createEndpointAction(_prev: CreateEndpointState, formData:
   const { actor, account } = await requireAccountAdmin();
   const form = await readEndpointForm(formData);
   if (!form.ok) return form;
-  const values = formValues(formData);
-  const result = await runService(async () => createWebhookEndpoint(await getDb(), actor, account.id, form.input), values);
+  // Every ticked box comes back if the service refuses (formValues would keep only the last).
+  const result = await runService(async () => createWebhookEndpoint(await getDb(), actor, account.id, form.input), form.values);
   if (!result.ok) return result;
   revalidatePath(WEBHOOKS_PATH);
   return { ok: true, message: 'The endpoint was added.', created: { id: result.value.id, url: form.input.url, secret: result.value.secret } };
@@ -65,7 +65,7 @@ export async function updateEndpointAction(_prev: FormState, formData: FormData)
   const { actor, endpoint } = await endpointOfCurrentAccount(formData);
   const form = await readEndpointForm(formData);
   if (!form.ok) return form;
-  const result = await runService(async () => updateWebhookEndpoint(await getDb(), actor, endpoint.id, form.input), formValues(formData));
+  const result = await runService(async () => updateWebhookEndpoint(await getDb(), actor, endpoint.id, form.input), form.values);
   if (!result.ok) return result;
   revalidatePath(endpointPath(endpoint.id));
   return { ok: true, message: 'Saved.' };
