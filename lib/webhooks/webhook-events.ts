@@ -33,10 +33,6 @@ export const WEBHOOK_EVENT_TYPES = [
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-export function isWebhookEventType(type: string): type is WebhookEventType {
-  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
-}
-
 /** Each type's one-line description: the endpoint form's checkboxes, the docs and the OpenAPI document. */
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'port_request.submitted': 'A port request was sent to the porting team (first submission, or resubmitted after changes).',
@@ -156,16 +152,11 @@ export type EventForWebhook = PortRequestEvent & { actor: { isStaff: boolean } |
 /** What the mapping needs beyond the event: a team note's text (read only when someone listens). */
 export type WebhookEventExtras = { noteBody?: string };
 
-// Added by the LOA-for-signature work; read by name so this module compiles before and after it lands.
-const LOA_DECLINED_EVENT = 'loa_signature_declined';
-const loaDeclinedPayload = z.object({ signerName: z.string(), reason: z.string() });
-
 /**
  * The webhook type an event becomes, or null when it is not published (team-only events, the
  * customer's own edits). Cheap and pure: queueWebhooks asks it before any query.
  */
 export function webhookTypeOf(event: PortRequestEvent): WebhookEventType | null {
-  if ((event.type as string) === LOA_DECLINED_EVENT) return 'loa.declined';
   switch (event.type) {
     case 'status_changed':
       switch (event.to) {
@@ -201,6 +192,8 @@ export function webhookTypeOf(event: PortRequestEvent): WebhookEventType | null 
       return 'loa.signed';
     case 'loa_voided':
       return 'loa.voided';
+    case 'loa_signature_declined':
+      return 'loa.declined';
     default:
       return null;
   }
@@ -213,10 +206,6 @@ export function webhookTypeOf(event: PortRequestEvent): WebhookEventType | null 
 export function webhookEventFor(event: EventForWebhook, extras: WebhookEventExtras = {}): MappedWebhookEvent | null {
   const type = webhookTypeOf(event);
   if (!type) return null;
-  if ((event.type as string) === LOA_DECLINED_EVENT) {
-    const declined = loaDeclinedPayload.safeParse(event);
-    return declined.success ? { type: 'loa.declined', data: { signerName: declined.data.signerName, reason: declined.data.reason } } : null;
-  }
   switch (event.type) {
     case 'status_changed':
       return statusEvent(type, event);
@@ -234,6 +223,8 @@ export function webhookEventFor(event: EventForWebhook, extras: WebhookEventExtr
       return { type: 'loa.signed', data: { signerName: event.signerName, method: event.kind, letterSha256: event.contentSha256 } };
     case 'loa_voided':
       return { type: 'loa.voided', data: { reason: event.reason } };
+    case 'loa_signature_declined':
+      return { type: 'loa.declined', data: { signerName: event.signerName, reason: event.reason } };
     default:
       return null;
   }

@@ -6,10 +6,11 @@ import { requireAccountAdmin } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { CreateKeyForm } from './create-key-form';
 import { RevokeKeyForm } from './revoke-key-form';
+import { dateTimeUtc } from '@/lib/format/date-time-utc';
 
 export const metadata: Metadata = { title: 'API access' };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
+const when = (d: Date | null) => (d ? dateTimeUtc(d) : '—');
 const access = (scopes: string[]) => (scopes.includes('port_requests:write') ? 'Read and write' : 'Read only');
 
 export default async function ApiAccessPage({ searchParams }: { searchParams: Promise<{ revoke?: string }> }) {

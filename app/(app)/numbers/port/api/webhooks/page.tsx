@@ -5,10 +5,11 @@ import { getDb } from '@/lib/db';
 import { listWebhookEndpoints } from '@/lib/webhooks/list-endpoints';
 import { webhooksMayUseLocalAddresses } from '@/lib/webhooks/network-policy';
 import { CreateEndpointForm } from './create-endpoint-form';
+import { dateTimeUtc } from '@/lib/format/date-time-utc';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
+const when = (d: Date | null) => (d ? dateTimeUtc(d) : '—');
 
 export default async function WebhooksPage() {
   const { actor, account } = await requireAccountAdmin();
@@ -25,8 +26,6 @@ export default async function WebhooksPage() {
         ported and more. Each message is signed per Standard Webhooks, retried for more than a day if your endpoint does not answer
         2xx, and sent in order for each request.
       </p>
-      <div className="mt-4">
-      </div>
 
       <h2 className="mt-6 text-lg font-semibold">Endpoints</h2>
       {endpoints.length === 0 ? (

@@ -11,10 +11,12 @@ import { webhooksMayUseLocalAddresses } from '@/lib/webhooks/network-policy';
 import { deleteEndpointAction, redeliverAction, setEndpointEnabledAction } from '../actions';
 import { EditEndpointForm } from './edit-endpoint-form';
 import { RotateSecretForm } from './rotate-secret-form';
+import { dateTimeUtc } from '@/lib/format/date-time-utc';
 
 export const metadata: Metadata = { title: 'Webhook endpoint' };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '—');
+// Seconds: tries of one message can be seconds apart.
+const when = (d: Date | null) => (d ? dateTimeUtc(d, { seconds: true }) : '—');
 const DELIVERY_STATUS = { pending: 'Waiting', sending: 'Sending', delivered: 'Delivered', failed: 'Failed' } as const;
 
 export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ endpointId: string }>; searchParams: Promise<{ delete?: string }> }) {
@@ -34,8 +36,6 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
       </p>
       <h1 className="mt-1 break-all text-2xl font-semibold">{endpoint.url}</h1>
       {endpoint.description && <p className="mt-1 text-sm text-slate-600">{endpoint.description}</p>}
-      <div className="mt-4">
-      </div>
 
       <section aria-labelledby="endpoint-status" className="mt-4 max-w-3xl rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
         <h2 id="endpoint-status" className="text-lg font-semibold">

@@ -4,6 +4,7 @@ import { ErrorSummary } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { rotateSecretAction, type RotateSecretState } from '../actions';
 import { SecretReveal } from '../secret-reveal';
+import { dateTimeUtc } from '@/lib/format/date-time-utc';
 
 export function RotateSecretForm({ endpointId }: { endpointId: string }) {
   const [state, action] = useActionState<RotateSecretState, FormData>(rotateSecretAction, null);
@@ -14,7 +15,7 @@ export function RotateSecretForm({ endpointId }: { endpointId: string }) {
         <SecretReveal
           title="The secret was rotated."
           secret={rotated.secret}
-          note={`Until ${rotated.previousExpiresAt.slice(0, 16).replace('T', ' ')} UTC messages are signed with both the new and the previous secret, so your receiver can switch without missing any.`}
+          note={`Until ${dateTimeUtc(new Date(rotated.previousExpiresAt))} messages are signed with both the new and the previous secret, so your receiver can switch without missing any.`}
         />
       )}
       <form action={action} className="flex flex-wrap items-center gap-3">
