@@ -12,6 +12,7 @@ import { saveStep } from '../save-step';
 import type { LoaDocument } from './loa-document';
 import { renderLoaPdf, type LoaCertificate, type LoaSignature } from './render-loa-pdf';
 import { requestSnapshot } from './request-snapshot';
+import { outstandingCondition } from './signature-request/link-state';
 
 // What every signature of the LOA does, whoever signs (the user on the LOA step, or the account
 // holder through an emailed link): the evidence files first, then the records that point at them.
@@ -69,14 +70,8 @@ export async function recordSignedLetter(tx: Transaction, actor: Actor | null, c
   await tx
     .update(loaSignatureRequests)
     .set({ revokedAt: at })
-    .where(
-      and(
-        eq(loaSignatureRequests.portRequestId, current.id),
-        isNull(loaSignatureRequests.revokedAt),
-        isNull(loaSignatureRequests.signedAt),
-        isNull(loaSignatureRequests.declinedAt),
-      ),
-    );
+    // Expired ones too (epoch as "now"): a resend would otherwise bring them back.
+    .where(outstandingCondition(current.id, new Date(0)));
   await tx.insert(loaSignatures).values({ ...signature, portRequestId: current.id, pdfKey: letter.pdfKey, snapshotKey: letter.snapshotKey });
   await saveStep(tx, actor, current, { step: 'loa', fields: { pendingSignature: null }, at });
   await recordEvent(
