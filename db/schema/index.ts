@@ -9,3 +9,4 @@ export * from './security';
 export * from './api';
 export * from './webhooks';
 export * from './signing';
+export * from './carrier';

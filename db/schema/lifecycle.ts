@@ -12,7 +12,9 @@ export const changeRequests = pgTable(
     portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
     reasons: jsonb('reasons').$type<ChangeReason[]>().notNull(),
     note: text('note'),
-    requestedByUserId: text('requested_by_user_id').notNull().references(() => users.id),
+    // Null when the carrier raised it (source 'carrier'): its exception codes mapped to our reasons.
+    requestedByUserId: text('requested_by_user_id').references(() => users.id),
+    source: text('source').$type<'team' | 'carrier'>().notNull().default('team'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     // When the customer entered a new PIN in answer (the reasons asked for one): "Resubmit" needs it.

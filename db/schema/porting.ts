@@ -23,7 +23,7 @@ export const portCountry = pgEnum('port_country', ['US', 'CA']);
 // Carriers port US local, Canadian and toll-free numbers separately: one request per group.
 export const numberGroup = pgEnum('number_group', ['us_local', 'ca_local', 'toll_free']);
 
-export type PendingSignature = { kind: 'typed'; typedName: string } | { kind: 'drawn'; pngBase64: string };
+export type PendingSignature = ({ kind: 'typed'; typedName: string } | { kind: 'drawn'; pngBase64: string }) & { signerTitle?: string };
 
 export type BillingAddress = {
   street: string;
@@ -57,6 +57,8 @@ export const portRequests = pgTable(
     billingTelephoneNumber: text('billing_telephone_number'),
     btnIsPorting: boolean('btn_is_porting'),
     billingAddress: jsonb('billing_address').$type<BillingAddress>(),
+    // Where the lines are installed, when not at the billing address (null: the same). Carriers match it.
+    serviceAddress: jsonb('service_address').$type<BillingAddress>(),
     // A signature made on the LOA page, waiting for "I Agree" to be recorded.
     pendingSignature: jsonb('pending_signature').$type<PendingSignature>(),
     agreementAcceptedAt: timestamp('agreement_accepted_at', { withTimezone: true }),
@@ -96,6 +98,10 @@ export const portRequestNumbers = pgTable(
     status: portNumberStatus('status').notNull().default('pending'),
     statusReason: text('status_reason'),
     portedAt: timestamp('ported_at', { withTimezone: true }),
+    // What the upstream carrier's portability check said (null: not asked, or CARRIER=manual).
+    currentCarrier: text('current_carrier'),
+    fastPortable: boolean('fast_portable'),
+    messagingCapable: boolean('messaging_capable'),
   },
   (t) => [
     uniqueIndex('port_request_numbers_request_number_idx').on(t.portRequestId, t.number),
@@ -116,6 +122,8 @@ export const loaSignatures = pgTable(
     // Set when signed through an emailed link (loa_signature_requests.id; no FK: the tables refer to each other's rows only by id).
     signatureRequestId: uuid('signature_request_id'),
     signerName: text('signer_name').notNull(),
+    // The authorized person's title at the business: on the LOA, its certificate and the carrier order.
+    signerTitle: text('signer_title'),
     signerEmail: text('signer_email').notNull(),
     kind: loaSignatureKind('kind').notNull(),
     pdfKey: text('pdf_key').notNull(),

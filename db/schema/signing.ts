@@ -12,6 +12,8 @@ export const loaSignatureRequests = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
     signerName: text('signer_name').notNull(),
+    // The authorized person's title at the business: on the LOA, its certificate and the carrier order.
+    signerTitle: text('signer_title'),
     signerEmail: text('signer_email').notNull(),
     tokenSha256: text('token_sha256').notNull(),
     sentByUserId: text('sent_by_user_id').notNull().references(() => users.id),

@@ -37,6 +37,7 @@ const signed: PortRequest = {
   billingTelephoneNumber: '+14105550000',
   btnIsPorting: false,
   billingAddress: { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' },
+  serviceAddress: null,
   pendingSignature: null,
   agreementAcceptedAt: new Date('2026-11-25T10:00:00Z'),
   completedSteps: ['carrier', 'numbers', 'customer', 'address', 'agreement', 'loa'],
@@ -61,6 +62,9 @@ const number = (n: string, fields: Partial<NumberRow> = {}): NumberRow => ({
   status: 'pending',
   statusReason: null,
   portedAt: null,
+  currentCarrier: null,
+  fastPortable: null,
+  messagingCapable: null,
   ...fields,
 });
 const numbers = [number('+14105550150'), number('+14105550151', { position: 2 })];
@@ -77,6 +81,8 @@ const COLUMNS: { [C in keyof PortRequest]: { changed: PortRequest[C]; voids?: st
   billingTelephoneNumber: { changed: '+14105550001', voids: CUSTOMER },
   billingAddress: { changed: { ...signed.billingAddress!, street: '101 Light St' }, voids: ADDRESS },
   losingCarrier: { changed: 'AT&T', voids: CARRIER },
+  // TODO(issue 15, step 5): the service address goes on the letter and will void it.
+  serviceAddress: { changed: { street: '5 Main St', city: 'Towson', region: 'MD', postalCode: '21204', country: 'US' } },
   // Not on the letter:
   requestedPortDate: { changed: '2026-12-09' },
   accountPinCiphertext: { changed: 'v1:ciphertext-of-a-new-pin' },
