@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import type { NumberLinesResult } from '@/lib/porting/wizard/numbers/lines-result';
+import type { NumberLinesResult, ShownVerdict } from '@/lib/porting/wizard/numbers/lines-result';
 
 /** The outcome of "Check Portability" or "Add to request": totals, each line's verdict, refused lines to download. */
-export function VerdictResults({ requestId, result }: { requestId: string; result: NumberLinesResult }) {
+export function VerdictResults({ requestId, result, after }: { requestId: string; result: NumberLinesResult; after?: ReactNode }) {
   const { summary } = result;
+  const carrierColumn = result.carrierCheck === 'answered' || result.verdicts.some((v) => v.currentCarrier);
   return (
     <section aria-label="Portability check" className="mt-6 rounded-md border border-slate-200 p-4" data-testid="verdict-results">
       <h4 className="font-semibold">{result.mode === 'added' ? 'Added to the request' : 'Portability check (nothing saved yet)'}</h4>
@@ -13,6 +14,13 @@ export function VerdictResults({ requestId, result }: { requestId: string; resul
         {summary.byCountry.US} US · {summary.byCountry.CA} Canada
         {summary.needsAlternateRouting > 0 && ` · ${summary.needsAlternateRouting} need alternate routing`}
       </p>
+      {result.carrierCheck === 'unavailable' && (
+        <p role="status" className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="carrier-unavailable">
+          We could not ask the carrier about these numbers just now, so they were checked with our own rules only
+          {result.mode === 'added' ? ' and added' : ''}. Nothing else is needed from you: the carrier checks them again when our team submits the request.
+        </p>
+      )}
+      {after}
       {result.refused.length > 0 && (
         <form method="post" action={`/numbers/port/${requestId}/numbers/refused-lines`} className="mt-2">
           <input type="hidden" name="refused" value={JSON.stringify(result.refused)} />
@@ -28,6 +36,7 @@ export function VerdictResults({ requestId, result }: { requestId: string; resul
               <th className="py-1 pr-3">Line</th>
               <th className="pr-3">You entered</th>
               <th className="pr-3">Verdict</th>
+              {carrierColumn && <th className="pr-3">Current carrier</th>}
               <th>Why</th>
             </tr>
           </thead>
@@ -39,6 +48,11 @@ export function VerdictResults({ requestId, result }: { requestId: string; resul
                 <td className={`pr-3 font-medium ${v.verdict === 'accepted' ? 'text-green-700' : 'text-red-700'}`}>
                   {v.verdict === 'accepted' ? (v.isTollFree ? 'Accepted, toll-free' : 'Accepted') : 'Refused'}
                 </td>
+                {carrierColumn && (
+                  <td className="pr-3" data-testid="verdict-carrier">
+                    <CarrierFacts verdict={v} />
+                  </td>
+                )}
                 <td className="text-slate-700">{v.code === 'ok' ? '' : v.message}</td>
               </tr>
             ))}
@@ -54,15 +68,35 @@ export function VerdictResults({ requestId, result }: { requestId: string; resul
   );
 }
 
-/** The buttons both number forms end with: check without saving, or add the good lines. */
-export function NumberFormActions({ before }: { before?: ReactNode }) {
+/** What the carrier said of an accepted line: who serves it today, fast-port, text messaging. */
+function CarrierFacts({ verdict }: { verdict: ShownVerdict }) {
+  if (verdict.verdict !== 'accepted') return null;
+  const facts = [
+    verdict.fastPortable ? 'Fast port' : undefined,
+    verdict.messagingCapable === true ? 'Text messaging ports too' : verdict.messagingCapable === false ? 'Voice only (no text messaging)' : undefined,
+  ].filter(Boolean);
+  if (!verdict.currentCarrier && facts.length === 0) return <span className="text-slate-500">Not known yet</span>;
+  return (
+    <>
+      {verdict.currentCarrier ?? <span className="text-slate-500">Not known</span>}
+      {facts.length > 0 && <span className="block text-xs text-slate-500">{facts.join(' · ')}</span>}
+    </>
+  );
+}
+
+/**
+ * The buttons a number section ends with: check without saving, or add the good lines. `section`
+ * names them for the step's one form (`form`), which both sections and "Save and continue" post.
+ */
+export function NumberFormActions({ before, section, form }: { before?: ReactNode; section?: 'rows' | 'list'; form?: string }) {
+  const intent = (what: string) => (section ? `${section}:${what}` : what);
   return (
     <div className="mt-3 flex flex-wrap gap-3">
       {before}
-      <button type="submit" name="intent" value="check" className={buttonClass('secondary')}>
+      <button type="submit" name="intent" value={intent('check')} form={form} className={buttonClass('secondary')}>
         Check Portability
       </button>
-      <button type="submit" name="intent" value="add" className={buttonClass()}>
+      <button type="submit" name="intent" value={intent('add')} form={form} className={buttonClass()}>
         Add to request
       </button>
     </div>

@@ -48,11 +48,14 @@ const verdict = z.object({
   line: z.number().int().meta({ description: 'The line in the file (the header is line 1), or the position in numbers (from 1)' }),
   input: z.string(),
   verdict: z.enum(['accepted', 'refused']),
-  code: z.string().meta({ description: 'ok, toll_free, needs_alternate_routing; or why it was refused: invalid, duplicate, already_tracking, in_open_request, receiving_missing, …' }),
+  code: z.string().meta({ description: "ok, toll_free, needs_alternate_routing; or why it was refused: invalid, duplicate, already_tracking, in_open_request, receiving_missing, not_portable (the carrier's reason in message), …" }),
   message: z.string(),
   number: z.string().optional().meta({ description: 'E.164' }),
   isTollFree: z.boolean().optional(),
   alternateRoutingFor: z.array(z.string()).optional().meta({ description: 'Tracking numbers (E.164) that ring this number today and need a new route' }),
+  currentCarrier: z.string().optional().meta({ description: "The carrier serving the number today, by the carrier's portability check (when it answered)" }),
+  fastPortable: z.boolean().optional().meta({ description: 'Eligible for on-demand activation (FastPort), by the carrier' }),
+  messagingCapable: z.boolean().optional().meta({ description: 'Whether text messaging can be ported with the number, by the carrier' }),
 });
 
 export const numberLinesResultResource = z
@@ -80,6 +83,13 @@ export const numberLinesResultResource = z
         }),
       )
       .meta({ description: 'Every refused line, as given, with the reason: fix and send again' }),
+    carrierCheck: z.enum(['answered', 'unavailable', 'not_asked']).meta({
+      description:
+        "Whether the carrier was asked about the lines our own checks accepted: answered; unavailable (it could not be asked now: our checks stand, and the numbers are checked with the carrier again when the team submits); not_asked (no carrier connected, or no line passed our checks)",
+    }),
+    suggestedCarrier: z.string().nullable().meta({
+      description: "When every number of the request (and every line checked) is with one carrier by the carrier's records, and it is not the losingCarrier entered: that carrier",
+    }),
   })
   .meta({ id: 'NumberLinesResult' });
 

@@ -82,7 +82,7 @@ describe('numbers through the API', () => {
     const id = await draftThroughCarrier(t.db, t.owner, t.summit);
     const none = await apiCall(t.db, 'POST', `/port-requests/${id}/numbers/complete`, { key });
     expect(none.status).toBe(409);
-    expect(none.body.detail).toBe('No numbers are in this request yet: numbers typed or chosen above count once you select “Add to request”. Add them, then continue.');
+    expect(none.body.detail).toBe('No numbers are in this request yet. Enter at least one Number to Port (in a row, or a file or list), then continue.');
 
     // +14105550000 is what the demo's tracking numbers 0100 and 0101 ring today.
     const [a] = t.freshNumbers(1);

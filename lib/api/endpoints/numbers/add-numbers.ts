@@ -9,7 +9,7 @@ export const addNumbers = defineEndpoint({
   operationId: 'addNumbers',
   summary: 'Add numbers to a draft',
   description:
-    '"Add to request" on the numbers step: every line checked (format, duplicates, numbers already on the platform or in another request, receiving number, tracking source, account); the accepted ones are saved, the refused ones answered with their reasons. Send JSON rows, or the .csv/.txt file itself as the body.',
+    '"Add to request" on the numbers step: every line checked (format, duplicates, numbers already on the platform or in another request, receiving number, tracking source, account), then the lines that pass asked of the carrier (portability, current carrier, fast-port, messaging); the accepted ones are saved with the carrier\'s answers, the refused ones answered with their reasons. A carrier that cannot be asked now does not block the call (carrierCheck: unavailable). Send JSON rows, or the .csv/.txt file itself as the body.',
   tag: 'Numbers',
   scope: 'port_requests:write',
   params: requestIdParams,

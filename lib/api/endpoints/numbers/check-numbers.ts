@@ -8,7 +8,7 @@ export const checkNumbers = defineEndpoint({
   path: '/port-requests/{id}/numbers/check',
   operationId: 'checkNumberPortability',
   summary: 'Check portability without saving',
-  description: '"Check Portability": the same checks and verdicts as adding, and nothing is saved. Checks count against the account\'s hourly limit, as in the wizard.',
+  description: '"Check Portability": the same checks and verdicts as adding (the carrier asked too), and nothing is saved. Checks count against the account\'s hourly limit, as in the wizard.',
   tag: 'Numbers',
   scope: 'port_requests:write',
   params: requestIdParams,

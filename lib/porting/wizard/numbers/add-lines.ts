@@ -6,17 +6,20 @@ import type { Actor } from '@/lib/auth/actor';
 import { NUMBER_GROUP_LABELS, numberGroupOf } from '../../estimate';
 import { findEditableDraft } from '../editable-draft';
 import { saveStep } from '../save-step';
+import { askCarrier } from './ask-carrier';
+import { withCarrierAnswers } from './carrier-verdicts';
 import { checkDraftNumbers } from './check-lines';
 import type { PortNumberContext, PortNumberVerdict } from './check-rules';
 import { numbersLoaFields, numbersOnLetter } from './loa-fields';
 import type { RawLine } from './read-number-lines';
 
-// Well under the 65,535 bind parameters one statement may carry (8 columns a row).
+// Well under the 65,535 bind parameters one statement may carry (11 columns a row).
 const INSERT_BATCH = 1000;
 
 /**
- * "Add to request": runs the pre-checks and adds the accepted lines to the draft, all in one
- * transaction; refused lines are returned for the user to fix, and never block the good ones.
+ * "Add to request": runs the pre-checks, asks the carrier about the lines they accept, and adds the
+ * accepted lines to the draft (with the carrier's answers) in one transaction; refused lines are
+ * returned for the user to fix, and never block the good ones.
  */
 export async function addNumbersToDraft(
   db: Database,
@@ -26,9 +29,16 @@ export async function addNumbersToDraft(
   defaults: PortNumberContext['defaults'],
   now = new Date(),
 ): Promise<PortNumberVerdict[]> {
+  // Counted and pre-checked first; the carrier is asked with no transaction open, so no lock waits on it.
+  const prechecked = await db.transaction(async (tx) =>
+    checkDraftNumbers(tx, actor, await findEditableDraft(tx, actor, requestId, 'numbers'), lines, defaults, now),
+  );
+  if (!prechecked.some((v) => v.verdict === 'accepted')) return prechecked;
+  const answers = await askCarrier(prechecked);
   return db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'numbers');
-    const checked = await checkDraftNumbers(tx, actor, request, lines, defaults, now);
+    // Checked again under the lock (not counted twice): another tab may have added some of them meanwhile.
+    const checked = withCarrierAnswers(await checkDraftNumbers(tx, actor, request, lines, defaults, now, { counted: true }), answers);
     // A submitted request holds one group only (US local, Canadian or toll-free): others need their own request.
     const group = request.numberGroup;
     const verdicts = group
@@ -55,6 +65,10 @@ export async function addNumbersToDraft(
       receivingNumber: v.receivingNumber!,
       trackingSourceId: v.trackingSourceId,
       targetAccountId: v.accountId!,
+      // Null when the carrier was not asked (manual mode) or could not be: the team's submission asks again.
+      currentCarrier: v.currentCarrier ?? null,
+      fastPortable: v.fastPortable ?? null,
+      messagingCapable: v.messagingCapable ?? null,
     }));
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await tx.insert(portRequestNumbers).values(rows.slice(i, i + INSERT_BATCH));

@@ -12,7 +12,8 @@ import type { RawLine } from './read-number-lines';
 
 /**
  * The pre-checks for lines about to join a draft, including numbers the draft already holds.
- * Every check is counted against the account's hourly limit first, in the caller's transaction.
+ * Every check is counted against the account's hourly limit first, in the caller's transaction
+ * (`counted`: already counted by an earlier pass over the same lines).
  */
 export async function checkDraftNumbers(
   db: Transaction,
@@ -21,8 +22,9 @@ export async function checkDraftNumbers(
   lines: RawLine[],
   defaults: PortNumberContext['defaults'],
   now = new Date(),
+  { counted = false }: { counted?: boolean } = {},
 ): Promise<PortNumberVerdict[]> {
-  await countPortabilityCheck(db, actor, request, lines.length, now);
+  if (!counted) await countPortabilityCheck(db, actor, request, lines.length, now);
   const context = await loadNumberContext(db, actor, request, lines, defaults);
   const held = new Set(
     (await db.select({ number: portRequestNumbers.number }).from(portRequestNumbers).where(eq(portRequestNumbers.portRequestId, request.id))).map(

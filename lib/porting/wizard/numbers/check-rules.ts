@@ -32,6 +32,15 @@ export type PortNumberVerdict = {
   accountId?: string;
   /** Tracking numbers that forward to this number and need another routing once it is ported. */
   alternateRoutingFor?: string[];
+  /**
+   * Whether the carrier answered for this line (accepted by our pre-checks): false when it could
+   * not be asked now, undefined when no carrier is connected (CARRIER=manual).
+   */
+  carrierChecked?: boolean;
+  /** The carrier's answers: the carrier serving the number today, fast-port, text messaging. */
+  currentCarrier?: string;
+  fastPortable?: boolean;
+  messagingCapable?: boolean;
 };
 
 type Resolved = Pick<PortNumberVerdict, 'receivingNumber' | 'trackingSourceId' | 'accountId'>;

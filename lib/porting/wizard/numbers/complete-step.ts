@@ -16,7 +16,7 @@ export async function completeNumbersStep(db: Database, actor: Actor, requestId:
       .select({ count: sql<number>`count(*)::int` })
       .from(portRequestNumbers)
       .where(eq(portRequestNumbers.portRequestId, requestId));
-    if (count === 0) throw new StateError('No numbers are in this request yet: numbers typed or chosen above count once you select “Add to request”. Add them, then continue.');
+    if (count === 0) throw new StateError('No numbers are in this request yet. Enter at least one Number to Port (in a row, or a file or list), then continue.');
     const unrouted = (await listForwardingTrackingNumbers(tx, actor, request)).filter((f) => !f.newReceivingNumber);
     if (unrouted.length) {
       throw new StateError(

@@ -12,7 +12,18 @@ export type ShownVerdict = {
   number?: string;
   isTollFree?: boolean;
   alternateRoutingFor?: string[];
+  /** The carrier's answers for an accepted line, when it was asked (see PortNumberVerdict). */
+  currentCarrier?: string;
+  fastPortable?: boolean;
+  messagingCapable?: boolean;
 };
+
+/**
+ * Whether the carrier was asked about the accepted lines: `answered`; `unavailable` (down or
+ * failing: our own checks stand, and the numbers are checked again when the team submits);
+ * `not_asked` (no carrier connected, or no line passed our own checks).
+ */
+export type CarrierCheckOutcome = 'answered' | 'unavailable' | 'not_asked';
 
 /** The check's result as the two number forms (rows, bulk) show it. */
 export type NumberLinesResult = {
@@ -21,6 +32,9 @@ export type NumberLinesResult = {
   verdicts: ShownVerdict[];
   verdictsTotal: number;
   refused: RefusedLine[];
+  carrierCheck: CarrierCheckOutcome;
+  /** The losing carrier the carrier's records suggest for step 2 (see getCarrierView), if any. */
+  suggestedCarrier: string | null;
 };
 
 /** Pages stay light: at most this many verdicts are listed; the refused-lines CSV has them all. */

@@ -26,6 +26,7 @@ export async function getNumbersStepData(db: Queryable, actor: Actor, request: O
       receivingNumber: portRequestNumbers.receivingNumber,
       country: portRequestNumbers.country,
       isTollFree: portRequestNumbers.isTollFree,
+      currentCarrier: portRequestNumbers.currentCarrier,
       trackingSource: trackingSources.name,
       accountName: accounts.name,
     })

@@ -3,17 +3,26 @@ import { WizardFrame } from '@/components/porting/wizard-frame';
 import { addDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/wizard/carrier';
+import { getCarrierView } from '@/lib/porting/wizard/numbers/carrier-view';
 import { CarrierForm } from './carrier-form';
+import { SuggestedCarrier } from './suggested-carrier';
 import { PORT_WINDOWS } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Current carrier' };
 
 export default async function CarrierStepPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft, allowedSteps } = await loadWizardStep(id, 'carrier');
+  const { draft, db, allowedSteps } = await loadWizardStep(id, 'carrier');
   const today = todayUtc();
+  // Revisited after the numbers were checked with the carrier: its records may name another carrier.
+  const { suggestion } = await getCarrierView(db, draft);
   return (
     <WizardFrame allowedSteps={allowedSteps} draft={draft} step="carrier" intro="Enter the name of the carrier your numbers are with today.">
+      {suggestion && (
+        <div className="mb-6">
+          <SuggestedCarrier requestId={id} suggestion={suggestion} requestedPortDate={draft.requestedPortDate ?? ''} signed={draft.completedSteps.includes('loa')} />
+        </div>
+      )}
       <CarrierForm
         requestId={id}
         saved={{ losingCarrier: draft.losingCarrier ?? '', requestedPortDate: draft.requestedPortDate ?? '' }}

@@ -23,6 +23,16 @@ import { goToStep } from '@/lib/forms/go-to-step';
  */
 type NumbersFormState = FormState<{ values: Record<string, string>; formError?: string; rowCount?: number; result?: NumberLinesResult }>;
 
+/** The step's one form (see submitNumbersStep): which section answered, and each section's last result. */
+export type NumbersStepState = FormState<{
+  values: Record<string, string>;
+  formError?: string;
+  rowCount: number;
+  section: 'rows' | 'list' | 'continue';
+  rowsResult?: NumberLinesResult;
+  listResult?: NumberLinesResult;
+}>;
+
 const MAX_ROWS = 50;
 const ECHO_LIMIT_BYTES = 1024 * 1024;
 
@@ -65,9 +75,11 @@ function refusedToFix(form: 'rows' | 'list', refused: RefusedLine[], values: Rec
 /** The manual rows: "Number to Port", "Forward/Receiving Number", "Tracking Source", account. */
 export async function submitNumberRows(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
-  const values = formValues(formData);
-  const intent = values.intent ?? 'check';
-  let rowCount = Math.min(MAX_ROWS, Math.max(1, Number(values.rowCount) || 3));
+  return rowsIntent(actor, requestId, formValues(formData), formValues(formData).intent ?? 'check');
+}
+
+async function rowsIntent(actor: Actor, requestId: string, values: Record<string, string>, intent: string): Promise<NumbersFormState> {
+  let rowCount = rowCountOf(values);
   if (intent === 'add-row') return { ok: true, fieldErrors: {}, values, rowCount: Math.min(MAX_ROWS, rowCount + 1) };
   if (intent.startsWith('remove-row:')) {
     const removed = Number(intent.slice('remove-row:'.length));
@@ -80,8 +92,21 @@ export async function submitNumberRows(_prev: NumbersFormState, formData: FormDa
     rowCount = Math.max(1, rowCount - 1);
     return { ok: true, fieldErrors: {}, values: shifted, rowCount };
   }
+  const lines = rowLines(values);
+  if (lines.length === 0) {
+    return { ok: false, fieldErrors: { 'rows.0.number': ['Enter a number to port.'] }, formError: 'Enter at least one number.', values, rowCount };
+  }
+  return run(actor, requestId, 'rows', lines, values, intent, { rowCount });
+}
+
+function rowCountOf(values: Record<string, string>): number {
+  return Math.min(MAX_ROWS, Math.max(1, Number(values.rowCount) || 3));
+}
+
+/** The rows with a number typed in, numbered as shown (Row 1, Row 2, ...). */
+function rowLines(values: Record<string, string>): RawLine[] {
   const lines: RawLine[] = [];
-  for (let i = 0; i < rowCount; i++) {
+  for (let i = 0; i < rowCountOf(values); i++) {
     const numberToPort = values[`rows.${i}.number`]?.trim() ?? '';
     if (!numberToPort) continue;
     lines.push({
@@ -92,43 +117,124 @@ export async function submitNumberRows(_prev: NumbersFormState, formData: FormDa
       accountName: values[`rows.${i}.accountName`]?.trim() || undefined,
     });
   }
-  if (lines.length === 0) {
-    return { ok: false, fieldErrors: { 'rows.0.number': ['Enter a number to port.'] }, formError: 'Enter at least one number.', values, rowCount };
-  }
-  return run(actor, requestId, 'rows', lines, values, intent, { rowCount });
+  return lines;
 }
 
 /** Bulk: a .csv/.txt upload or pasted text, one number per line, with defaults chosen once. */
 export async function submitNumberFile(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
+  return listIntent(actor, requestId, formData, values, values.intent ?? 'check');
+}
+
+/** The list's lines (the file chosen wins over the box), or why there are none to run. */
+async function readList(formData: FormData, values: Record<string, string>): Promise<{ ok: true; lines: RawLine[]; file?: { name: string; bytes: Uint8Array } } | { ok: false; state: NumbersFormState } | { ok: 'empty' }> {
   const file = formData.get('file');
   let input: string | Uint8Array = values.pasted ?? '';
   let filename: string | undefined;
   if (file instanceof File && file.size > 0) {
     // Refused before reading: a file over the limit is not worth the memory.
     if (file.size > MAX_IMPORT_BYTES) {
-      return { ok: false, fieldErrors: { file: [`${file.name} is larger than 5 MB. Split it into smaller files of up to 10,000 lines.`] }, formError: 'The file is too large.', values };
+      return { ok: false, state: { ok: false, fieldErrors: { file: [`${file.name} is larger than 5 MB. Split it into smaller files of up to 10,000 lines.`] }, formError: 'The file is too large.', values } };
     }
     input = new Uint8Array(await file.arrayBuffer());
     filename = file.name;
   }
-  if ((typeof input === 'string' && !input.trim()) || input.length === 0) {
+  if ((typeof input === 'string' && !input.trim()) || input.length === 0) return { ok: 'empty' };
+  const read = readNumberLines(input, { filename });
+  if (!read.ok) return { ok: false, state: { ok: false, fieldErrors: { [filename ? 'file' : 'pasted']: [read.message] }, formError: read.message, values } };
+  return { ok: true, lines: read.lines, file: filename && input instanceof Uint8Array ? { name: filename, bytes: input } : undefined };
+}
+
+async function listIntent(actor: Actor, requestId: string, formData: FormData, values: Record<string, string>, intent: string): Promise<NumbersFormState> {
+  const list = await readList(formData, values);
+  if (list.ok === 'empty') {
     return { ok: false, fieldErrors: { pasted: ['Paste numbers here, one per line, or choose a .csv or .txt file.'] }, formError: 'There is nothing to import yet.', values };
   }
-  const read = readNumberLines(input, { filename });
-  if (!read.ok) return { ok: false, fieldErrors: { [filename ? 'file' : 'pasted']: [read.message] }, formError: read.message, values };
-  const intent = values.intent ?? 'check';
+  if (!list.ok) return list.state;
   // A browser cannot refill a file input: after a check, the file's lines come back in the text
   // box, so "Add to request" needs no second upload (up to a size a page can carry).
   // A larger file empties the box (no earlier lines left to add by mistake) and asks for the file again.
   const checkedFile: Record<string, string> =
-    intent === 'add' || !filename || !(input instanceof Uint8Array)
+    intent === 'add' || !list.file
       ? {}
-      : input.length <= ECHO_LIMIT_BYTES
-        ? { pasted: decodeNumberFile(input), checkedFile: filename }
-        : { pasted: '', checkedLargeFile: filename };
-  return run(actor, requestId, 'list', read.lines, { ...values, ...checkedFile }, intent);
+      : list.file.bytes.length <= ECHO_LIMIT_BYTES
+        ? { pasted: decodeNumberFile(list.file.bytes), checkedFile: list.file.name }
+        : { pasted: '', checkedLargeFile: list.file.name };
+  return run(actor, requestId, 'list', list.lines, { ...values, ...checkedFile }, intent);
+}
+
+/**
+ * The numbers step's one form: both sections (rows, list) and "Save and continue" post it, each
+ * button naming its section ("rows:check", "list:add", "continue"). Continue takes what is typed
+ * in the rows and the list (or the file chosen), adds the accepted lines, and goes on only when
+ * nothing was refused; otherwise the step shows the verdicts with the refused lines kept to fix.
+ */
+export async function submitNumbersStep(prev: NumbersStepState, formData: FormData): Promise<NumbersStepState> {
+  const { actor, requestId } = await requireRequestForAction(formData);
+  const values = formValues(formData);
+  const intent = values.intent ?? 'continue';
+  const [section, sectionIntent = ''] = intent.split(/:(.*)/s);
+  if (section === 'rows' || section === 'list') {
+    const state = section === 'rows' ? await rowsIntent(actor, requestId, values, sectionIntent) : await listIntent(actor, requestId, formData, values, sectionIntent);
+    const other = section === 'rows' ? 'list' : 'rows';
+    const { result, ...answered } = state!;
+    return {
+      ...answered,
+      // The other section keeps what is typed in it, and what its last check said.
+      values: { ...ownValues(values, other), ...answered.values },
+      rowCount: answered.rowCount ?? rowCountOf(values),
+      section,
+      [`${section}Result`]: result,
+      [`${other}Result`]: prev?.[`${other}Result`],
+    };
+  }
+
+  // Save and continue: what is typed goes in first, as "Add to request" would add it.
+  const rows = rowLines(values);
+  const list = await readList(formData, values);
+  let kept: Record<string, string> = { ...values };
+  let rowCount = rowCountOf(values);
+  const results: Pick<NonNullable<NumbersStepState>, 'rowsResult' | 'listResult'> = {};
+  if (rows.length) {
+    const added = await run(actor, requestId, 'rows', rows, values, 'add', { rowCount });
+    if (!added!.ok) return { ...added!, values, rowCount, section: 'rows' };
+    kept = { ...ownValues(kept, 'list'), ...added!.values };
+    rowCount = added!.rowCount ?? rowCount;
+    results.rowsResult = added!.result;
+  }
+  if (list.ok === false) return { ...list.state!, values: kept, rowCount, section: 'list', ...results };
+  if (list.ok === true) {
+    const added = await run(actor, requestId, 'list', list.lines, values, 'add');
+    if (!added!.ok) return { ...added!, values: { ...kept, ...added!.values }, rowCount, section: 'list', ...results };
+    kept = { ...ownValues(kept, 'rows'), ...added!.values };
+    results.listResult = added!.result;
+  }
+  const refused = (results.rowsResult?.summary.refused ?? 0) + (results.listResult?.summary.refused ?? 0);
+  if (refused > 0) {
+    const added = (results.rowsResult?.summary.accepted ?? 0) + (results.listResult?.summary.accepted ?? 0);
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError:
+        `${refused === 1 ? '1 line was' : `${refused} lines were`} refused: fix ${refused === 1 ? 'it' : 'them'} below (or clear ${refused === 1 ? 'it' : 'them'}), then Save and continue again.` +
+        (added > 0 ? ` The ${added === 1 ? 'accepted number is' : `${added} accepted numbers are`} in the request.` : ''),
+      values: kept,
+      rowCount,
+      section: 'continue',
+      ...results,
+    };
+  }
+  const result = await runService(async () => completeNumbersStep(await getDb(), actor, requestId));
+  if (!result.ok) return { ...result, values: kept, rowCount, section: 'continue', ...results };
+  goToStep(requestId, 'customer');
+}
+
+const LIST_FIELDS = new Set(['pasted', 'defaultReceivingNumber', 'defaultTrackingSource', 'checkedFile', 'checkedLargeFile', 'refusedKept']);
+
+/** The values a section's fields hold (the rows' cells and count, or the list's box and defaults). */
+function ownValues(values: Record<string, string>, section: 'rows' | 'list'): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => (section === 'list' ? LIST_FIELDS.has(key) : key.startsWith('rows.') || key === 'rowCount')));
 }
 
 export async function removeNumbers(formData: FormData): Promise<void> {

@@ -1,19 +1,16 @@
 'use client';
-import { useActionState } from 'react';
-import { NumberFormActions, VerdictResults } from '@/components/porting/verdict-results';
-import { submitNumberFile } from './actions';
+import { NumberFormActions } from '@/components/porting/verdict-results';
+import type { NumbersStepState } from './actions';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 
-export function NumberFileForm({ requestId, sources }: { requestId: string; sources: string[] }) {
-  const [state, action] = useActionState(submitNumberFile, null);
+/** "Add many numbers from a file or a list": the file, the box and the defaults, in the step's one form (`form`). */
+export function NumberList({ state, form, sources }: { state: NumbersStepState; form: string; sources: string[] }) {
   const value = (k: string) => state?.values?.[k] ?? '';
-  const error = (k: string) => state?.fieldErrors?.[k]?.[0];
+  const error = (k: string) => (state?.section !== 'rows' ? state?.fieldErrors?.[k]?.[0] : undefined);
   return (
-    <>
-    <form action={action} noValidate className="space-y-4">
-      <input type="hidden" name="requestId" value={requestId} />
-      {state?.formError && (
+    <div className="space-y-4">
+      {state?.section === 'list' && state.formError && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
           {state.formError}
         </p>
@@ -25,16 +22,16 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="text-sm font-medium" htmlFor="file">
           Upload a .csv or .txt file
-          <input id="file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" className={input} />
+          <input form={form} id="file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" className={input} />
           {error('file') && <span className="block text-sm text-red-700">{error('file')}</span>}
         </label>
         <label className="text-sm font-medium" htmlFor="pasted">
           Or paste the lines
-          <textarea id="pasted" name="pasted" rows={5} defaultValue={value('pasted')} className={`${input} font-mono`} placeholder={'+14105550000\n+14105550118'} />
+          <textarea form={form} id="pasted" name="pasted" rows={5} defaultValue={value('pasted')} className={`${input} font-mono`} placeholder={'+14105550000\n+14105550118'} />
           {error('pasted') && <span className="block text-sm text-red-700">{error('pasted')}</span>}
           {value('checkedFile') && !error('pasted') && (
             <span className="block text-sm font-normal text-slate-600" data-testid="checked-file-note">
-              The lines of {value('checkedFile')} are here as checked: “Add to request” adds them, no need to choose the file again.
+              The lines of {value('checkedFile')} are here as checked: “Add to request” or “Save and continue” adds them, no need to choose the file again.
             </span>
           )}
           {value('refusedKept') && !error('pasted') && (
@@ -49,16 +46,16 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
           )}
         </label>
       </div>
-      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+      <fieldset form={form} className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
         <legend className="px-1 text-xs text-slate-500">For lines that leave them out</legend>
         <label className="text-sm font-medium">
           Forward/Receiving Number
-          <input name="defaultReceivingNumber" defaultValue={value('defaultReceivingNumber')} className={input} inputMode="tel" />
+          <input form={form} name="defaultReceivingNumber" defaultValue={value('defaultReceivingNumber')} className={input} inputMode="tel" />
         </label>
         <label className="text-sm font-medium">
           Tracking Source
           {/* key: see SelectField (components/forms/fields.tsx) */}
-          <select key={value('defaultTrackingSource')} name="defaultTrackingSource" defaultValue={value('defaultTrackingSource')} className={input}>
+          <select form={form} key={value('defaultTrackingSource')} name="defaultTrackingSource" defaultValue={value('defaultTrackingSource')} className={input}>
             <option value="">Choose…</option>
             {sources.map((s) => (
               <option key={s}>{s}</option>
@@ -66,9 +63,7 @@ export function NumberFileForm({ requestId, sources }: { requestId: string; sour
           </select>
         </label>
       </fieldset>
-      <NumberFormActions />
-    </form>
-    {state?.result && <VerdictResults requestId={requestId} result={state.result} />}
-    </>
+      <NumberFormActions section="list" form={form} />
+    </div>
   );
 }

@@ -5,11 +5,12 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { getNumbersStepData, NUMBERS_PAGE_SIZE } from '@/lib/porting/wizard/numbers/step-data';
 import { stepPath } from '@/lib/porting/wizard/steps';
+import { getCarrierView } from '@/lib/porting/wizard/numbers/carrier-view';
+import { SplitNotice } from '@/components/porting/split-notice';
+import { SuggestedCarrier } from '../carrier/suggested-carrier';
 import { removeNumbers } from './actions';
-import { NumberFileForm } from './number-file-form';
-import { NumberRowsForm } from './number-rows-form';
-import { ContinueForm, RoutingForm } from './step-forms';
-import { PORT_WINDOWS } from '@/lib/porting/promises';
+import { NumbersEntry } from './numbers-entry';
+import { RoutingForm } from './step-forms';
 
 export const metadata: Metadata = { title: 'Numbers to Port' };
 
@@ -20,7 +21,14 @@ export default async function NumbersStepPage({ params, searchParams }: { params
   const { draft, actor, db, allowedSteps } = await loadWizardStep(id, 'numbers');
   const data = await getNumbersStepData(db, actor, draft, page);
   const { totals } = data;
-  const groups = [totals.us > 0, totals.ca > 0, totals.tollFree > 0].filter(Boolean).length;
+  const carrierView = await getCarrierView(db, draft);
+  // The suggestion saves step 2: only where the customer may edit it now.
+  const carrier = {
+    requestedPortDate: draft.requestedPortDate ?? '',
+    signed: draft.completedSteps.includes('loa'),
+    canEdit: !allowedSteps || allowedSteps.includes('carrier'),
+    shown: carrierView.suggestion,
+  };
   const pages = Math.max(1, Math.ceil(totals.total / NUMBERS_PAGE_SIZE));
   return (
     <WizardFrame
@@ -34,11 +42,9 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         <p className="mt-1 text-sm text-slate-600" data-testid="numbers-totals">
           {totals.total} in this request: {totals.us} US · {totals.ca} Canada · {totals.tollFree} toll-free
         </p>
-        {groups > 1 && (
-          <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-            Carriers port US local, Canadian and toll-free numbers separately. When you submit, we create one request for each
-            group, linked together, each with its own timeline (US {PORT_WINDOWS.us.label}, Canada {PORT_WINDOWS.ca.label}).
-          </p>
+        <SplitNotice parts={carrierView.parts} />
+        {carrierView.suggestion && carrier.canEdit && (
+          <SuggestedCarrier requestId={id} suggestion={carrierView.suggestion} requestedPortDate={carrier.requestedPortDate} signed={carrier.signed} />
         )}
         {totals.total > 0 && (
           <div className="mt-3 overflow-x-auto">
@@ -51,6 +57,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
                   <th className="pr-3">Account</th>
                   <th className="pr-3">Country</th>
                   <th className="pr-3">Type</th>
+                  <th className="pr-3">Current carrier</th>
                   <th><span className="sr-only">Remove</span></th>
                 </tr>
               </thead>
@@ -63,6 +70,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
                     <td className="pr-3">{n.accountName}</td>
                     <td className="pr-3">{n.country === 'CA' ? 'Canada' : 'US'}</td>
                     <td className="pr-3">{n.isTollFree ? 'Toll-free' : 'Local'}</td>
+                    <td className="pr-3">{n.currentCarrier ?? '—'}</td>
                     <td className="text-right">
                       <form action={removeNumbers}>
                         <input type="hidden" name="requestId" value={id} />
@@ -115,31 +123,19 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         </section>
       )}
 
-      <section className="mt-8">
-        <h3 className="font-semibold">Add numbers one by one</h3>
-        <div className="mt-3">
-          <NumberRowsForm requestId={id} accounts={data.usableAccounts.map((a) => a.name)} sources={data.sourceNames} currentAccount={data.usableAccounts.find((a) => a.id === draft.accountId)?.name ?? ''} />
-        </div>
-      </section>
-      <section className="mt-8">
-        <h3 className="font-semibold">Add many numbers from a file or a list</h3>
-        {query.upload === 'too-large' && (
-          // Set by proxy.ts when a post was too large to receive at all.
-          <p role="alert" className="mt-2 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
-            That file was too large to receive. A list of numbers takes up to 5 MB (10,000 lines): split it and add the parts one at a time.
-          </p>
-        )}
-        <div className="mt-3">
-          <NumberFileForm requestId={id} sources={data.sourceNames} />
-        </div>
-      </section>
-      <p className="mt-6 text-sm text-slate-600">
-        Porting numbers from outside the US and Canada? <Link href="/numbers/port/international">Submit a ticket</Link> and our
-        regulatory team will contact you about the paperwork.
-      </p>
-      <div className="mt-8 border-t border-slate-200 pt-6">
-        <ContinueForm requestId={id} />
-      </div>
+      <NumbersEntry
+        requestId={id}
+        accounts={data.usableAccounts.map((a) => a.name)}
+        sources={data.sourceNames}
+        currentAccount={data.usableAccounts.find((a) => a.id === draft.accountId)?.name ?? ''}
+        tooLarge={query.upload === 'too-large'}
+        carrier={carrier}
+      >
+        <p className="mt-6 text-sm text-slate-600">
+          Porting numbers from outside the US and Canada? <Link href="/numbers/port/international">Submit a ticket</Link> and our
+          regulatory team will contact you about the paperwork.
+        </p>
+      </NumbersEntry>
     </WizardFrame>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedb
 import { SubmitButton } from '@/components/ui/submit-button';
 // Numbers arrive formatted from the server: the phone-number library stays out of the browser bundle.
 export type ForwardingRow = { trackingNumberId: string; trackingNumber: string; portingNumber: string; newReceivingNumber: string };
-import { continueFromNumbers, saveRouting } from './actions';
+import { saveRouting } from './actions';
 
 export function RoutingForm({ requestId, forwarding }: { requestId: string; forwarding: ForwardingRow[] }) {
   const [state, action] = useActionState(saveRouting, null);
@@ -38,17 +38,6 @@ export function RoutingForm({ requestId, forwarding }: { requestId: string; forw
         );
       })}
       <SubmitButton variant="secondary" pendingText="Saving…">Save routing</SubmitButton>
-    </form>
-  );
-}
-
-export function ContinueForm({ requestId }: { requestId: string }) {
-  const [state, action] = useActionState(continueFromNumbers, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="requestId" value={requestId} />
-      <ErrorSummary state={state} />
-      <SubmitButton pendingText="Checking…">Save and continue</SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
+import { DraftSplitNotice } from '@/components/porting/split-notice';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { PROOF_MAX_BYTES, PROOF_MAX_FILES } from '@/lib/porting/proof/proof-limits';
 import { ProofForm } from './proof-form';
@@ -10,7 +11,7 @@ export default async function ProofStepPage({ params, searchParams }: { params: 
   const { id } = await params;
   // Set by the proxy when a post was too large to receive at all (see proxy.ts).
   const tooLarge = (await searchParams).upload === 'too-large';
-  const { draft, allowedSteps } = await loadWizardStep(id, 'proof');
+  const { draft, db, allowedSteps } = await loadWizardStep(id, 'proof');
   return (
     <WizardFrame
       allowedSteps={allowedSteps}
@@ -18,6 +19,7 @@ export default async function ProofStepPage({ params, searchParams }: { params: 
       step="proof"
       intro="Upload a recent bill from your current carrier, or a screenshot of its online account, showing the account holder and the numbers."
     >
+      <DraftSplitNotice db={db} draft={draft} />
       <ProofForm
         requestId={id}
         filesOnRecord={0}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { portRequestNumbers } from '@/db/schema';
+import type { NumberGroup } from '../../estimate';
+import type { PortRequest } from '../../port-request-access';
+import { carrierKey, planSplit } from '../../submission/plan-split';
+
+export type CarrierView = {
+  /**
+   * The losing carrier to suggest in step 2: every number has the carrier's answer, they all name
+   * one carrier, and it is not the one the customer entered. Null otherwise.
+   */
+  suggestion: string | null;
+  /** The requests the draft will go as at submission (one unless it mixes groups or carriers). */
+  parts: { group: NumberGroup; losingCarrier: string | null; count: number }[];
+};
+
+/** A line checked but not saved ("Check Portability"), counted with the draft's numbers. */
+type CheckedLine = { country?: 'US' | 'CA'; isTollFree?: boolean; currentCarrier?: string; carrierChecked?: boolean };
+
+/**
+ * The carrier's view of a draft's numbers, as the numbers, carrier and last steps show it. One
+ * grouped query, whatever the number of lines; `checked` adds lines just checked and not saved.
+ */
+export async function getCarrierView(db: Queryable, request: Pick<PortRequest, 'id' | 'losingCarrier'>, checked: CheckedLine[] = []): Promise<CarrierView> {
+  const stored = await db
+    .select({
+      country: portRequestNumbers.country,
+      isTollFree: portRequestNumbers.isTollFree,
+      currentCarrier: portRequestNumbers.currentCarrier,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(portRequestNumbers)
+    .where(eq(portRequestNumbers.portRequestId, request.id))
+    .groupBy(portRequestNumbers.country, portRequestNumbers.isTollFree, portRequestNumbers.currentCarrier);
+  const rows = [
+    ...stored,
+    ...checked.map((c) => ({ country: c.country ?? 'US', isTollFree: !!c.isTollFree, currentCarrier: c.carrierChecked ? (c.currentCarrier ?? null) : null, count: 1 })),
+  ];
+  const parts = planSplit(rows, request.losingCarrier).map((p) => ({
+    group: p.group,
+    losingCarrier: p.losingCarrier,
+    count: p.numbers.reduce((sum, n) => sum + n.count, 0),
+  }));
+  const named = new Set(rows.map((r) => carrierKey(r.currentCarrier)));
+  const only = rows[0]?.currentCarrier;
+  const suggestion =
+    rows.length > 0 && named.size === 1 && only && !rows.some((r) => !r.currentCarrier) && carrierKey(only) !== carrierKey(request.losingCarrier)
+      ? only
+      : null;
+  return { suggestion, parts };
+}
