@@ -76,6 +76,8 @@ export type CarrierOrder = {
   focRequestedAt?: string;
   focConfirmedAt?: string;
   fastPortEligible: boolean;
+  /** The carrier's activation status (e.g. 'Activate RDY': a fast-port order may be activated now). */
+  activationStatus?: string;
   messagingStatus?: CarrierMessagingStatus;
   updatedAt?: string;
 };

@@ -36,6 +36,15 @@ const rawEnv = z.object({
       .optional(),
   ),
   PUBLIC_DEMO: flag,
+  CARRIER: optionalText.pipe(z.enum(['telnyx', 'sandbox', 'manual'], { message: 'CARRIER must be telnyx, sandbox or manual' }).optional()),
+  TELNYX_API_KEY: optionalText,
+  TELNYX_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'TELNYX_PUBLIC_KEY must be the 32-byte Ed25519 key, base64 (Mission Control: Keys & Credentials, Public Key)')
+      .optional(),
+  ),
+  TELNYX_BASE_URL: optionalText.pipe(z.url({ message: 'TELNYX_BASE_URL must be a URL such as https://api.telnyx.com/v2' }).optional()),
 });
 
 export type Env = {
@@ -52,6 +61,8 @@ export type Env = {
   mail: { kind: 'resend'; apiKey: string; from: string } | { kind: 'mailbox'; from: string };
   authSecret: string;
   pinEncryptionKey: Buffer;
+  /** The upstream carrier: Telnyx, the in-process sandbox (local, tests, public demo) or none (the hand-driven desk). */
+  carrier: { kind: 'telnyx'; apiKey: string; publicKey: string; baseUrl?: string } | { kind: 'sandbox' } | { kind: 'manual' };
 };
 
 export class ConfigError extends Error {
@@ -95,6 +106,13 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     if (!e.AUTH_SECRET) problems.push('AUTH_SECRET: required outside localhost (32+ random characters)');
     if (!e.PIN_ENCRYPTION_KEY) problems.push('PIN_ENCRYPTION_KEY: required outside localhost (32 random bytes, base64)');
   }
+  // A sandbox on a real deployment would pretend numbers ported: say which carrier, always.
+  const carrierKind = e.CARRIER ?? (isLocal || e.PUBLIC_DEMO ? 'sandbox' : undefined);
+  if (!carrierKind) problems.push('CARRIER: required outside localhost: telnyx (with TELNYX_API_KEY and TELNYX_PUBLIC_KEY) or manual (no carrier calls)');
+  if (carrierKind === 'telnyx') {
+    if (!e.TELNYX_API_KEY) problems.push('TELNYX_API_KEY: required with CARRIER=telnyx (Mission Control: Keys & Credentials, API Keys)');
+    if (!e.TELNYX_PUBLIC_KEY) problems.push('TELNYX_PUBLIC_KEY: required with CARRIER=telnyx, to verify its webhooks (Mission Control: Keys & Credentials, Public Key)');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const local = !e.AUTH_SECRET || !e.PIN_ENCRYPTION_KEY ? loadLocalSecrets(dataDir) : null;
@@ -123,6 +141,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
         : { kind: 'mailbox', from: e.EMAIL_FROM ?? 'Port Numbers <porting@localhost>' },
     authSecret: e.AUTH_SECRET ?? local!.authSecret,
     pinEncryptionKey: Buffer.from(e.PIN_ENCRYPTION_KEY ?? local!.pinEncryptionKey, 'base64'),
+    carrier:
+      carrierKind === 'telnyx'
+        ? { kind: 'telnyx', apiKey: e.TELNYX_API_KEY!, publicKey: e.TELNYX_PUBLIC_KEY!, ...(e.TELNYX_BASE_URL ? { baseUrl: e.TELNYX_BASE_URL } : {}) }
+        : { kind: carrierKind ?? 'manual' },
   };
 }
 
