@@ -24,6 +24,7 @@ test('a production deployment does not load the demo, even into an empty databas
       EMAIL_FROM: 'Porting <porting@example.com>',
       AUTH_SECRET: 'x'.repeat(40),
       PIN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      CARRIER: 'manual',
     },
     tmp,
   );

@@ -27,7 +27,7 @@ test('with nothing configured the app runs on embedded defaults with generated l
 
 test('a public deployment without its production settings is refused, naming each variable', () => {
   const message = problems({ APP_URL: 'https://ports.example.com' });
-  for (const name of ['RESEND_API_KEY', 'DATABASE_URL', 'S3_BUCKET', 'AUTH_SECRET', 'PIN_ENCRYPTION_KEY']) {
+  for (const name of ['RESEND_API_KEY', 'DATABASE_URL', 'S3_BUCKET', 'AUTH_SECRET', 'PIN_ENCRYPTION_KEY', 'CARRIER']) {
     expect(message).toContain(name);
   }
   expect(message).toContain('mailbox would publish sign-in links');
@@ -56,10 +56,61 @@ test('a full production configuration parses', () => {
       EMAIL_FROM: 'Porting <porting@example.com>',
       AUTH_SECRET: 'x'.repeat(40),
       PIN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      CARRIER: 'manual',
     },
     tmp,
   );
   expect(env.database).toEqual({ kind: 'postgres', url: 'postgres://app@db/ports' });
   expect(env.storage).toMatchObject({ kind: 's3', bucket: 'ports', endpoint: 'https://s3.example.com' });
   expect(env.mail).toEqual({ kind: 'resend', apiKey: 're_live', from: 'Porting <porting@example.com>' });
+});
+
+// The carrier: the sandbox fakes ports, so it is the default only where nobody is fooled by it.
+const PRODUCTION = {
+  APP_URL: 'https://ports.example.com',
+  DATABASE_URL: 'postgres://app@db/ports',
+  S3_BUCKET: 'ports',
+  RESEND_API_KEY: 're_live',
+  EMAIL_FROM: 'Porting <porting@example.com>',
+  AUTH_SECRET: 'x'.repeat(40),
+  PIN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+const TELNYX_PUBLIC_KEY = Buffer.alloc(32, 9).toString('base64');
+
+test('locally, and on a declared public demo, the carrier is the sandbox unless set', () => {
+  expect(parseEnv({ DATA_DIR: `${tmp}/port-env-test` }, tmp).carrier).toEqual({ kind: 'sandbox' });
+  expect(parseEnv({ APP_URL: 'https://demo.example.com', PUBLIC_DEMO: 'true', DATA_DIR: `${tmp}/port-env-demo` }, tmp).carrier).toEqual({ kind: 'sandbox' });
+  expect(parseEnv({ DATA_DIR: `${tmp}/port-env-test`, CARRIER: 'manual' }, tmp).carrier).toEqual({ kind: 'manual' });
+});
+
+test('outside localhost the carrier must be chosen: a sandbox there would fake ports', () => {
+  expect(problems(PRODUCTION)).toContain('CARRIER: required outside localhost');
+  expect(parseEnv({ ...PRODUCTION, CARRIER: 'manual' }, tmp).carrier).toEqual({ kind: 'manual' });
+  // Said explicitly, the sandbox is allowed (a staging site that wants it).
+  expect(parseEnv({ ...PRODUCTION, CARRIER: 'sandbox' }, tmp).carrier).toEqual({ kind: 'sandbox' });
+});
+
+test('CARRIER=telnyx needs its API key and the public key its webhooks verify with', () => {
+  const message = problems({ ...PRODUCTION, CARRIER: 'telnyx' });
+  expect(message).toContain('TELNYX_API_KEY: required with CARRIER=telnyx');
+  expect(message).toContain('TELNYX_PUBLIC_KEY: required with CARRIER=telnyx');
+  expect(problems({ ...PRODUCTION, CARRIER: 'telnyx', TELNYX_API_KEY: 'KEY123', TELNYX_PUBLIC_KEY: 'not-a-key' })).toContain(
+    'TELNYX_PUBLIC_KEY must be the 32-byte Ed25519 key, base64',
+  );
+  expect(problems({ ...PRODUCTION, CARRIER: 'telnyx', TELNYX_API_KEY: 'KEY123', TELNYX_PUBLIC_KEY: Buffer.alloc(16).toString('base64') })).toContain(
+    'TELNYX_PUBLIC_KEY must be the 32-byte',
+  );
+  expect(problems({ ...PRODUCTION, CARRIER: 'pigeon' })).toContain('CARRIER must be telnyx, sandbox or manual');
+  expect(problems({ ...PRODUCTION, CARRIER: 'telnyx', TELNYX_API_KEY: 'KEY123', TELNYX_PUBLIC_KEY, TELNYX_BASE_URL: 'nope' })).toContain('TELNYX_BASE_URL must be a URL');
+});
+
+test('a Telnyx configuration parses, with the base URL only when set', () => {
+  expect(parseEnv({ ...PRODUCTION, CARRIER: 'telnyx', TELNYX_API_KEY: 'KEY123', TELNYX_PUBLIC_KEY }, tmp).carrier).toEqual({
+    kind: 'telnyx',
+    apiKey: 'KEY123',
+    publicKey: TELNYX_PUBLIC_KEY,
+  });
+  expect(
+    parseEnv({ ...PRODUCTION, CARRIER: 'telnyx', TELNYX_API_KEY: 'KEY123', TELNYX_PUBLIC_KEY, TELNYX_BASE_URL: 'https://api.telnyx.com/v2' }, tmp).carrier,
+  ).toMatchObject({ kind: 'telnyx', baseUrl: 'https://api.telnyx.com/v2' });
 });
