@@ -1,5 +1,6 @@
 import 'server-only';
 import { isEmpty, seedDemo, shouldSeedDemo } from '@/db/seed';
+import { getCarrier } from '@/lib/carrier/get-carrier';
 import { getEnv } from '@/lib/config/env';
 import { describeError } from '@/lib/log';
 import { getDatabaseHandle } from '@/lib/db';
@@ -26,13 +27,14 @@ export async function startApp(): Promise<void> {
     }
   }
   await getStorage();
+  await getCarrier();
   startOutboxWorker();
   startJobWorker();
   startWebhookWorker();
   console.log(
     `[start] database: ${env.database.kind}, storage: ${env.storage.kind}, mail: ${env.mail.kind}${
       env.mail.kind === 'mailbox' ? ` (open ${env.appUrl}/dev/mailbox)` : ''
-    }`,
+    }, carrier: ${env.carrier.kind}${env.carrier.kind === 'sandbox' ? ` (open ${env.appUrl}/dev/carrier)` : ''}`,
   );
 }
 

@@ -8,10 +8,11 @@ import { isRequestFromThisMachine } from './request-client';
  * site a public demo (whose visitors need the mailbox to sign in). The jobs page never leaves
  * localhost.
  */
-export async function mayUseLocalTool(tool: 'mailbox' | 'jobs'): Promise<boolean> {
+export async function mayUseLocalTool(tool: 'mailbox' | 'jobs' | 'carrier'): Promise<boolean> {
   const env = getEnv();
-  if (env.mail.kind !== 'mailbox') return false;
-  if (tool === 'jobs' && !env.isLocal) return false;
+  // The carrier sandbox's page (/dev/carrier) goes with the sandbox, not the mailbox; like jobs, localhost only.
+  if (tool !== 'carrier' && env.mail.kind !== 'mailbox') return false;
+  if ((tool === 'jobs' || tool === 'carrier') && !env.isLocal) return false;
   if (tool === 'mailbox' && env.publicDemo && !env.isLocal) return true;
   return isRequestFromThisMachine();
 }

@@ -24,6 +24,7 @@ beforeAll(async () => {
     EMAIL_FROM: 'Porting <porting@example.com>',
     AUTH_SECRET: 'x'.repeat(40),
     PIN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    CARRIER: 'manual',
   });
   setStorage(createStorage({ bucket: 'ports', endpoint: 'http://127.0.0.1:9' }));
 });

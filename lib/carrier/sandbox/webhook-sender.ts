@@ -72,7 +72,8 @@ export class WebhookSender {
           if (!ok && next.attempt <= this.retryDelaysMs.length) {
             const delay = this.retryDelaysMs[next.attempt - 1];
             next.attempt += 1;
-            await new Promise((r) => setTimeout(r, delay));
+            // unref: a retry waiting never keeps the process (or a test run) alive.
+            await new Promise((r) => setTimeout(r, delay).unref?.());
             if (!this.closed) this.queue.unshift(next);
           }
         }
