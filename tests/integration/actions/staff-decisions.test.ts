@@ -5,7 +5,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { portRequests } from '@/db/schema';
-import { approveAction, requestChangesAction, revealPinAction, startReviewAction } from '@/app/staff/requests/[id]/actions';
+import {
+  activateNowAction, approveAction, requestChangesAction, requestFocChangeAction, retryCarrierOrderAction, revealPinAction, startReviewAction, submitToCarrierAction,
+} from '@/app/staff/requests/[id]/actions';
 import { submittedRequest, TEST_PIN } from '../../helpers/port-requests';
 import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../../helpers/request-scope';
 import { setupTestContext } from '../../helpers/test-context';
@@ -74,7 +76,15 @@ test('an account user calling a staff action gets the plain 404, and nothing cha
     await expectNotFound(() => startReviewAction(null, decision(id, before.version)));
     await expectNotFound(() => approveAction(null, decision(id, before.version)));
     await expectNotFound(() => revealPinAction(null, formData({ requestId: id })));
+    // The carrier's actions: the same door, before the form is read.
+    await expectNotFound(() => submitToCarrierAction(null, decision(id, before.version)));
+    await expectNotFound(() => retryCarrierOrderAction(null, formData({ requestId: id })));
+    await expectNotFound(() => requestFocChangeAction(null, decision(id, before.version, { focDate: '2026-12-15', focTime: '15:00' })));
+    await expectNotFound(() => activateNowAction(null, formData({ requestId: id })));
   }
+  // The team naming a request that does not exist: the 404 too, not a form message.
+  signInAs(t.staff);
+  await expectNotFound(() => submitToCarrierAction(null, decision('00000000-0000-4000-8000-000000000000', 1)));
   signInAs(null);
   await expectRedirect(() => startReviewAction(null, decision(id, before.version)), '/sign-in');
   expect(await requestRow(id)).toEqual(before);

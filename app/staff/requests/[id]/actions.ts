@@ -5,10 +5,17 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/session';
 import type { Database } from '@/db/client';
 import { getDb } from '@/lib/db';
+import { setFlash } from '@/lib/forms/flash';
+import { orNotFound } from '@/lib/forms/or-not-found';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { cancelPortRequest, cancelSchema } from '@/lib/porting/cancel-port-request';
+import { activateNow } from '@/lib/porting/carrier/activate-now';
+import { focChangeSchema, requestFocChange } from '@/lib/porting/carrier/request-foc-change';
+import { retryCarrierOrder } from '@/lib/porting/carrier/retry-carrier-order';
+import { submitToCarrier } from '@/lib/porting/carrier/submit-to-carrier';
+import { findPortRequest } from '@/lib/porting/port-request-access';
 import { addNote, noteSchema } from '@/lib/porting/notes/add-note';
 import { approveRequest, startReview } from '@/lib/porting/review/decide';
 import { markPorted, markPortedSchema } from '@/lib/porting/review/mark-ported';
@@ -17,7 +24,7 @@ import { requestChanges, requestChangesSchema } from '@/lib/porting/review/reque
 import { revealAccountPin } from '@/lib/porting/review/reveal-pin';
 import { schedulePort, scheduleSchema } from '@/lib/porting/review/schedule-port';
 import { activateSmsNow, markSmsException } from '@/lib/porting/review/sms-activation';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Every decision: the staff check, the schema, the service, then back to the request. */
 async function decide<S extends z.ZodType>(
@@ -93,4 +100,62 @@ export async function revealPinAction(_prev: FormState, formData: FormData): Pro
   const result = await runService(async () => revealAccountPin(await getDb(), actor, requestId));
   if (!result.ok) return result;
   return { ok: true, message: result.value };
+}
+
+// The carrier's actions. The door first: the team, and a request that exists (404 otherwise) before
+// the form is read; then the service; then back to the request with a flash (a 303 without JavaScript).
+
+async function requireStaffRequest(formData: FormData): Promise<{ actor: Actor; requestId: string }> {
+  const actor = await requireStaff();
+  const requestId = String(formData.get('requestId') ?? '');
+  await orNotFound(findPortRequest(await getDb(), actor, requestId));
+  return { actor, requestId };
+}
+
+async function carrierStep<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  work: (db: Database, actor: Actor, requestId: string, input: z.infer<S>) => Promise<string>,
+): Promise<FormState> {
+  const { actor, requestId } = await requireStaffRequest(formData);
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await runService(async () => work(await getDb(), actor, requestId, parsed.data), values);
+  if (!result.ok) return result;
+  kickOutbox();
+  const path = `/staff/requests/${requestId}`;
+  await setFlash('ok', result.value, path);
+  revalidatePath(path);
+  redirect(path);
+}
+
+// Retry and Activate name only the request: the carrier's order is what they act on, not a version seen.
+const nothing = z.object({});
+
+export async function submitToCarrierAction(_prev: FormState, formData: FormData) {
+  return carrierStep(formData, versionOnly, async (db, actor, id, input) => {
+    await submitToCarrier(db, actor, id, input.version);
+    // Placed by a job (retried while the carrier is down): the panel shows how it went.
+    return 'Submitted to the carrier. The order is being placed; its answers (the port date, exceptions, the port itself) arrive here on their own.';
+  });
+}
+export async function retryCarrierOrderAction(_prev: FormState, formData: FormData) {
+  return carrierStep(formData, nothing, async (db, actor, id) => {
+    await retryCarrierOrder(db, actor, id);
+    return 'Placing the order with the carrier again now.';
+  });
+}
+export async function requestFocChangeAction(_prev: FormState, formData: FormData) {
+  return carrierStep(formData, focChangeSchema, async (db, actor, id, input) => {
+    const { bestEffort } = await requestFocChange(db, actor, id, input);
+    const asked = `Asked the carrier for ${input.focDate} ${input.focTime} UTC; the port date changes when the carrier confirms it.`;
+    return bestEffort ? `${asked} It is within 48 hours of the confirmed date, so best effort: the carrier may keep the old date.` : asked;
+  });
+}
+export async function activateNowAction(_prev: FormState, formData: FormData) {
+  return carrierStep(formData, nothing, async (db, actor, id) => {
+    await activateNow(db, actor, id);
+    return 'Activation asked of the carrier; the numbers show as ported once it confirms.';
+  });
 }

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { NotesThread } from '@/components/porting/notes-thread';
 import { NoteForm } from '@/components/porting/note-form';
 import { DecisionForm, RevealPinForm } from '@/components/staff/decision-form';
+import { CarrierPanel } from '@/components/staff/carrier/carrier-panel';
+import { getCarrier } from '@/lib/carrier/get-carrier';
 import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orNotFound } from '@/lib/forms/or-not-found';
@@ -11,6 +13,8 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
 import { listNotes } from '@/lib/porting/notes/list-notes';
+import { openCarrierOrders } from '@/lib/porting/carrier/carrier-orders';
+import { getCarrierPanel } from '@/lib/porting/carrier/get-carrier-panel';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
@@ -18,8 +22,8 @@ import { allowedDecisions } from '@/lib/porting/lifecycle/decisions';
 import { canTransitionNumber, isMoving } from '@/lib/porting/lifecycle/statuses';
 import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import {
-  activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, revealPinAction,
-  scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction,
+  activateNowAction, activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, requestFocChangeAction,
+  retryCarrierOrderAction, revealPinAction, scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction, submitToCarrierAction,
 } from './actions';
 
 export const metadata: Metadata = { title: 'Port request · Regulatory console' };
@@ -33,13 +37,18 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
   const thread = await listNotes(db, actor, id);
   const emails = await listEmailsSent(db, actor, id);
+  // Null in manual mode (no carrier configured) and before the first order: the page is then as it always was.
+  const carrierPanel = await getCarrierPanel(db, actor, id);
+  // What "Submit to carrier" depends on besides the status, asked as its service asks it.
+  const carrierConfigured = (await getCarrier()) !== null;
+  const openCarrierOrder = carrierConfigured && (await openCarrierOrders(db, id)).length > 0;
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') notFound();
   const s = request.status;
   const movable = numbers.filter((n) => isMoving(n.status));
   const portable = numbers.filter((n) => canTransitionNumber(n.status, 'ported'));
   // The status machine decides which decisions are open; the console shows exactly those.
-  const can = allowedDecisions(s, numbers.map((n) => n.status));
+  const can = allowedDecisions(s, numbers.map((n) => n.status), { carrierConfigured, openCarrierOrder });
   const checklist = (name: string, list = movable) => (
     <fieldset className="max-h-48 space-y-1 overflow-y-auto text-sm">
       <legend className="text-xs text-slate-500">Numbers (none chosen = whole request)</legend>
@@ -111,6 +120,12 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           <h2 className="font-semibold">Decisions</h2>
           {can.has('start_review') && <DecisionForm action={startReviewAction} requestId={id} version={request.version} label="Start review" />}
           {can.has('approve') && <DecisionForm action={approveAction} requestId={id} version={request.version} label="Approve and send to the carrier" />}
+          {can.has('submit_to_carrier') && (
+            <div className="space-y-1">
+              <DecisionForm action={submitToCarrierAction} requestId={id} version={request.version} label="Submit to carrier" />
+              <p className="text-xs text-slate-500">Places the order with the signed LOA and the bill; the carrier&apos;s answers then arrive on their own.</p>
+            </div>
+          )}
           {can.has('request_changes') && (
             <details><summary className="cursor-pointer text-sm font-medium">Ask for changes</summary>
               <DecisionForm action={requestChangesAction} requestId={id} version={request.version} label="Ask for changes" variant="secondary">
@@ -165,6 +180,15 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           )}
         </section>
       </div>
+
+      {carrierPanel && (
+        <CarrierPanel
+          panel={carrierPanel}
+          requestId={id}
+          version={request.version}
+          actions={{ retry: retryCarrierOrderAction, changeFoc: requestFocChangeAction, activate: activateNowAction }}
+        />
+      )}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section id="notes" className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200">

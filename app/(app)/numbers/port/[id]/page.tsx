@@ -19,6 +19,10 @@ import { CHANGE_REASONS, stepsOpenedBy, type ChangeReasonCode } from '@/lib/port
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 import { SignatureRequestStatus } from '@/components/porting/signature-request-status';
 import { getSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/get-signature-request';
+import { getActivation } from '@/lib/porting/carrier/get-activation';
+import { ActivateNowForm } from '@/components/porting/activation/activate-now-form';
+import { utcTime } from '@/components/staff/carrier/utc-time';
+import { activateNowAction } from './actions';
 
 export const metadata: Metadata = { title: 'Port request' };
 
@@ -32,6 +36,8 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
   const emails = await listEmailsSent(db, actor, id);
   const signatureRequest = await getSignatureRequest(db, actor, id);
+  // Fast-port orders only, on the FOC day inside the carrier's window; otherwise null and nothing new shows.
+  const activation = await getActivation(db, actor, id);
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
@@ -61,6 +67,9 @@ export default async function PortRequestPage({ params, searchParams }: { params
           {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
         </p>
       </div>
+      {activation?.canActivate && (
+        <ActivateNowForm action={activateNowAction} requestId={id} windowStartsAt={utcTime(activation.windowStartsAt)} windowEndsAt={utcTime(activation.windowEndsAt)} />
+      )}
       {signatureRequest && !loa && (
         <div className="mt-6">
           <SignatureRequestStatus request={signatureRequest}>
