@@ -326,9 +326,10 @@ export function toCarrierError(error: unknown): unknown {
   if (error instanceof APIConnectionError) return new CarrierError(`The carrier cannot be reached: ${error.message}`, true);
   if (error instanceof APIError) {
     const status = error.status ?? 0;
-    const body = error.error as { errors?: { title?: string; detail?: string }[] } | undefined;
+    const body = error.error as { errors?: { title?: string; detail?: string; meta?: { retryable?: boolean } }[] } | undefined;
     const words = body?.errors?.map((e) => e.detail || e.title).filter(Boolean).join('; ') || error.message;
-    const retryable = status >= 500 || status === 429 || status === 408;
+    // The Porting API flags errors that the same request may get past later (meta.retryable).
+    const retryable = status >= 500 || status === 429 || status === 408 || !!body?.errors?.some((e) => e.meta?.retryable === true);
     return new CarrierError(retryable ? `The carrier is unavailable (${status}): ${words}` : words, retryable, status || undefined);
   }
   return error;

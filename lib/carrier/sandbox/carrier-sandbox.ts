@@ -164,7 +164,7 @@ export async function startCarrierSandbox(options: CarrierSandboxOptions = {}): 
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (down) {
       // retry-after-ms: the SDK's retries come back quickly in tests.
-      send(res, 503, { errors: [{ code: '10011', title: 'Service unavailable', detail: 'The carrier is down for maintenance' }] }, { 'retry-after-ms': '20' });
+      send(res, 503, { errors: [{ code: '10038', title: 'Service unavailable', detail: 'The carrier is down for maintenance', meta: { retryable: true } }] }, { 'retry-after-ms': '20' });
       return;
     }
     if (req.headers.authorization !== `Bearer ${apiKey}`) {
@@ -179,7 +179,7 @@ export async function startCarrierSandbox(options: CarrierSandboxOptions = {}): 
       send(res, answer.status, answer.body);
     } catch (error) {
       if (!(error instanceof SandboxRefusal)) throw error;
-      send(res, error.status, { errors: [{ code: error.code, title: error.title, detail: error.message }] });
+      send(res, error.status, { errors: [{ code: error.code, title: error.title, detail: error.message, meta: { retryable: false } }] });
     }
   }
 

@@ -134,17 +134,21 @@ export function confirmedFoc(submittedAt: number, requested?: string | null): nu
   return Number.isFinite(wanted) && wanted >= earliest ? wanted : earliest;
 }
 
-/** The FOC windows the carrier offers: each business day from the earliest FOC, 15:00–22:00 UTC, for ten business days. */
+/** The FOC windows the carrier offers: each business day from the earliest FOC, 15:00–23:00 UTC, for ten business days. */
 export function focWindows(from: number): { startsAt: number; endsAt: number }[] {
   const windows: { startsAt: number; endsAt: number }[] = [];
   for (let i = MIN_FOC_BUSINESS_DAYS; i < MIN_FOC_BUSINESS_DAYS + 10; i += 1) {
     const start = businessDaysAfter(from, i);
-    windows.push({ startsAt: start, endsAt: start + 7 * HOUR });
+    windows.push({ startsAt: start, endsAt: start + 8 * HOUR });
   }
   return windows;
 }
 
-/** The carrier splits an order by losing carrier, country and number type: one order per group. */
+/**
+ * The carrier splits an order by losing carrier (SPID), country and number type: one order per
+ * group. (Telnyx also splits by FastPort eligibility; the sandbox does not, so an order is
+ * fast-port only when every number on it is.)
+ */
 export function splitNumbers(numbers: string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const number of numbers) {
