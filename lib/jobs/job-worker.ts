@@ -5,6 +5,10 @@ import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { sendSignInLink } from '@/lib/auth/send-sign-in-link';
 import { SIGN_IN_LINK_JOB, type SignInLinkPayload } from '@/lib/auth/request-sign-in-link';
 import { activateSms, ACTIVATE_SMS_JOB, type ActivateSmsPayload } from '@/lib/porting/review/sms-activation';
+import { cancelCarrierOrder, CANCEL_CARRIER_ORDER_JOB, type CancelCarrierOrderPayload } from '@/lib/porting/carrier/cancel-carrier-orders';
+import { placeCarrierOrder, PLACE_CARRIER_ORDER_JOB, type PlaceCarrierOrderPayload } from '@/lib/porting/carrier/place-carrier-order';
+import { reconcileCarrierOrders, RECONCILE_CARRIER_JOB } from '@/lib/porting/carrier/reconcile-carrier-orders';
+import { updateCarrierOrder, UPDATE_CARRIER_ORDER_JOB, type UpdateCarrierOrderPayload } from '@/lib/porting/carrier/update-carrier-order';
 import { runDueJobs, type JobHandler } from './run-due-jobs';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
@@ -13,6 +17,19 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   },
   [SIGN_IN_LINK_JOB]: async (tx, payload, now) => {
     await sendSignInLink(tx, payload as SignInLinkPayload, now);
+  },
+  // The upstream carrier: each call retried with the job's backoff while the carrier is down.
+  [PLACE_CARRIER_ORDER_JOB]: async (tx, payload, now) => {
+    await placeCarrierOrder(tx, payload as PlaceCarrierOrderPayload, now);
+  },
+  [UPDATE_CARRIER_ORDER_JOB]: async (tx, payload, now) => {
+    await updateCarrierOrder(tx, payload as UpdateCarrierOrderPayload, now);
+  },
+  [CANCEL_CARRIER_ORDER_JOB]: async (tx, payload, now) => {
+    await cancelCarrierOrder(tx, payload as CancelCarrierOrderPayload, now);
+  },
+  [RECONCILE_CARRIER_JOB]: async (tx, _payload, now) => {
+    await reconcileCarrierOrders(tx, now);
   },
 };
 

@@ -187,6 +187,20 @@ async function signatureRequestSender(tx: Transaction, requestId: string): Promi
 async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { type: 'status_changed' }>, requestUrl: string): Promise<PortUpdateNotice | null> {
   switch (event.to) {
     case 'approved':
+      if (event.from === 'changes_needed') {
+        // The customer answered the carrier's exception: the corrections go straight back to it.
+        return followers({
+          template: 'request-approved',
+          subject: 'Corrections sent to your carrier',
+          update: {
+            headline: 'Your corrections are on their way to your current carrier',
+            paragraphs: [
+              'Thank you for the changes. We sent them to your current carrier, which checks the request again.',
+              'Next, the carrier confirms a port date (the FOC date). We will email you as soon as it is set.',
+            ],
+          },
+        });
+      }
       return followers({
         template: 'request-approved',
         subject: 'Approved and sent to your carrier',
@@ -206,7 +220,9 @@ async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { typ
         update: {
           headline: 'Your port request needs changes',
           paragraphs: [
-            'Before we can send the request on, a few details must be corrected. Open the request, fix what is listed and resubmit it.',
+            event.via === 'carrier'
+              ? 'Your current carrier could not accept the port as it stands: a few details must be corrected. Open the request, fix what is listed and resubmit it; the corrections go straight back to the carrier.'
+              : 'Before we can send the request on, a few details must be corrected. Open the request, fix what is listed and resubmit it.',
             ...(event.note ? [`Note from our team: ${event.note}`] : []),
           ],
           items: reasons.map((r) => {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
+import { kickJobs } from '@/lib/jobs/job-worker';
+import { cancelAtCarrier } from './carrier/cancel-carrier-orders';
 import { carryNumbers, numbersOfRequest } from './lifecycle/transition-numbers';
 import { canCancel, type PortNumberStatus, type PortRequestStatus } from './lifecycle/statuses';
 import { transitionRequest } from './lifecycle/transition-request';
@@ -35,13 +37,16 @@ export function cancelBlockedReason(request: { status: PortRequestStatus; focDat
   return `The port is scheduled for ${request.focDate.toISOString().slice(0, 16).replace('T', ' ')} UTC, less than ${CANCEL_CUTOFF_HOURS} hours away, and the carriers are already preparing it. Write to us in the notes if it must be stopped.`;
 }
 
+/** Cancels the request and its numbers; an order open at the upstream carrier is cancelled there too (a job). */
 export async function cancelPortRequest(db: Database, actor: Actor, requestId: string, input: z.infer<typeof cancelSchema>, now = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
+  const atCarrier = await db.transaction(async (tx) => {
     const request = await findPortRequest(tx, actor, requestId, { forUpdate: true });
     const numbers = await numbersOfRequest(tx, requestId);
     const blocked = cancelBlockedReason(request, numbers.map((n) => n.status), now, actor.isStaff);
     if (blocked) throw new StateError(blocked);
     await transitionRequest(tx, { request, to: 'cancelled', actor, expectedVersion: input.version, fields: { cancelledAt: now }, at: now, event: { reason: input.reason } });
     await carryNumbers(tx, requestId, 'cancelled');
+    return cancelAtCarrier(tx, requestId, now);
   });
+  if (atCarrier) kickJobs();
 }

@@ -41,6 +41,15 @@ const EVENT_TYPES: Record<string, 'customer' | 'internal'> = {
   pin_revealed: 'internal',
   internal_note: 'internal',
   portability_checked: 'internal',
+  // The upstream carrier order (issue 15): the team's; the customer sees its effects (port date, changes, ported).
+  carrier_order_queued: 'internal',
+  carrier_order_placed: 'internal',
+  carrier_order_failed: 'internal',
+  carrier_exception: 'internal',
+  carrier_order_updated: 'internal',
+  carrier_order_cancelled: 'internal',
+  carrier_foc_change_requested: 'internal',
+  carrier_activation_requested: 'internal',
 };
 const customerTypes = Object.keys(EVENT_TYPES).filter((t) => EVENT_TYPES[t] === 'customer').sort();
 

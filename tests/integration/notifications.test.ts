@@ -119,13 +119,33 @@ const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: 
   sms_exception: { type: 'sms_exception', numbers: ['+14105550399'], reason: 'The carrier has not updated its routing' },
   pin_revealed: { type: 'pin_revealed' },
   portability_checked: { type: 'portability_checked', lines: 3 },
+  carrier_order_queued: { type: 'carrier_order_queued', carrier: 'telnyx', numbers: ['+14105550399'] },
+  carrier_order_placed: { type: 'carrier_order_placed', via: 'carrier', orders: [{ externalId: 'po_1', supportKey: 'sr_1', numbers: ['+14105550399'] }] },
+  carrier_order_failed: { type: 'carrier_order_failed', error: 'The carrier refused the order: invalid LOA.' },
+  carrier_exception: { type: 'carrier_exception', via: 'carrier', externalId: 'po_1', exceptions: [{ code: 'PHONE_NUMBER_HAS_SPECIAL_FEATURE' }], forCustomer: [], teamOnly: ['PHONE_NUMBER_HAS_SPECIAL_FEATURE'] },
+  carrier_order_updated: { type: 'carrier_order_updated', externalId: 'po_1', fields: ['pin'], newLoa: false },
+  carrier_order_cancelled: { type: 'carrier_order_cancelled', via: 'carrier', externalId: 'po_1' },
+  carrier_foc_change_requested: { type: 'carrier_foc_change_requested', externalId: 'po_1', focAt: '2026-12-10T15:00:00.000Z', bestEffort: false },
+  carrier_activation_requested: { type: 'carrier_activation_requested', externalId: 'po_1' },
 };
 
 test('each event type shows to the customer only if it is theirs to see: in the timeline, the notes and the emails, with our team as "the porting team"', async () => {
   const id = await inReview();
   const before = { emails: await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
   const teamOnly = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'team');
-  expect(teamOnly.sort()).toEqual(['internal_note', 'pin_revealed', 'portability_checked']);
+  expect(teamOnly.sort()).toEqual([
+    'carrier_activation_requested',
+    'carrier_exception',
+    'carrier_foc_change_requested',
+    'carrier_order_cancelled',
+    'carrier_order_failed',
+    'carrier_order_placed',
+    'carrier_order_queued',
+    'carrier_order_updated',
+    'internal_note',
+    'pin_revealed',
+    'portability_checked',
+  ]);
 
   // A team-only event, whoever records it, reaches no email and no note.
   for (const type of teamOnly) await t.db.transaction((tx) => recordEvent(tx, { requestId: id, actor: staffer }, SAMPLES[type]));
@@ -148,7 +168,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
   const newEmails = emails.slice(before.emails.length);
   expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'loa-signature-declined', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
   const customerFacing = [timeline, ...newEmails.flatMap((e) => [e.subject, e.html, e.text]), ...(await notesOf(id))].join('\n');
-  for (const secret of ['Jordan Staffer', staffer.email, TEST_PIN, 'Account PIN revealed', 'Internal note added', 'Portability checked']) {
+  for (const secret of ['Jordan Staffer', staffer.email, TEST_PIN, 'Account PIN revealed', 'Internal note added', 'Portability checked', 'Carrier exception', 'PHONE_NUMBER_HAS_SPECIAL_FEATURE']) {
     expect({ secret, shown: customerFacing.includes(secret) }).toEqual({ secret, shown: false });
   }
   const added = newEmails.find((e) => e.template === 'recipient-added')!;

@@ -37,6 +37,8 @@ function derivedDetail(event: StoredEvent): string | null {
     case 'loa_signed':
       return signer?.viaLink ? `By ${signer.signerName} (${signer.signerEmail}) through the emailed link` : null;
   }
+  const carrier = carrierDetail(event);
+  if (carrier !== undefined) return carrier;
   if (event.type !== 'status_changed' || !event.data) return null;
   const data = event.data as { focDate?: string; reasons?: { code: string }[]; settled?: boolean; changeRequestId?: string };
   switch (event.toStatus) {
@@ -47,9 +49,43 @@ function derivedDetail(event: StoredEvent): string | null {
       return data.reasons?.map((r) => CHANGE_REASONS[r.code as ChangeReasonCode]?.label ?? r.code).join('; ') || null;
     case 'submitted':
       return event.fromStatus === 'changes_needed' ? 'Resubmitted with the requested changes' : null;
+    case 'approved':
+      return event.fromStatus === 'changes_needed' ? 'Resubmitted with the requested changes; they go to the carrier' : null;
     case 'cancelled':
       return data.settled ? 'Every number was rejected by the carrier.' : null;
     default:
       return null;
+  }
+}
+
+/** The team's lines about the carrier order (undefined: not a carrier event). */
+function carrierDetail(event: StoredEvent): string | null | undefined {
+  const data = (event.data ?? {}) as {
+    orders?: { externalId: string }[];
+    error?: string;
+    exceptions?: { code: string; description?: string }[];
+    teamOnly?: string[];
+    fields?: string[];
+    newLoa?: boolean;
+    focAt?: string;
+    bestEffort?: boolean;
+    externalId?: string;
+  };
+  switch (event.type) {
+    case 'carrier_order_placed':
+      return data.orders?.length ? `Carrier order ${data.orders.map((o) => o.externalId).join(', ')}` : null;
+    case 'carrier_order_failed':
+      return data.error ?? null;
+    case 'carrier_exception':
+      return (data.exceptions ?? []).map((e) => `${e.code}${e.description ? ` (${e.description})` : ''}${data.teamOnly?.includes(e.code) ? ', for the team' : ''}`).join('; ') || null;
+    case 'carrier_order_updated':
+      return [data.fields?.length ? `Sent: ${data.fields.join(', ')}` : 'Nothing to change at the carrier', data.newLoa ? 'with the newly signed LOA' : null].filter(Boolean).join(', ');
+    case 'carrier_foc_change_requested':
+      return data.focAt ? `${data.focAt.slice(0, 10)} ${data.focAt.slice(11, 16)} UTC${data.bestEffort ? ' (within 48 hours of the confirmed date: best effort)' : ''}` : null;
+    case 'carrier_order_cancelled':
+    case 'carrier_activation_requested':
+      return data.externalId ? `Carrier order ${data.externalId}` : null;
+    default:
+      return undefined;
   }
 }

@@ -8,6 +8,9 @@ import { REQUEST_STATUSES, type PortRequestStatus } from '../lifecycle/statuses'
 const requestStatus = z.enum(REQUEST_STATUSES as [PortRequestStatus, ...PortRequestStatus[]]);
 const numbers = z.array(z.string());
 const none = z.object({});
+/** Set on what the upstream carrier caused (a webhook, the reconciliation job): timelines name "the carrier". */
+const via = z.literal('carrier').optional();
+const carrierException = z.object({ code: z.string(), description: z.string().optional() });
 
 export const EVENT_PAYLOADS = {
   draft_created: none,
@@ -29,6 +32,7 @@ export const EVENT_PAYLOADS = {
     newProof: z.boolean().optional(),
     /** To completed or cancelled because no number was still moving (not a decision of its own). */
     settled: z.boolean().optional(),
+    via,
   }),
   corrected: z.object({ step: z.string() }),
   pin_replaced: none,
@@ -49,15 +53,28 @@ export const EVENT_PAYLOADS = {
   loa_voided: z.object({ reason: z.string() }),
   customer_note: z.object({ noteId: z.string().optional() }),
   team_note: z.object({ noteId: z.string().optional() }),
-  internal_note: z.object({ noteId: z.string().optional() }),
+  internal_note: z.object({ noteId: z.string().optional(), via, /** A comment copied from the carrier's order: copied once. */ carrierCommentId: z.string().optional() }),
   recipient_added: z.object({ email: z.string() }),
   recipient_removed: z.object({ email: z.string().optional() }),
   numbers_rejected: z.object({ numbers, reason: z.string(), requestClosed: z.boolean().optional() }),
-  numbers_ported: z.object({ numbers, reroutedTrackingNumbers: z.number().int(), smsActivationAt: z.string() }),
-  sms_activated: z.object({ numbers }),
+  numbers_ported: z.object({ numbers, reroutedTrackingNumbers: z.number().int(), smsActivationAt: z.string(), via }),
+  sms_activated: z.object({ numbers, via }),
   sms_exception: z.object({ numbers, reason: z.string() }),
   pin_revealed: none,
   portability_checked: z.object({ lines: z.number().int() }),
+  /** "Submit to carrier": an order queued for placing with the upstream carrier. */
+  carrier_order_queued: z.object({ carrier: z.string(), numbers }),
+  /** The carrier took the order(s): its ids (a split gives several). */
+  carrier_order_placed: z.object({ via, orders: z.array(z.object({ externalId: z.string(), supportKey: z.string().optional(), numbers })) }),
+  /** The carrier refused to take the order; the team may retry. */
+  carrier_order_failed: z.object({ error: z.string() }),
+  /** The carrier raised exceptions; forCustomer are our change reasons, teamOnly the codes only the team can act on. */
+  carrier_exception: z.object({ via, externalId: z.string(), exceptions: z.array(carrierException), forCustomer: z.array(z.string()), teamOnly: z.array(z.string()) }),
+  /** The customer's corrections sent to the carrier's order. */
+  carrier_order_updated: z.object({ externalId: z.string(), fields: z.array(z.string()), newLoa: z.boolean() }),
+  carrier_order_cancelled: z.object({ via, externalId: z.string() }),
+  carrier_foc_change_requested: z.object({ externalId: z.string(), focAt: z.string(), bestEffort: z.boolean() }),
+  carrier_activation_requested: z.object({ externalId: z.string() }),
 } as const;
 
 export type PortRequestEventType = keyof typeof EVENT_PAYLOADS;
@@ -91,6 +108,14 @@ export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibi
   sms_exception: { visibility: 'customer', label: 'Text messaging delayed' },
   pin_revealed: { visibility: 'team', label: 'Account PIN revealed' },
   portability_checked: { visibility: 'team', label: 'Portability checked' },
+  carrier_order_queued: { visibility: 'team', label: 'Submitted to the carrier' },
+  carrier_order_placed: { visibility: 'team', label: 'Carrier order placed' },
+  carrier_order_failed: { visibility: 'team', label: 'Carrier refused the order' },
+  carrier_exception: { visibility: 'team', label: 'Carrier exception' },
+  carrier_order_updated: { visibility: 'team', label: 'Corrections sent to the carrier' },
+  carrier_order_cancelled: { visibility: 'team', label: 'Carrier order cancelled' },
+  carrier_foc_change_requested: { visibility: 'team', label: 'New port date asked of the carrier' },
+  carrier_activation_requested: { visibility: 'team', label: 'Activation asked of the carrier' },
 };
 
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as PortRequestEventType[];
@@ -106,3 +131,6 @@ export function isCustomerVisible(type: string): boolean {
 
 // How a customer's timeline and emails name anyone on our team: never by their own name.
 export const PORTING_TEAM = 'the porting team';
+
+// How both timelines name the upstream carrier, for events whose data says `via: 'carrier'`.
+export const THE_CARRIER = 'the carrier';

@@ -4,7 +4,7 @@ import type { Queryable } from '@/db/client';
 import { apiKeys, memberships, portRequestEvents, staffMembers, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { eventText } from './event-text';
-import { CUSTOMER_EVENT_TYPES, PORTING_TEAM } from './port-request-event';
+import { CUSTOMER_EVENT_TYPES, PORTING_TEAM, THE_CARRIER } from './port-request-event';
 
 export type TimelineEvent = Awaited<ReturnType<typeof readEvents>>[number];
 
@@ -46,7 +46,12 @@ export async function readEvents(db: Queryable, actor: Actor, requestId: string)
       // The detail is what customers read of the reason; the stored payload stays on the server.
       reason: detail,
       // A call through an API key is the key's doing: it is named, for the team and the account alike.
-      actorName: apiKeyName ? `${apiKeyName} (API key)` : actor.isStaff ? actorName : byStaff ? PORTING_TEAM : byAccountUser ? actorName : null,
+      // What the upstream carrier caused (a webhook, the reconciliation job) is the carrier's.
+      actorName: byCarrier(data) ? THE_CARRIER : apiKeyName ? `${apiKeyName} (API key)` : actor.isStaff ? actorName : byStaff ? PORTING_TEAM : byAccountUser ? actorName : null,
     };
   });
+}
+
+function byCarrier(data: unknown): boolean {
+  return (data as { via?: string } | null)?.via === 'carrier';
 }

@@ -11,7 +11,8 @@ const REQUEST_TRANSITIONS: Record<PortRequestStatus, readonly PortRequestStatus[
   draft: ['submitted'],
   submitted: ['in_review', 'changes_needed', 'cancelled'],
   in_review: ['approved', 'changes_needed', 'cancelled'],
-  changes_needed: ['submitted', 'completed', 'cancelled'],
+  // To approved only when the carrier asked for the changes: the corrections go straight back to it.
+  changes_needed: ['submitted', 'approved', 'completed', 'cancelled'],
   approved: ['scheduled', 'changes_needed', 'completed', 'cancelled'],
   scheduled: ['scheduled', 'changes_needed', 'completed', 'cancelled'],
   completed: [],
@@ -59,6 +60,14 @@ export const isHolding = (status: PortRequestStatus) => HOLDING_STATUSES.include
 export const isCustomerEditable = (status: PortRequestStatus) => CUSTOMER_EDITABLE_STATUSES.includes(status);
 export const isAtCarrier = (status: PortRequestStatus) => AT_CARRIER_STATUSES.includes(status);
 export const isMoving = (status: PortNumberStatus) => MOVING_NUMBER_STATUSES.includes(status);
+
+/** Approved by the team and not yet given a port date: the request can be placed with the upstream carrier. */
+export function isReadyForCarrier(status: PortRequestStatus): boolean {
+  return status === 'approved';
+}
+
+/** The upstream carrier's order statuses (its own words) after which nothing more happens to the order. */
+export const CLOSED_CARRIER_ORDER_STATUSES: readonly string[] = ['ported', 'cancelled'];
 
 /** SMS (activated early or marked an exception) is decided only once a number has ported: before, there is no tracking number to text. */
 export function canDecideSms(status: PortNumberStatus): boolean {

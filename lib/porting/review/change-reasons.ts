@@ -13,6 +13,7 @@ export const CHANGE_REASONS = {
   number_not_portable: { label: 'A number cannot be ported', action: 'Remove the numbers marked below; they cannot move to us from this carrier.', steps: ['numbers'] },
   number_not_active: { label: 'A number is not active with the current carrier', action: 'Make sure the numbers marked below are active with your current carrier, or remove them from the request.', steps: ['numbers'] },
   partial_port_main_btn: { label: 'Partial port includes the account’s main number', action: 'Tell us which number should become the new main number of the account you keep, or port every number.', steps: ['customer'] },
+  auth_person_mismatch: { label: 'The person who signed is not authorized on the account', action: 'Have the Letter of Authorization signed by someone your current carrier lists as authorized on the account, with their title, then resubmit.', steps: ['loa'] },
   pending_order_freeze: { label: 'A pending order or a port freeze at the current carrier', action: 'Ask your current carrier to complete or cancel the pending order and lift any port freeze, then resubmit.', steps: [] },
   proof_unreadable: { label: 'Proof of ownership is unreadable or does not match', action: 'Upload a recent, complete bill or screenshot that shows the account holder and the numbers.', steps: ['proof'] },
 } as const satisfies Record<string, { label: string; action: string; steps: readonly WizardStepKey[] }>;

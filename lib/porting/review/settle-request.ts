@@ -8,7 +8,7 @@ import { numbersOfRequest } from '../lifecycle/transition-numbers';
 import { transitionRequest } from '../lifecycle/transition-request';
 
 /** After numbers change, moves the request to completed or cancelled when none is still moving. */
-export async function settleRequest(tx: Transaction, actor: Actor, requestId: string, at: Date): Promise<'completed' | 'cancelled' | null> {
+export async function settleRequest(tx: Transaction, actor: Actor | null, requestId: string, at: Date, via?: 'carrier'): Promise<'completed' | 'cancelled' | null> {
   const numbers = await numbersOfRequest(tx, requestId);
   const settled = settledRequestStatus(numbers.map((n) => n.status));
   if (!settled) return null;
@@ -20,7 +20,7 @@ export async function settleRequest(tx: Transaction, actor: Actor, requestId: st
     actor,
     at,
     fields: settled === 'completed' ? { completedAt: at } : { cancelledAt: at },
-    event: { settled: true },
+    event: { settled: true, ...(via ? { via } : {}) },
   });
   return settled;
 }

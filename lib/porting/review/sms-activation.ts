@@ -11,7 +11,7 @@ export const ACTIVATE_SMS_JOB = 'activate-sms';
 export type ActivateSmsPayload = { portRequestId: string; trackingNumberIds: string[] };
 
 /** Turns SMS on for ported numbers still waiting for carriers' routing updates; the event tells the recipients. */
-export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, now: Date, actor: Actor | null = null): Promise<number> {
+export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, now: Date, actor: Actor | null = null, via?: 'carrier'): Promise<number> {
   if (payload.trackingNumberIds.length === 0) return 0;
   const activated = await tx
     .update(trackingNumbers)
@@ -19,7 +19,7 @@ export async function activateSms(tx: Transaction, payload: ActivateSmsPayload, 
     .where(and(inArray(trackingNumbers.id, payload.trackingNumberIds), eq(trackingNumbers.smsStatus, 'pending')))
     .returning({ number: trackingNumbers.number });
   if (activated.length === 0) return 0;
-  await recordEvent(tx, { requestId: payload.portRequestId, actor, at: now }, { type: 'sms_activated', numbers: activated.map((a) => a.number) });
+  await recordEvent(tx, { requestId: payload.portRequestId, actor, at: now }, { type: 'sms_activated', numbers: activated.map((a) => a.number), ...(via ? { via } : {}) });
   return activated.length;
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Transaction } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { NotFoundError, StateError } from '@/lib/errors';
-import { allowedDecisions, type Decision } from '../lifecycle/decisions';
+import { allowedDecisions, type Decision, type DecisionContext } from '../lifecycle/decisions';
 import { numbersOfRequest, type RequestNumber } from '../lifecycle/transition-numbers';
 import { STALE_MESSAGE } from '../lifecycle/transition-request';
 import { findPortRequest, type PortRequest } from '../port-request-access';
@@ -27,6 +27,7 @@ const NOT_NOW: Record<Decision, string> = {
   reject_numbers: 'Numbers of a closed request cannot be rejected.',
   decide_sms: 'SMS can be decided only for ported numbers, and no number of this request has ported yet. Mark the numbers ported first.',
   cancel: 'This request is already closed.',
+  submit_to_carrier: 'Only an approved request with no order open at the carrier can be submitted to it.',
 };
 
 /**
@@ -40,12 +41,13 @@ export async function openDecision(
   requestId: string,
   decision: Decision,
   expectedVersion?: number,
+  context?: DecisionContext,
 ): Promise<{ request: PortRequest; numbers: RequestNumber[] }> {
   const request = await findRequestForStaff(tx, actor, requestId);
   if (expectedVersion !== undefined && request.version !== expectedVersion) {
     throw new StateError(STALE_MESSAGE);
   }
   const numbers = await numbersOfRequest(tx, requestId);
-  if (!allowedDecisions(request.status, numbers.map((n) => n.status)).has(decision)) throw new StateError(NOT_NOW[decision]);
+  if (!allowedDecisions(request.status, numbers.map((n) => n.status), context).has(decision)) throw new StateError(NOT_NOW[decision]);
   return { request, numbers };
 }

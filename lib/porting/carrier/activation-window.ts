@@ -1,0 +1,18 @@
+import type { CarrierOrderRow } from './carrier-orders';
+
+/** How long after the FOC the carrier's on-demand activation stays open (then it ports on its own). */
+export const ACTIVATION_WINDOW_HOURS = 4;
+
+/** The order's activation window (FOC .. FOC + 4 hours), for a fast-port order with a confirmed FOC. */
+export function activationWindow(row: Pick<CarrierOrderRow, 'fastPortEligible' | 'focConfirmedAt' | 'status'>): { startsAt: Date; endsAt: Date } | null {
+  if (!row.fastPortEligible || !row.focConfirmedAt || row.status !== 'foc-date-confirmed') return null;
+  return { startsAt: row.focConfirmedAt, endsAt: new Date(row.focConfirmedAt.getTime() + ACTIVATION_WINDOW_HOURS * 3_600_000) };
+}
+
+/** "Activate now" is offered on the FOC day, inside the window. */
+export function canActivateAt(row: Pick<CarrierOrderRow, 'fastPortEligible' | 'focConfirmedAt' | 'status'>, now: Date): boolean {
+  const window = activationWindow(row);
+  if (!window) return false;
+  const sameDay = window.startsAt.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+  return sameDay && now >= window.startsAt && now < window.endsAt;
+}
