@@ -81,7 +81,7 @@ test('submitted to the carrier, then only the carrier\'s clock moves: port date 
   const clock = await customerContext.newPage();
   // An hour later the carrier confirms an FOC: the request is scheduled for the carrier's date.
   await moveCarrierClock(clock, 1);
-  await eventually(customer, `/numbers/port/${requestId}`, async (p) => (await p.getByText('Status: Scheduled').count()) > 0, 'the carrier\'s FOC');
+  await eventually(customer, `/numbers/port/${requestId}`, async (p) => (await p.getByText('Status: Scheduled', { exact: true }).count()) > 0, 'the carrier\'s FOC');
   const portDay = /Port date (\d{4}-\d\d-\d\d)/.exec((await customer.locator('main').textContent()) ?? '')?.[1];
   expect(portDay).toMatch(/^\d{4}-\d\d-\d\d$/);
 
@@ -100,7 +100,7 @@ test('submitted to the carrier, then only the carrier\'s clock moves: port date 
   expect(row).toContain('Active');
   expect(row).toContain('SMS is not supported');
   await customer.goto(`/numbers/port/${requestId}`);
-  await customer.getByText('Status: Completed').waitFor();
+  await customer.getByText('Status: Completed', { exact: true }).waitFor();
 
   // A day later the carrier's messaging status is ported: SMS is on, without the 3-business-day timer.
   await moveCarrierClock(clock, 24);
