@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
 import { submitRequest } from './helpers/wizard';
+import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 
 // The issue's first "Done when", in a browser against the built app on its embedded defaults (the
 // carrier sandbox): after "Submit to carrier" the team clicks nothing; only the sandbox's clock moves
@@ -125,5 +126,22 @@ test('"Submit to carrier" works with JavaScript off: a 303 back to the request, 
   expect(await staff.getByTestId('carrier-order-id').first().textContent()).not.toBe('not placed yet');
   // Placed once: the button is gone.
   expect(await staff.getByRole('button', { name: 'Submit to carrier' }).count()).toBe(0);
+
+  // Another date, asked of the carrier with its rules in view; the panel shows it as requested.
+  const changeDate = staff.getByTestId('foc-change');
+  expect(await changeDate.textContent()).toContain('at most 3 changes of the port date after it has confirmed one');
+  expect(await changeDate.getByTestId('foc-changes-left').textContent()).toContain('3');
+  const day = isoDate(addBusinessDays(todayUtc(), 8));
+  await changeDate.getByLabel('New FOC date').fill(day);
+  await changeDate.getByLabel('Time (HH:MM, UTC)').fill('16:00');
+  await changeDate.getByRole('button', { name: 'Ask the carrier for this date' }).click();
+  await staff.getByRole('status').getByText(`Asked the carrier for ${day} 16:00 UTC`).waitFor();
+  expect(await staff.getByTestId('carrier-order').first().textContent()).toContain(`Requested FOC${day} 16:00 UTC`);
+  // A weekend is refused at the form, which says why.
+  let saturday = addBusinessDays(todayUtc(), 8);
+  while (saturday.getUTCDay() !== 6) saturday = new Date(saturday.getTime() + 86_400_000);
+  await changeDate.getByLabel('New FOC date').fill(isoDate(saturday));
+  await changeDate.getByRole('button', { name: 'Ask the carrier for this date' }).click();
+  await staff.getByTestId('foc-change').getByRole('alert').getByText(/weekend day/).waitFor();
   await staffContext.close();
 });

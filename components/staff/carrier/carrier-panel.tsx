@@ -6,6 +6,8 @@ import type { CarrierPanel as CarrierPanelData } from '@/lib/porting/carrier/get
 import { CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
 import { utcTime } from './utc-time';
 
+const FINISHED = ['ported', 'cancelled', 'cancel-pending'];
+
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Order = CarrierPanelData['orders'][number];
 
@@ -21,6 +23,8 @@ export function CarrierPanel({ panel, requestId, version, actions }: {
 }) {
   // Retry is for a placement that failed or waits out its backoff after an error (what the service retries).
   const failing = panel.orders.some((o) => !o.externalId && (o.lastError || o.status === 'failed'));
+  // A date can be asked of an order the carrier holds and has not finished (ported or cancelled).
+  const datable = panel.orders.some((o) => o.externalId && !FINISHED.includes(o.status));
   return (
     <section className="mt-6 space-y-4 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200" data-testid="carrier-panel" aria-labelledby="carrier-heading">
       <h2 id="carrier-heading" className="font-semibold">Carrier <span className="font-normal text-slate-500">({panel.carrier})</span></h2>
@@ -34,20 +38,23 @@ export function CarrierPanel({ panel, requestId, version, actions }: {
           <div className="mt-2"><DecisionForm action={actions.activate} requestId={requestId} version={version} label="Activate now" /></div>
         </div>
       )}
-      <FocWindows windows={panel.focWindows} />
-      <details className="rounded-md p-3 ring-1 ring-slate-200" data-testid="foc-change">
-        <summary className="cursor-pointer font-medium">Change port date</summary>
-        <p className="mt-2 text-slate-700">{panel.focChangeRules}</p>
-        <p className="mt-1" data-testid="foc-changes-left">Changes left after the FOC: <strong>{panel.focChangesLeft}</strong></p>
-        <div className="mt-3">
-          <DecisionForm action={actions.changeFoc} requestId={requestId} version={version} label="Ask the carrier for this date" variant="secondary">
-            <div className="flex gap-2">
-              <label htmlFor="focDate">New FOC date<input id="focDate" name="focDate" type="date" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1" /></label>
-              <label htmlFor="focTime">Time (HH:MM, UTC)<input id="focTime" name="focTime" defaultValue="15:00" pattern="[0-2][0-9]:[0-5][0-9]" required className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1" /></label>
-            </div>
-          </DecisionForm>
+      {datable && <FocWindows windows={panel.focWindows} />}
+      {datable && (
+        // Not folded away: a refusal (no changes left, a weekend) must show without JavaScript too.
+        <div className="rounded-md p-3 ring-1 ring-slate-200" data-testid="foc-change">
+          <h3 className="font-medium">Change port date</h3>
+          <p className="mt-2 text-slate-700">{panel.focChangeRules}</p>
+          <p className="mt-1" data-testid="foc-changes-left">Changes left after the FOC: <strong>{panel.focChangesLeft}</strong></p>
+          <div className="mt-3">
+            <DecisionForm action={actions.changeFoc} requestId={requestId} version={version} label="Ask the carrier for this date" variant="secondary">
+              <div className="flex gap-2">
+                <label htmlFor="focDate">New FOC date<input id="focDate" name="focDate" type="date" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1" /></label>
+                <label htmlFor="focTime">Time (HH:MM, UTC)<input id="focTime" name="focTime" defaultValue="15:00" pattern="[0-2][0-9]:[0-5][0-9]" required className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1" /></label>
+              </div>
+            </DecisionForm>
+          </div>
         </div>
-      </details>
+      )}
     </section>
   );
 }
