@@ -75,6 +75,15 @@ export class SandboxRefusal extends Error {
   }
 }
 
+/**
+ * The sandbox never keeps a PIN (its state file sits beside the app's data): only whether it was
+ * the rules' test PIN 0000, which is no secret. Any other PIN is kept as "****".
+ */
+function withoutPin(admin: Telnyx.PortingOrderEndUserAdmin): Telnyx.PortingOrderEndUserAdmin {
+  if (typeof admin.pin_passcode !== 'string') return admin;
+  return { ...admin, pin_passcode: admin.pin_passcode.trim() === '0000' ? '0000' : '****' };
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const EDITABLE: OrderStatus[] = ['draft', 'in-process', 'exception'];
 const FOC_EDITABLE: OrderStatus[] = ['draft', 'in-process', 'exception', 'submitted', 'foc-date-confirmed'];
@@ -155,7 +164,7 @@ export class SandboxOrders {
       if (doc && !this.documents.has(doc)) throw new SandboxRefusal(422, '10015', 'Invalid parameter', `documents.${kind}: document ${doc} was not found`);
     }
     if (body.documents) order.documents = { ...order.documents, ...body.documents } as StoredOrder['documents'];
-    if (body.end_user?.admin) order.endUser.admin = { ...order.endUser.admin, ...body.end_user.admin };
+    if (body.end_user?.admin) order.endUser.admin = { ...order.endUser.admin, ...withoutPin(body.end_user.admin) };
     if (body.end_user?.location) order.endUser.location = { ...order.endUser.location, ...body.end_user.location };
     if (body.misc !== undefined) order.misc = body.misc;
     if (body.messaging?.enable_messaging !== undefined) order.enableMessaging = body.messaging.enable_messaging;

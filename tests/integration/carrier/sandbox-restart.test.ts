@@ -32,3 +32,17 @@ test('a restarted sandbox keeps its orders, its clock and its key (file readable
     await second.close();
   }
 });
+
+test('the sandbox never keeps the PIN it is sent (only whether it was the test PIN 0000)', async () => {
+  const sandbox = await startCarrierSandbox();
+  try {
+    const sdk = new Telnyx({ apiKey: sandbox.apiKey, baseURL: sandbox.baseUrl });
+    const [order] = (await sdk.portingOrders.create({ phone_numbers: ['+14105550110'] })).data!;
+    await sdk.portingOrders.update(order.id!, { end_user: { admin: { pin_passcode: '4821' } } });
+    const kept = await sdk.portingOrders.retrieve(order.id!);
+    expect(kept.data?.end_user?.admin?.pin_passcode).toBe('****');
+    expect(JSON.stringify(kept)).not.toContain('4821');
+  } finally {
+    await sandbox.close();
+  }
+});
