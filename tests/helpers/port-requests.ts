@@ -60,8 +60,8 @@ export async function draftReadyToSign(db: Database, actor: Actor, accountId: st
   return id;
 }
 
-export async function signDraft(db: Database, actor: Actor, id: string, typedName = 'Dana Whitfield') {
-  await prepareLoaSignature(db, actor, id, { typedName });
+export async function signDraft(db: Database, actor: Actor, id: string, typedName = 'Dana Whitfield', signerTitle = 'Office Manager') {
+  await prepareLoaSignature(db, actor, id, { typedName, signerTitle });
   await signLoa(db, actor, id, { ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0' });
 }
 

@@ -29,7 +29,7 @@ const t = setupTestContext();
 
 const signer = { signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield-dental.example' };
 const client = { ipAddress: '198.51.100.23', forwardedFor: '198.51.100.23, 10.0.0.2', userAgent: 'Mozilla/5.0 (Signer) LinkBrowser/2.0' };
-const typed = { typedName: 'Dana Whitfield', agreed: true as const };
+const typed = { typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: true as const };
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The links emailed to `email`, newest last, read from the outbox as the signer will read them. */
@@ -118,7 +118,7 @@ test('sign typed: a PDF whose certificate names the signer, the sender, the addr
 
 test('sign drawn: the PNG is the signature', async () => {
   const { id, token } = await sentForSignature();
-  await sign(token, { signatureDataUrl: `data:image/png;base64,${tinyPng().toString('base64')}`, agreed: true }, client);
+  await sign(token, { signatureDataUrl: `data:image/png;base64,${tinyPng().toString('base64')}`, signerTitle: 'Owner', agreed: true }, client);
   expect((await activeSignatures(id))[0].kind).toBe('drawn');
 });
 
@@ -133,8 +133,8 @@ test('the link works once: a second use, and the page after, say it was signed',
 
 test('without "I agree", or without a name, nothing is signed', async () => {
   const { id, token } = await sentForSignature();
-  await expect(sign(token, { typedName: 'Dana Whitfield', agreed: false as unknown as true }, client)).rejects.toThrow(/I agree/);
-  await expect(sign(token, { agreed: true }, client)).rejects.toThrow(/type your full name/);
+  await expect(sign(token, { ...typed, agreed: false as unknown as true }, client)).rejects.toThrow(/I agree/);
+  await expect(sign(token, { signerTitle: 'Office Manager', agreed: true }, client)).rejects.toThrow(/type your full name/);
   expect(await activeSignatures(id)).toHaveLength(0);
 });
 

@@ -30,7 +30,7 @@ export default async function SignByLinkPage({ params }: { params: Promise<{ tok
       <div className="mt-6">
         <LoaLetter document={page.document} />
       </div>
-      <LinkSignForm token={token} letterFingerprint={page.letterFingerprint} signerName={page.signerName} />
+      <LinkSignForm token={token} letterFingerprint={page.letterFingerprint} signerName={page.signerName} signerTitle={page.signerTitle ?? ''} />
       <DeclineForm token={token} />
     </main>
   );

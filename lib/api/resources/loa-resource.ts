@@ -18,6 +18,7 @@ export const signatureRequestResource = z
     object: z.literal('loa_signature_request'),
     state: z.enum(['waiting', 'expired', 'signed', 'declined', 'revoked']),
     signerName: z.string(),
+    signerTitle: z.string().nullable().meta({ description: "The title the sender gave, if any; the signer gives their own when signing (see the Loa's signed.signerTitle)" }),
     signerEmail: z.string(),
     sentAt: timestamp,
     lastSentAt: timestamp,
@@ -38,7 +39,7 @@ export const loaResource = z
     numbers: z.array(z.string()).meta({ description: 'The letter\'s number entries ("+14105550100 -> +14105550199")' }),
     contentSha256: z.string(),
     signed: z
-      .object({ signerName: z.string(), signerEmail: z.string(), kind: z.enum(['drawn', 'typed']), signedAt: timestamp, contentSha256: z.string(), viaLink: z.boolean() })
+      .object({ signerName: z.string(), signerTitle: z.string().nullable(), signerEmail: z.string(), kind: z.enum(['drawn', 'typed']), signedAt: timestamp, contentSha256: z.string(), viaLink: z.boolean() })
       .nullable()
       .meta({ description: 'The signature that covers the request now; null when unsigned or voided by an edit. GET …/loa.pdf has the signed PDF.' }),
     signatureRequest: signatureRequestResource.nullable(),
@@ -52,6 +53,7 @@ export function toSignatureRequestResource(s: SignatureRequestSummary) {
     object: 'loa_signature_request' as const,
     state: s.state,
     signerName: s.signerName,
+    signerTitle: s.signerTitle,
     signerEmail: s.signerEmail,
     sentAt: s.sentAt.toISOString(),
     lastSentAt: s.lastSentAt.toISOString(),
@@ -88,7 +90,7 @@ export async function getLoa(db: Queryable, actor: Actor, request: PortRequest, 
     latest && link?.state === 'waiting'
       ? await letterFor(db, request, latest, now)
       : signature
-        ? await buildLoaDocument(db, letterRequest, { name: signature.signerName, email: signature.signerEmail }, signature.signedAt)
+        ? await buildLoaDocument(db, letterRequest, { name: signature.signerName, email: signature.signerEmail, title: signature.signerTitle }, signature.signedAt)
         : await buildLoaDocument(db, letterRequest, { name: actor.name ?? actor.email, email: actor.email }, now);
   return {
     object: 'loa' as const,
@@ -99,6 +101,7 @@ export async function getLoa(db: Queryable, actor: Actor, request: PortRequest, 
     signed: signature
       ? {
           signerName: signature.signerName,
+          signerTitle: signature.signerTitle,
           signerEmail: signature.signerEmail,
           kind: signature.kind,
           signedAt: signature.signedAt.toISOString(),

@@ -22,6 +22,8 @@ export const portNumberResource = z
   })
   .meta({ id: 'PortNumber' });
 
+const addressResource = z.object({ street: z.string(), unit: z.string().optional(), city: z.string(), region: z.string(), postalCode: z.string(), country: z.enum(['US', 'CA']) });
+
 export const portRequestEventResource = z
   .object({
     id: z.string(),
@@ -52,9 +54,8 @@ export const portRequestResource = z
     portType: z.enum(['full', 'partial']).nullable(),
     billingTelephoneNumber: z.string().nullable(),
     btnIsPorting: z.boolean().nullable(),
-    billingAddress: z
-      .object({ street: z.string(), unit: z.string().optional(), city: z.string(), region: z.string(), postalCode: z.string(), country: z.enum(['US', 'CA']) })
-      .nullable(),
+    billingAddress: addressResource.nullable(),
+    serviceAddress: addressResource.nullable().meta({ description: 'Where the lines are installed; null when that is the billing address' }),
     agreementAcceptedAt: timestamp.nullable(),
     completedSteps: z.array(z.string()),
     submittedAt: timestamp.nullable(),
@@ -64,7 +65,7 @@ export const portRequestResource = z
     createdAt: timestamp,
     updatedAt: timestamp,
     numbers: z.array(portNumberResource),
-    loa: z.object({ signerName: z.string(), signedAt: timestamp, contentSha256: z.string() }).nullable(),
+    loa: z.object({ signerName: z.string(), signerTitle: z.string().nullable(), signedAt: timestamp, contentSha256: z.string() }).nullable(),
     proofFiles: z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp })),
     changesNeeded: z.object({ reasons: z.array(z.object({ code: z.string(), numbers: z.array(z.string()).optional() })), note: z.string().nullable(), requestedAt: timestamp }).nullable(),
     events: z.array(portRequestEventResource),
@@ -97,6 +98,7 @@ export function toPortRequestResource(detail: PortRequestDetail): PortRequestRes
     billingTelephoneNumber: r.billingTelephoneNumber,
     btnIsPorting: r.btnIsPorting,
     billingAddress: r.billingAddress,
+    serviceAddress: r.serviceAddress,
     agreementAcceptedAt: iso(r.agreementAcceptedAt),
     completedSteps: r.completedSteps,
     submittedAt: iso(r.submittedAt),
@@ -115,7 +117,7 @@ export function toPortRequestResource(detail: PortRequestDetail): PortRequestRes
       trackingSource: n.trackingSource,
       accountName: n.accountName,
     })),
-    loa: detail.loa ? { signerName: detail.loa.signerName, signedAt: detail.loa.signedAt.toISOString(), contentSha256: detail.loa.contentSha256 } : null,
+    loa: detail.loa ? { signerName: detail.loa.signerName, signerTitle: detail.loa.signerTitle, signedAt: detail.loa.signedAt.toISOString(), contentSha256: detail.loa.contentSha256 } : null,
     proofFiles: detail.proofs.map((p) => ({ id: p.id, filename: p.filename, contentType: p.contentType, sizeBytes: p.sizeBytes, uploadedAt: p.uploadedAt.toISOString() })),
     changesNeeded: detail.openChanges
       ? { reasons: detail.openChanges.reasons, note: detail.openChanges.note, requestedAt: detail.openChanges.createdAt.toISOString() }

@@ -11,7 +11,14 @@ import { formSpellings, perRequestSchema } from './per-request-schema';
 
 const customerSpellings = (v: unknown) => formSpellings(v, { texts: ['customerName', 'carrierAccountNumber', 'accountPin'], yesNo: ['btnIsPorting'] });
 const carrierSpellings = (v: unknown) => formSpellings(v, { texts: ['losingCarrier'] });
-const addressSpellings = (v: unknown) => formSpellings(v, { texts: ['street', 'city', 'region', 'postalCode'] });
+const addressTexts = ['street', 'city', 'region', 'postalCode'];
+const addressSpellings = (v: unknown) => {
+  const body = formSpellings(v, { texts: addressTexts });
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const { serviceAddress } = body as { serviceAddress?: unknown };
+  // The service address, when given, is spelled as the billing address is.
+  return serviceAddress === undefined || serviceAddress === null ? body : { ...body, serviceAddress: formSpellings(serviceAddress, { texts: addressTexts }) };
+};
 const agreementSpellings = (v: unknown) => formSpellings(v, { checkboxes: AGREEMENT_STATEMENTS.map((s) => s.key) });
 
 export const carrierBody = perRequestSchema(
@@ -43,8 +50,16 @@ export const addressBody = perRequestSchema(
   addressStepSchema,
   {
     id: 'BillingAddressStep',
-    description: 'Step 5, Billing Address, exactly as on the phone bill. region is the state or province code (MD, ON).',
-    example: { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' },
+    description:
+      'Step 5, Billing Address, exactly as on the phone bill. region is the state or province code (MD, ON). serviceAddress: where the lines are installed, when not at the billing address (same fields and rules, and never a PO box); leave it out, or null, when it is the same.',
+    example: {
+      street: 'PO Box 4410',
+      city: 'Baltimore',
+      region: 'MD',
+      postalCode: '21202',
+      country: 'US',
+      serviceAddress: { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' },
+    },
   },
   () => addressStepSchema,
   addressSpellings,

@@ -4,7 +4,7 @@
  * a post without JavaScript sends them: no session needed on the signing page, the token a hidden field.
  */
 import { eq } from 'drizzle-orm';
-import { loaSignatureRequests, outboxEmails } from '@/db/schema';
+import { loaSignatureRequests, loaSignatures, outboxEmails } from '@/db/schema';
 import { resendSignatureRequest, revokeSignatureRequest, sendForSignature } from '@/app/(app)/numbers/port/[id]/loa/actions';
 import { declineLetter, signLetter } from '@/app/sign/[token]/actions';
 import { getSigningPage } from '@/lib/porting/wizard/loa/signature-request/get-signing-page';
@@ -54,8 +54,15 @@ test('the signing page signs typed without a session, and declines with a reason
   expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on' }))).toMatchObject({ ok: false, fieldErrors: { letterFingerprint: [expect.stringContaining('sign the letter as the page shows it')] } });
   expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', letterFingerprint }))).toMatchObject({ ok: false, fieldErrors: { agreed: ['Select "I agree" to sign the letter electronically.'] } });
   expect(await declineLetter(null, formData({ token, reason: '  ' }))).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringContaining('Tell the sender')] } });
-  await expectRedirect(() => signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on', letterFingerprint })), `/sign/${token}`);
-  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', agreed: 'on', letterFingerprint }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^Signed\./) });
+  // The title is asked beside the name: without it nothing is signed, and what was typed comes back.
+  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', signerTitle: ' ', agreed: 'on', letterFingerprint }))).toMatchObject({
+    ok: false,
+    fieldErrors: { signerTitle: ['Enter your title at the business, e.g. Office Manager.'] },
+    values: { typedName: 'Dana Whitfield', letterFingerprint },
+  });
+  await expectRedirect(() => signLetter(null, formData({ token, typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: 'on', letterFingerprint })), `/sign/${token}`);
+  expect((await t.db.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, id)))[0]).toMatchObject({ signerName: 'Dana Whitfield', signerTitle: 'Office Manager' });
+  expect(await signLetter(null, formData({ token, typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: 'on', letterFingerprint }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^Signed\./) });
 
   signInAs(t.owner);
   const other = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
@@ -64,5 +71,5 @@ test('the signing page signs typed without a session, and declines with a reason
   signInAs(null);
   await expectRedirect(() => declineLetter(null, formData({ token: second, reason: 'Not our account.' })), `/sign/${second}`);
   // A token that is not one goes nowhere but the generic answer.
-  expect(await signLetter(null, formData({ token: '../../numbers', typedName: 'Dana Whitfield', agreed: 'on', letterFingerprint }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^This link is not valid/) });
+  expect(await signLetter(null, formData({ token: '../../numbers', typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: 'on', letterFingerprint }))).toMatchObject({ ok: false, formError: expect.stringMatching(/^This link is not valid/) });
 });

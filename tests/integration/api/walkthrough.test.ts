@@ -66,9 +66,9 @@ test('a port request from draft to "changes needed", through the API alone', asy
   const token = /\/sign\/([A-Za-z0-9_-]{43})/.exec(email.text)![1];
   const page = await getSigningPage(t.db, token);
   if (!page.usable) throw new Error(page.message);
-  await signByLink(t.db, token, { typedName: 'Dana Whitfield', agreed: true, letterFingerprint: page.letterFingerprint }, { ipAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (Signer)' });
+  await signByLink(t.db, token, { typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: true, letterFingerprint: page.letterFingerprint }, { ipAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (Signer)' });
   const loa = await call('GET', `/port-requests/${id}/loa`);
-  expect(loa.body.signed).toMatchObject({ signerName: 'Dana Whitfield', signerEmail: 'dana@summit-clients.example', viaLink: true });
+  expect(loa.body.signed).toMatchObject({ signerName: 'Dana Whitfield', signerTitle: 'Office Manager', signerEmail: 'dana@summit-clients.example', viaLink: true });
   expect(loa.body.signatureRequest.state).toBe('signed');
   expect((await call('GET', `/port-requests/${id}/loa.pdf`)).headers.get('content-type')).toBe('application/pdf');
 

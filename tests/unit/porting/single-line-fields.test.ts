@@ -31,19 +31,22 @@ const STEP_FORMS: Record<string, Form> = {
     schema: customerStepSchema({ pinOnFile: false }),
     valid: { customerName: 'Summit Marketing Group LLC', carrierAccountNumber: '8834-2219', accountPin: '4821', portType: 'partial', billingTelephoneNumber: '(410) 555-0000', btnIsPorting: 'no' },
   },
-  addressStepSchema: { schema: addressStepSchema, valid: { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', country: 'US', region: 'MD', postalCode: '21202' } },
+  addressStepSchema: {
+    schema: addressStepSchema,
+    valid: { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', country: 'US', region: 'MD', postalCode: '21202', serviceAddress: { street: '5 Main St', city: 'Towson', country: 'US', region: 'MD', postalCode: '21204' } } as unknown as Input,
+  },
   agreementStepSchema: { schema: agreementStepSchema, valid: { authority: 'on', activeService: 'on', matchesBill: 'on', smsDelay: 'on' } },
-  loaSignatureSchema: { schema: loaSignatureSchema, valid: { signatureDataUrl: 'data:image/png;base64,AAAA', typedName: 'Dana Whitfield' } },
+  loaSignatureSchema: { schema: loaSignatureSchema, valid: { signatureDataUrl: 'data:image/png;base64,AAAA', typedName: 'Dana Whitfield', signerTitle: 'Office Manager' } },
 };
 
 // The other forms' single-line fields (their multi-line fields are checked below).
 const OTHER_SINGLE_LINE: Record<string, Form & { fields: string[] }> = {
   recipient: { schema: recipientSchema, valid: { email: 'analyst@summit.example' }, fields: ['email'] },
-  sendForSignature: { schema: sendForSignatureSchema, valid: { signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield.example' }, fields: ['signerName', 'signerEmail'] },
+  sendForSignature: { schema: sendForSignatureSchema, valid: { signerName: 'Dana Whitfield', signerEmail: 'dana@whitfield.example', signerTitle: 'Office Manager' }, fields: ['signerName', 'signerEmail', 'signerTitle'] },
   signByLink: {
     schema: signByLinkSchema,
-    valid: { typedName: 'Dana Whitfield', agreed: true, letterFingerprint: 'a'.repeat(64) } as unknown as Input,
-    fields: ['typedName'],
+    valid: { typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: true, letterFingerprint: 'a'.repeat(64) } as unknown as Input,
+    fields: ['typedName', 'signerTitle'],
   },
 };
 // The LOA step's link forms live in its folder; their single-line fields are in OTHER_SINGLE_LINE

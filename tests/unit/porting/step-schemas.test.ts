@@ -90,8 +90,10 @@ test('Step 6, every agreement box must be checked', () => {
 test('Step 7, a signature is drawn or a full name typed', () => {
   expect(messages(loaSignatureSchema.safeParse({})).typedName).toMatch(/Sign the letter at the bottom/);
   expect(messages(loaSignatureSchema.safeParse({ typedName: 'Dana' })).typedName).toMatch(/full name/);
-  expect(loaSignatureSchema.safeParse({ typedName: 'Dana Whitfield' }).success).toBe(true);
-  expect(loaSignatureSchema.safeParse({ signatureDataUrl: 'data:image/png;base64,AAAA' }).success).toBe(true);
+  expect(loaSignatureSchema.safeParse({ typedName: 'Dana Whitfield', signerTitle: 'Office Manager' }).success).toBe(true);
+  // The letter names the authorized person with their title.
+  expect(messages(loaSignatureSchema.safeParse({ typedName: 'Dana Whitfield' })).signerTitle).toMatch(/Enter your title at the business/);
+  expect(loaSignatureSchema.safeParse({ signatureDataUrl: 'data:image/png;base64,AAAA', signerTitle: 'Owner' }).success).toBe(true);
 });
 
 test('a Canadian province with the country left on United States names the country to choose', () => {

@@ -19,6 +19,7 @@ type NumberRow = typeof portRequestNumbers.$inferSelect;
 const CUSTOMER = 'The customer name, account number or billing number changed after the LOA was signed.';
 const ADDRESS = 'The billing address changed after the LOA was signed.';
 const CARRIER = 'The current carrier changed after the LOA was signed.';
+const SERVICE = 'The service address (where the lines are installed) changed after the LOA was signed.';
 
 const signed: PortRequest = {
   id: '8b0c9a52-3f5e-4c7a-9f1e-2d6b7a8c9d01',
@@ -81,8 +82,8 @@ const COLUMNS: { [C in keyof PortRequest]: { changed: PortRequest[C]; voids?: st
   billingTelephoneNumber: { changed: '+14105550001', voids: CUSTOMER },
   billingAddress: { changed: { ...signed.billingAddress!, street: '101 Light St' }, voids: ADDRESS },
   losingCarrier: { changed: 'AT&T', voids: CARRIER },
-  // TODO(issue 15, step 5): the service address goes on the letter and will void it.
-  serviceAddress: { changed: { street: '5 Main St', city: 'Towson', region: 'MD', postalCode: '21204', country: 'US' } },
+  // Null is "the same as the billing address"; the letter prints either, and carriers match it.
+  serviceAddress: { changed: { street: '5 Main St', city: 'Towson', region: 'MD', postalCode: '21204', country: 'US' }, voids: SERVICE },
   // Not on the letter:
   requestedPortDate: { changed: '2026-12-09' },
   accountPinCiphertext: { changed: 'v1:ciphertext-of-a-new-pin' },
@@ -127,6 +128,31 @@ test.each([
   expect(verdict({ billingAddress: { ...signed.billingAddress!, ...change } })).toMatchObject({ voided: true, reason: ADDRESS });
 });
 
+describe('the service address', () => {
+  const service = { street: '5 Main St', unit: 'Bay 2', city: 'Towson', region: 'MD', postalCode: '21204', country: 'US' as const };
+  const withService = { ...signed, serviceAddress: service };
+  const change = (after: Partial<PortRequest>) => voidsSignature(signedContent(withService, numbers), signedContent({ ...withService, ...after }, numbers));
+
+  test.each([
+    ['street', { street: '7 Main St' }],
+    ['unit', { unit: 'Bay 3' }],
+    ['unit left out', { unit: undefined }],
+    ['city', { city: 'Baltimore' }],
+    ['postal code', { postalCode: '21286' }],
+  ])('signed: its %s', (_part, part) => {
+    expect(change({ serviceAddress: { ...service, ...part } })).toMatchObject({ voided: true, field: 'serviceAddress', reason: SERVICE });
+  });
+
+  test('back to "the same as the billing address" voids the signature too', () => {
+    expect(change({ serviceAddress: null })).toMatchObject({ voided: true, reason: SERVICE });
+  });
+
+  test('the same, stored with its keys in another order, leaves it', () => {
+    const { street, unit, city, region, postalCode, country } = service;
+    expect(change({ serviceAddress: { country, postalCode, region, city, unit, street } })).toEqual({ voided: false });
+  });
+});
+
 describe.each(Object.entries(COLUMNS).filter(([, c]) => !c.voids))('not signed: %s', (column, { changed }) => {
   test('a change leaves the signature as it is', () => {
     expect(verdict({ [column]: changed })).toEqual({ voided: false });
@@ -157,6 +183,10 @@ describe('the numbers', () => {
     status: 'approved',
     statusReason: 'checked',
     portedAt: new Date('2026-12-08T16:00:00Z'),
+    // The carrier's view of the number: not on the letter.
+    currentCarrier: 'Comcast Business',
+    fastPortable: true,
+    messagingCapable: false,
   };
 
   test('every number column is the number, its receiving number, or named below', () => {

@@ -10,7 +10,7 @@ import { requestIdParams } from '../params';
 const sendBody = sendForSignatureSchema.meta({
   id: 'SendLoaForSignature',
   description: 'The person who signs for the business that owns the numbers; not necessarily a user of the platform.',
-  example: { signerName: 'Dana Whitfield', signerEmail: 'dana@summitmarketing.example' },
+  example: { signerName: 'Dana Whitfield', signerEmail: 'dana@summitmarketing.example', signerTitle: 'Office Manager' },
 });
 
 export const sendForSignature = defineEndpoint({
@@ -19,7 +19,7 @@ export const sendForSignature = defineEndpoint({
   operationId: 'sendLoaForSignature',
   summary: 'Send the LOA for signature',
   description:
-    '"Send for signature" on the LOA step: emails the signer a single-use link, valid 7 days, to read the letter and sign or decline it. Steps 2 to 6 must be done. Sending again replaces the link still out.',
+    '"Send for signature" on the LOA step: emails the signer a single-use link, valid 7 days, to read the letter and sign or decline it (they give their title when signing; signerTitle, if known, is suggested). Steps 2 to 6 must be done. Sending again replaces the link still out.',
   tag: 'Letter of Authorization',
   scope: 'port_requests:write',
   params: requestIdParams,

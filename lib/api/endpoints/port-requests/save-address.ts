@@ -11,7 +11,8 @@ export const saveAddress = defineEndpoint({
   path: '/port-requests/{id}/address',
   operationId: 'saveAddressStep',
   summary: 'Save the billing address step',
-  description: 'Step 5 of the wizard: the billing address exactly as on the phone bill.',
+  description:
+    'Step 5 of the wizard: the billing address exactly as on the phone bill, and serviceAddress, where the lines are installed, when it is not the same (never a PO box). Changing either after the LOA was signed voids the signature.',
   tag: 'Wizard steps',
   scope: 'port_requests:write',
   params: requestIdParams,

@@ -17,22 +17,23 @@ type LetterRequest = Omit<PortRequest, 'accountPinCiphertext'>;
  */
 export function signedContent(request: LetterRequest, numbers: Parameters<typeof numbersLoaFields>[0]): SignedContent {
   const { accountHolder, accountNumber, portType, btn } = customerLoaFields(request);
-  const { billingAddress } = addressLoaFields(request);
+  const { billingAddress, serviceAddress } = addressLoaFields(request);
   const { losingCarrier } = carrierLoaFields(request);
-  return { accountHolder, billingAddress, losingCarrier, accountNumber, portType, btn, ...numbersLoaFields(numbers) };
+  return { accountHolder, billingAddress, serviceAddress, losingCarrier, accountNumber, portType, btn, ...numbersLoaFields(numbers) };
 }
 
 /** The LOA as it stands for a request: what the page shows and what a signature covers. */
 export async function buildLoaDocument(
   db: Queryable,
   request: LetterRequest,
-  signer: { name: string; email: string },
+  /** The authorized person; `title` once they have given it (signing, or the sender's word for a link). */
+  signer: { name: string; email: string; title?: string | null },
   date: Date = new Date(),
 ): Promise<LoaDocument> {
   return {
     requestId: request.id,
     ...signedContent(request, await numbersOnLetter(db, request.id)),
-    authorizedPerson: signer,
+    authorizedPerson: { name: signer.name, email: signer.email, ...(signer.title ? { title: signer.title } : {}) },
     date: date.toISOString().slice(0, 10),
     serviceProvider: PLATFORM_NAME,
   };

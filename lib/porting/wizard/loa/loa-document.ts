@@ -1,11 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 
+export type LoaAddress = { street: string; unit?: string; city: string; region: string; postalCode: string; country: 'US' | 'CA' };
+
 export type LoaDocument = {
   requestId: string;
   /** "Customer Name" exactly as on the bill. */
   accountHolder: string;
-  billingAddress: { street: string; unit?: string; city: string; region: string; postalCode: string; country: 'US' | 'CA' };
+  billingAddress: LoaAddress;
+  /** Where the lines are installed; absent when that is the billing address. */
+  serviceAddress?: LoaAddress;
   losingCarrier: string;
   accountNumber: string;
   portType: 'full' | 'partial';
@@ -13,8 +17,8 @@ export type LoaDocument = {
   btn?: string;
   /** E.164. */
   numbers: { number: string; receivingNumber?: string }[];
-  /** The signer. */
-  authorizedPerson: { name: string; email: string };
+  /** The signer, with their title at the business (absent on a letter not yet signed, or signed before titles were asked). */
+  authorizedPerson: { name: string; email: string; title?: string };
   /** YYYY-MM-DD, the signing date. */
   date: string;
   /** Who the numbers are moving to. */
@@ -29,7 +33,7 @@ export function oneLine(value: string): string {
   return value.normalize('NFC').replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-export function formatBillingAddress(address: LoaDocument['billingAddress']): string {
+export function formatBillingAddress(address: LoaAddress): string {
   const street = address.unit ? `${address.street}, ${address.unit}` : address.street;
   const country = address.country === 'US' ? 'United States' : 'Canada';
   return oneLine(`${street}, ${address.city}, ${address.region} ${address.postalCode}, ${country}`);
@@ -41,6 +45,8 @@ export function loaFields(doc: LoaDocument): { label: string; value: string }[] 
     { label: 'Request ID', value: doc.requestId },
     { label: 'Customer name (as on the bill)', value: doc.accountHolder },
     { label: 'Billing address', value: formatBillingAddress(doc.billingAddress) },
+    // Always said, so nobody reading the letter wonders where the lines are.
+    { label: 'Service address', value: doc.serviceAddress ? formatBillingAddress(doc.serviceAddress) : 'Same as billing address' },
     { label: 'Current (losing) carrier', value: doc.losingCarrier },
     { label: 'Account number', value: doc.accountNumber },
     {
@@ -51,10 +57,16 @@ export function loaFields(doc: LoaDocument): { label: string; value: string }[] 
   if (doc.btn) fields.push({ label: 'Billing telephone number (BTN)', value: doc.btn });
   fields.push(
     { label: 'New service provider', value: doc.serviceProvider },
-    { label: 'Authorized person', value: `${doc.authorizedPerson.name} <${doc.authorizedPerson.email}>` },
+    { label: 'Authorized person', value: `${authorizedPersonName(doc)} <${doc.authorizedPerson.email}>` },
     { label: 'Date', value: doc.date },
   );
   return fields.map((field) => ({ label: field.label, value: oneLine(field.value) }));
+}
+
+/** "Dana Whitfield, Office Manager": the signer as the letter and its certificate name them. */
+export function authorizedPersonName(doc: Pick<LoaDocument, 'authorizedPerson'>): string {
+  const { name, title } = doc.authorizedPerson;
+  return title ? `${name}, ${title}` : name;
 }
 
 /** One entry per number, in the order given. */
@@ -71,14 +83,15 @@ function withThousands(n: number): string {
 
 export function loaStatements(doc: LoaDocument): string[] {
   const holder = oneLine(doc.accountHolder);
-  const signer = oneLine(doc.authorizedPerson.name);
+  const signer = oneLine(authorizedPersonName(doc));
   const carrier = oneLine(doc.losingCarrier);
   const provider = oneLine(doc.serviceProvider);
   const count = doc.numbers.length;
   const listed = count === 1 ? 'the telephone number listed' : `the ${withThousands(count)} telephone numbers listed`;
+  const addresses = doc.serviceAddress ? 'billing address, service address' : 'billing address';
   const matched = doc.btn
-    ? 'The customer name, billing address, account number and billing telephone number'
-    : 'The customer name, billing address and account number';
+    ? `The customer name, ${addresses}, account number and billing telephone number`
+    : `The customer name, ${addresses} and account number`;
   const scope =
     doc.portType === 'full'
       ? `Because this is a full port, ${carrier} may close the account once every number has moved.`
@@ -104,7 +117,7 @@ export function canonicalLoaText(doc: LoaDocument): string {
     '',
     ...loaStatements(doc),
     '',
-    `Signed by: ${oneLine(doc.authorizedPerson.name)}`,
+    `Signed by: ${oneLine(authorizedPersonName(doc))}`,
     `Date: ${oneLine(doc.date)}`,
   ];
   return `${lines.join('\n')}\n`;

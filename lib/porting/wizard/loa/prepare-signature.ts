@@ -8,7 +8,9 @@ import { findEditableDraft } from '../editable-draft';
 import { missingStepsBefore } from '../steps';
 import { parseSignatureDataUrl } from './signature-image';
 
-export type SignatureInput = { signatureDataUrl?: string; typedName?: string };
+export type SignatureInput = { signatureDataUrl?: string; typedName?: string; signerTitle?: string };
+
+export const TITLE_MISSING = 'Enter your title at the business, e.g. Office Manager.';
 
 /**
  * Keeps the signature made in the box at the bottom of the LOA until the signer selects "I Agree".
@@ -16,12 +18,15 @@ export type SignatureInput = { signatureDataUrl?: string; typedName?: string };
  */
 export async function prepareLoaSignature(db: Database, actor: Actor, requestId: string, input: SignatureInput, now = new Date()): Promise<void> {
   let pending: PendingSignature;
+  // The letter names the signer with their title ("Dana Whitfield, Office Manager"), as carriers ask.
+  const signerTitle = input.signerTitle?.trim();
+  if (!signerTitle) throw new StateError(TITLE_MISSING);
   if (input.signatureDataUrl) {
     const image = parseSignatureDataUrl(input.signatureDataUrl);
     if (!image.ok) throw new StateError(image.message);
-    pending = { kind: 'drawn', pngBase64: Buffer.from(image.png).toString('base64') };
+    pending = { kind: 'drawn', pngBase64: Buffer.from(image.png).toString('base64'), signerTitle };
   } else if (input.typedName) {
-    pending = { kind: 'typed', typedName: input.typedName };
+    pending = { kind: 'typed', typedName: input.typedName, signerTitle };
   } else {
     throw new StateError('Sign the letter at the bottom: type your full name (or draw your signature, where the page offers it).');
   }

@@ -5,6 +5,8 @@ import { LOA_TITLE, type LoaDocument, loaContentSha256, loaFields, loaNumberEntr
 export type LoaSignature = { kind: 'drawn'; png: Uint8Array } | { kind: 'typed'; name: string };
 export type LoaCertificate = {
   signerName: string;
+  /** The signer's title at the business, as they gave it when signing. */
+  signerTitle?: string | null;
   signerEmail: string;
   signedAt: Date;
   /** The address the app believed (the socket's peer, or what a configured proxy vouched for). */
@@ -182,6 +184,7 @@ async function drawSignature(w: Writer, doc: LoaDocument, signature: LoaSignatur
       : 'Signed electronically by drawing their signature';
   w.paragraph(how, { font: w.fonts.regular, size: 9, color: MUTED }, { gap: 6 });
   w.field('Name', doc.authorizedPerson.name);
+  if (doc.authorizedPerson.title) w.field('Title', doc.authorizedPerson.title);
   w.field('Date', doc.date);
 }
 
@@ -194,6 +197,7 @@ function drawCertificate(w: Writer, doc: LoaDocument, certificate: LoaCertificat
     { gap: 8 },
   );
   w.field('Signer name', certificate.signerName);
+  if (certificate.signerTitle) w.field('Signer title', certificate.signerTitle);
   w.field('Signer email', certificate.signerEmail);
   if (certificate.sentForSignature) {
     w.field('Sent for signature', `by ${certificate.sentForSignature.by} on ${certificate.sentForSignature.at.toISOString()} (UTC), as a single-use link to the signer's email`);
@@ -232,6 +236,7 @@ function writeMetadata(pdf: PDFDocument, doc: LoaDocument, certificate: LoaCerti
   const extra: Record<string, string> = {
     RequestId: doc.requestId,
     SignerName: certificate.signerName,
+    ...(certificate.signerTitle ? { SignerTitle: certificate.signerTitle } : {}),
     SignerEmail: certificate.signerEmail,
     SignedAt: certificate.signedAt.toISOString(),
     SignerIpAddress: certificate.ipAddress,

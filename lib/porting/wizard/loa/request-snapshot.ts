@@ -18,6 +18,7 @@ export function requestSnapshot(request: PortRequest, document: LoaDocument, con
     billingTelephoneNumber: request.billingTelephoneNumber,
     btnIsPorting: request.btnIsPorting,
     billingAddress: request.billingAddress,
+    serviceAddress: request.serviceAddress,
     agreementAcceptedAt: request.agreementAcceptedAt,
     loa: document,
   };

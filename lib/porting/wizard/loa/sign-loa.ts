@@ -22,14 +22,18 @@ export async function signLoa(db: Database, actor: Actor, requestId: string, con
   const request = await db.transaction((tx) => findEditableDraft(tx, actor, requestId, 'loa'));
   const pending = request.pendingSignature;
   if (!pending) throw new StateError('Sign the letter at the bottom first (draw or type your name), then select Continue.');
+  // A signature prepared before titles were asked: the letter must name the title, so sign again.
+  if (!pending.signerTitle) throw new StateError('Sign the letter again at the bottom with your title at the business, then select Continue.');
+  const signerTitle = pending.signerTitle;
 
   const signerName = pending.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
-  const document = await buildLoaDocument(db, request, { name: signerName, email: actor.email }, signedAt);
+  const document = await buildLoaDocument(db, request, { name: signerName, email: actor.email, title: signerTitle }, signedAt);
   const contentSha256 = loaContentSha256(document);
   const signature: LoaSignature =
     pending.kind === 'typed' ? { kind: 'typed', name: pending.typedName } : { kind: 'drawn', png: Buffer.from(pending.pngBase64, 'base64') };
   const certificate = {
     signerName,
+    signerTitle,
     signerEmail: actor.email,
     signedAt,
     ipAddress: context.ipAddress,
@@ -46,6 +50,7 @@ export async function signLoa(db: Database, actor: Actor, requestId: string, con
       await recordSignedLetter(tx, actor, current, letter, {
         signerUserId: actor.userId,
         signerName,
+        signerTitle,
         signerEmail: actor.email,
         kind: pending.kind,
         contentSha256,

@@ -3,11 +3,18 @@
 import { z } from 'zod';
 import { singleLineText } from '../single-line-text';
 
-/** Step 7: a drawn signature (signature_pad, JavaScript on) or a typed full name (always available). */
+/** The authorized person's title at the business ("Office Manager"): on the letter beside the name, and on the carrier order. */
+export function signerTitleField() {
+  // Left out is blank (prefault: checked as ''), so its message comes with the name's, not a type error.
+  return singleLineText().min(1, 'Enter your title at the business, e.g. Office Manager.').max(60, 'Keep the title under 60 characters.').prefault('');
+}
+
+/** Step 7: the signer's title, and a drawn signature (signature_pad, JavaScript on) or a typed full name (always available). */
 export const loaSignatureSchema = z
   .object({
     signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
     typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
+    signerTitle: signerTitleField(),
   })
   .superRefine((value, ctx) => {
     if (value.signatureDataUrl) return;

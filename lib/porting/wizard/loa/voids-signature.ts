@@ -17,6 +17,8 @@ const CUSTOMER_DETAILS_CHANGED = 'The customer name, account number or billing n
 const REASONS: { [F in SignedField]: (before: SignedContent[F], after: SignedContent[F]) => string } = {
   accountHolder: () => CUSTOMER_DETAILS_CHANGED,
   billingAddress: () => 'The billing address changed after the LOA was signed.',
+  // Carriers match where the lines are installed: a new one (or "the same as billing" again) is a new letter.
+  serviceAddress: () => 'The service address (where the lines are installed) changed after the LOA was signed.',
   losingCarrier: () => 'The current carrier changed after the LOA was signed.',
   accountNumber: () => CUSTOMER_DETAILS_CHANGED,
   portType: () => CUSTOMER_DETAILS_CHANGED,

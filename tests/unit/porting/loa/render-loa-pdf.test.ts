@@ -167,7 +167,43 @@ describe('canonicalLoaText', () => {
     ['the unit', (d) => ({ ...d, billingAddress: { ...d.billingAddress, unit: undefined } })],
     ['the port type', (d) => ({ ...d, portType: 'full' })],
     ['the date', (d) => ({ ...d, date: '2025-03-15' })],
+    ['the signer\'s title', (d) => ({ ...d, authorizedPerson: { ...d.authorizedPerson, title: 'Owner' } })],
+    ['the service address', (d) => ({ ...d, serviceAddress: { street: '9 Harbor Way', city: 'Towson', region: 'MD', postalCode: '21204', country: 'US' } })],
   ])('changes its SHA-256 when %s changes', (_, change) => {
     expect(loaContentSha256(change(doc))).not.toBe(loaContentSha256(doc));
+  });
+});
+
+describe('the authorized person\'s title and the service address', () => {
+  const titled: LoaDocument = {
+    ...doc,
+    serviceAddress: { street: '9 Harbor Way', unit: 'Bay 2', city: 'Towson', region: 'MD', postalCode: '21204', country: 'US' },
+    authorizedPerson: { ...doc.authorizedPerson, title: 'Office Manager' },
+  };
+
+  test('the letter names the signer "Name, Title" and prints where the lines are installed', () => {
+    const text = canonicalLoaText(titled);
+    expect(text).toContain('Authorized person: Dana Whitfield, Office Manager <dana@acme.example>');
+    expect(text).toContain('Service address: 9 Harbor Way, Bay 2, Towson, MD 21204, United States');
+    expect(text).toContain('I, Dana Whitfield, Office Manager, confirm that I am the account holder');
+    expect(text).toContain('The customer name, billing address, service address, account number and billing telephone number given above match');
+    expect(text).toContain('Signed by: Dana Whitfield, Office Manager');
+  });
+
+  test('the same as billing is said in words, and nothing is made up for a letter without a title', () => {
+    const text = canonicalLoaText(doc);
+    expect(text).toContain('Service address: Same as billing address');
+    expect(text).toContain('Authorized person: Dana Whitfield <dana@acme.example>');
+    expect(text).toContain('The customer name, billing address, account number and billing telephone number given above match');
+  });
+
+  test('the PDF carries both, and its certificate and metadata the signer\'s title', async () => {
+    const certificate = certificateFor(titled, { signerTitle: 'Office Manager' });
+    const { flat: content, info } = await readPdf(await renderLoaPdf(titled, { kind: 'typed', name: 'Dana Whitfield' }, certificate));
+    expect(content).toContain(flat('Service address 9 Harbor Way, Bay 2, Towson, MD 21204, United States'));
+    expect(content).toContain(flat('Authorized person Dana Whitfield, Office Manager <dana@acme.example>'));
+    const recorded = content.slice(content.indexOf('Certificateofsignature'));
+    expect(recorded).toContain('SignernameDanaWhitfieldSignertitleOfficeManager');
+    expect(info.Custom).toMatchObject({ SignerName: 'Dana Whitfield', SignerTitle: 'Office Manager' });
   });
 });

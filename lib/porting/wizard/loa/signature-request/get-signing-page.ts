@@ -14,6 +14,8 @@ export type SigningPage =
       /** The letter as shown, for the Sign form to send back (a letter changed since is refused). */
       letterFingerprint: string;
       signerName: string;
+      /** The sender's word for the signer's title, for the form to suggest (the signer gives their own). */
+      signerTitle: string | null;
       signerEmail: string;
       sentBy: string;
       businessName: string;
@@ -34,6 +36,7 @@ export async function getSigningPage(db: Queryable, token: string, now = new Dat
     document,
     letterFingerprint: letterFingerprint(document),
     signerName: row.signerName,
+    signerTitle: row.signerTitle,
     signerEmail: row.signerEmail,
     sentBy: (await senderOf(db, row)).name,
     businessName: document.accountHolder,
@@ -45,13 +48,20 @@ function refused(reason: LinkRefusal): SigningPage {
   return { usable: false, reason, ...LINK_REFUSALS[reason] };
 }
 
-/** The LOA with the person the link was sent to as its authorized person. */
-export function letterFor(db: Queryable, request: PortRequest, row: SignatureRequestRow, date: Date): Promise<LoaDocument> {
+/**
+ * The LOA with the person the link was sent to as its authorized person, with the title they give
+ * when signing (until then, the one the sender gave, if any).
+ */
+export function letterFor(db: Queryable, request: PortRequest, row: SignatureRequestRow, date: Date, signerTitle: string | null = row.signerTitle): Promise<LoaDocument> {
   const { accountPinCiphertext: _pin, ...letterRequest } = request;
-  return buildLoaDocument(db, letterRequest, { name: row.signerName, email: row.signerEmail }, date);
+  return buildLoaDocument(db, letterRequest, { name: row.signerName, email: row.signerEmail, title: signerTitle }, date);
 }
 
-/** The letter's text without its date (a page opened before midnight UTC can be signed after it). */
+/**
+ * The letter's text without its date (a page opened before midnight UTC can be signed after it)
+ * and without the signer's title (the signer fills it in on the form, as they do the date).
+ */
 export function letterFingerprint(document: LoaDocument): string {
-  return createHash('sha256').update(canonicalLoaText({ ...document, date: '' }), 'utf8').digest('hex');
+  const { title: _title, ...signer } = document.authorizedPerson;
+  return createHash('sha256').update(canonicalLoaText({ ...document, date: '', authorizedPerson: signer }), 'utf8').digest('hex');
 }

@@ -18,7 +18,7 @@ export async function issueSigningLink(
   tx: Transaction,
   actor: Actor,
   request: PortRequest,
-  signer: { signerName: string; signerEmail: string },
+  signer: { signerName: string; signerEmail: string; signerTitle?: string | null },
   now: Date,
   previous?: SignatureRequestRow,
 ): Promise<SignatureRequestRow> {
@@ -30,6 +30,7 @@ export async function issueSigningLink(
     .values({
       portRequestId: request.id,
       signerName: signer.signerName,
+      signerTitle: signer.signerTitle ?? null,
       signerEmail: signer.signerEmail,
       tokenSha256: hashSigningToken(token),
       sentByUserId: actor.userId,

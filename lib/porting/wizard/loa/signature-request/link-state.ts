@@ -110,6 +110,8 @@ export type SignatureRequestSummary = {
   id: string;
   state: SignatureRequestState;
   signerName: string;
+  /** The title the sender gave, if any (the signer gives their own when signing). */
+  signerTitle: string | null;
   signerEmail: string;
   sentAt: Date;
   lastSentAt: Date;
@@ -135,6 +137,7 @@ export function summarize(row: SignatureRequestRow, now: Date): SignatureRequest
     id: row.id,
     state,
     signerName: row.signerName,
+    signerTitle: row.signerTitle,
     signerEmail: row.signerEmail,
     sentAt: row.sentAt,
     lastSentAt: row.lastSentAt,

@@ -2,6 +2,7 @@
 // POST /api/v1/port-requests/{id}/loa/signature-request). Services check their input with them again.
 import { z } from 'zod';
 import { singleLineText } from '../../single-line-text';
+import { signerTitleField } from '../signature-schema';
 
 /** Who signs for the business: not necessarily a user of the platform. */
 export const sendForSignatureSchema = z.object({
@@ -13,6 +14,12 @@ export const sendForSignatureSchema = z.object({
     .min(1, 'Enter the email address of the person who signs.')
     .max(254, 'That address is too long.')
     .pipe(z.email('Enter an email address like name@company.com.')),
+  /** What the signing page suggests; the signer gives (or corrects) it when signing. */
+  signerTitle: singleLineText()
+    .max(60, 'Keep the title under 60 characters.')
+    .optional()
+    .transform((v) => v || undefined)
+    .meta({ description: "The signer's title at the business (e.g. Office Manager), if known: the signing page shows it, and the signer confirms or corrects it." }),
 });
 export type SendForSignatureInput = z.input<typeof sendForSignatureSchema>;
 
@@ -23,6 +30,7 @@ export const signByLinkSchema = z
   .object({
     signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
     typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
+    signerTitle: signerTitleField(),
     agreed: z.literal(true, { error: 'Select "I agree" to sign the letter electronically.' }),
     /**
      * The letter as the signer saw it (getSigningPage's letterFingerprint): required, so nobody signs

@@ -19,8 +19,9 @@ const LETTER_CHANGED = 'The letter changed since you opened this page. Read it a
 
 /**
  * The account holder signs the LOA through the emailed link: once (two posts at once make one
- * signature; the second is told the link was used). The certificate records the signer's name and
- * email, who sent the link and when, the signer's address, browser, time and the letter's SHA-256.
+ * signature; the second is told the link was used). The letter names the signer with the title
+ * they give here. The certificate records the signer's name, title and email, who sent the link
+ * and when, the signer's address, browser, time and the letter's SHA-256.
  * The LOA step is then complete, as if signed on it, and the sender and the request's recipients
  * are emailed (loa_signed, through lib/notifications).
  */
@@ -49,12 +50,14 @@ export async function signByLink(
   const request = await loadRequestOf(db, row);
   const refusal = await linkRefusal(db, row, request, now);
   if (refusal) throw new StateError(refusalMessage(refusal));
-  const document = await letterFor(db, request, row, now);
+  const signerTitle = parsed.data.signerTitle;
+  const document = await letterFor(db, request, row, now, signerTitle);
   if (parsed.data.letterFingerprint !== letterFingerprint(document)) throw new StateError(LETTER_CHANGED);
   const contentSha256 = loaContentSha256(document);
   const sender = await senderOf(db, row);
   const letter = await storeSignedLetter(storage, request, document, signature, {
     signerName: row.signerName,
+    signerTitle,
     signerEmail: row.signerEmail,
     signedAt: now,
     ipAddress: client.ipAddress,
@@ -78,6 +81,7 @@ export async function signByLink(
         signerUserId: null,
         signatureRequestId: row.id,
         signerName: row.signerName,
+        signerTitle,
         signerEmail: row.signerEmail,
         kind: signature.kind,
         contentSha256,

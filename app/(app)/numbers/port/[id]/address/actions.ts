@@ -3,13 +3,13 @@ import { requireRequestForAction } from '@/lib/forms/require-request';
 import { getDb } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms/form-state';
 import { runService } from '@/lib/forms/run-service';
-import { addressStepSchema, saveAddressStep } from '@/lib/porting/wizard/address';
+import { addressFormInput, addressStepSchema, saveAddressStep } from '@/lib/porting/wizard/address';
 import { goToStep } from '@/lib/forms/go-to-step';
 
 export async function saveAddress(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor, requestId } = await requireRequestForAction(formData);
   const values = formValues(formData);
-  const parsed = addressStepSchema.safeParse(values);
+  const parsed = addressStepSchema.safeParse(addressFormInput(values));
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await runService(async () => saveAddressStep(await getDb(), actor, requestId, parsed.data), values);
   if (!result.ok) return result;

@@ -18,7 +18,7 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
   const { draft, actor, db, allowedSteps } = await loadWizardStep(id, 'loa');
   const pending = draft.pendingSignature;
   const signerName = pending?.kind === 'typed' ? pending.typedName : actor.name ?? actor.email;
-  const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email });
+  const document = await buildLoaDocument(db, draft, { name: signerName, email: actor.email, title: pending?.signerTitle });
   const signatureRequest = await getSignatureRequest(db, actor, id);
   const waiting = signatureRequest && (signatureRequest.state === 'waiting' || signatureRequest.state === 'expired');
   // An active signature, and no new one being made: the step says who signed, signing again is secondary.
@@ -36,13 +36,14 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
       {pending?.kind === 'typed' && (
         <p className="mt-4 text-sm text-slate-700">
           Signed as <span className="font-signature text-2xl">{pending.typedName}</span>
+          {pending.signerTitle && <>, {pending.signerTitle}</>}
         </p>
       )}
       {pending && <h2 className="mt-8 text-sm font-semibold text-slate-700">To change your signature, sign again; otherwise select Continue at the top.</h2>}
-      <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} />
+      <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} signerTitle={pending?.signerTitle ?? ''} />
       <SendForSignatureForm
         requestId={id}
-        again={signatureRequest?.state === 'declined' ? { signerName: signatureRequest.signerName, signerEmail: signatureRequest.signerEmail } : undefined}
+        again={signatureRequest?.state === 'declined' ? { signerName: signatureRequest.signerName, signerEmail: signatureRequest.signerEmail, signerTitle: signatureRequest.signerTitle } : undefined}
       />
     </>
   );

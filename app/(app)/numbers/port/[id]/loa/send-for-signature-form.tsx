@@ -7,10 +7,11 @@ import { resendSignatureRequest, revokeSignatureRequest, sendForSignature } from
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2';
 
 /** Beside signing it yourself: the letter emailed to the person who signs for the business. */
-export function SendForSignatureForm({ requestId, again }: { requestId: string; again?: { signerName: string; signerEmail: string } }) {
+export function SendForSignatureForm({ requestId, again }: { requestId: string; again?: { signerName: string; signerEmail: string; signerTitle: string | null } }) {
   const [state, action] = useActionState(sendForSignature, null);
   const nameErrors = fieldErrorsOf(state, 'signerName');
   const emailErrors = fieldErrorsOf(state, 'signerEmail');
+  const titleErrors = fieldErrorsOf(state, 'signerTitle');
   return (
     <form id="loa-send" action={action} noValidate className="mt-8 space-y-3 rounded-md border border-slate-300 p-4">
       <input type="hidden" name="requestId" value={requestId} />
@@ -34,6 +35,16 @@ export function SendForSignatureForm({ requestId, again }: { requestId: string; 
         </label>
         <input id="signerEmail-input" name="signerEmail" type="email" autoComplete="off" maxLength={254} defaultValue={valueOf(state, 'signerEmail', again?.signerEmail)} aria-invalid={emailErrors.length > 0} className={input} />
         {emailErrors.length > 0 && <p className="mt-1 text-sm text-red-700">{emailErrors.join(' ')}</p>}
+      </div>
+      <div id="signerTitle">
+        <label htmlFor="signerTitle-send-input" className="block text-sm font-medium">
+          Signer&apos;s title (optional)
+        </label>
+        <p id="signerTitle-send-hint" className="mt-1 text-sm text-slate-600">
+          For example Office Manager. The signer confirms or corrects it when signing.
+        </p>
+        <input id="signerTitle-send-input" name="signerTitle" autoComplete="off" maxLength={60} defaultValue={valueOf(state, 'signerTitle', again?.signerTitle ?? '')} aria-describedby="signerTitle-send-hint" aria-invalid={titleErrors.length > 0} className={input} />
+        {titleErrors.length > 0 && <p className="mt-1 text-sm text-red-700">{titleErrors.join(' ')}</p>}
       </div>
       <SubmitButton variant="secondary" pendingText="Sending…">
         Send for signature

@@ -20,7 +20,8 @@ export default async function AgreePage({ params }: { params: Promise<{ id: stri
           <> as <span className="font-signature text-2xl">{pending.typedName}</span></>
         ) : (
           <> with the signature you drew</>
-        )}{' '}
+        )}
+        {pending.signerTitle && (pending.kind === 'typed' ? <>, {pending.signerTitle}</> : <>, as {pending.signerTitle}</>)}{' '}
         ({actor.email}). We record the time, your IP address and your browser with the signature, and keep a PDF of the
         signed letter.
       </p>
