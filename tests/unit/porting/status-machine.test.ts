@@ -6,7 +6,8 @@ const ALLOWED_REQUEST: Record<PortRequestStatus, PortRequestStatus[]> = {
   draft: ['submitted'],
   submitted: ['in_review', 'changes_needed', 'cancelled'],
   in_review: ['approved', 'changes_needed', 'cancelled'],
-  changes_needed: ['submitted', 'completed', 'cancelled'],
+  // To approved: the customer's answer to a carrier's exception goes straight back to the carrier (issue 15).
+  changes_needed: ['submitted', 'approved', 'completed', 'cancelled'],
   approved: ['scheduled', 'changes_needed', 'completed', 'cancelled'],
   scheduled: ['scheduled', 'changes_needed', 'completed', 'cancelled'],
   completed: [],
