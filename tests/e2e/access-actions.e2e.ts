@@ -68,7 +68,7 @@ function fieldsFor(action: ServerAction): Record<string, string> {
   // The rest of each form filled in as it would pass, so a call that gets past the door really acts.
   // (A letter's fingerprint in its shape, 64 hex digits, which the Sign form must send.)
   if (ruleFor(action) === 'signing link') {
-    return { ...fields, token: MADE_UP_TOKEN, letterFingerprint: randomBytes(32).toString('hex'), typedName: 'Dana Whitfield', agreed: 'on', reason: 'Not our letter.' };
+    return { ...fields, token: MADE_UP_TOKEN, letterFingerprint: randomBytes(32).toString('hex'), typedName: 'Dana Whitfield', signerTitle: 'Office Manager', agreed: 'on', reason: 'Not our letter.' };
   }
   if (SETTINGS.test(action.filename)) {
     // Not the receiver's own path: the other access test looks for its receiver's URL in Harbor's settings.

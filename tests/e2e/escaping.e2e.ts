@@ -46,14 +46,15 @@ test('what people type is shown as text, never as markup, in every page and emai
   await customer.getByLabel(/Yes, all numbers on the account/).check();
   await customer.getByRole('button', { name: 'Save and continue' }).click();
   await customer.waitForURL('**/address');
-  await customer.getByLabel('Street address').fill(markup('street'));
-  await customer.getByLabel('City').fill(markup('city'));
-  await customer.getByLabel('State or province').selectOption('MD');
-  await customer.getByLabel('ZIP or postal code').fill('21202');
+  await customer.getByLabel('Street address', { exact: true }).fill(markup('street'));
+  await customer.getByLabel('City', { exact: true }).fill(markup('city'));
+  await customer.getByLabel('State or province', { exact: true }).selectOption('MD');
+  await customer.getByLabel('ZIP or postal code', { exact: true }).fill('21202');
   await customer.getByRole('button', { name: 'Save and continue' }).click();
   await customer.waitForURL('**/agreement');
   await acceptAgreement(customer);
   await customer.getByLabel('Type your full name to sign').fill(markup('signer'));
+  await customer.getByLabel('Your title at the business').fill('Office Manager');
   await customer.getByRole('button', { name: 'Sign', exact: true }).click();
   // Wait for the signature to land: navigating while its post is in flight cancels it.
   await customer.waitForURL('**/loa?signed=1');

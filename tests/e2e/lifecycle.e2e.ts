@@ -53,6 +53,7 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
   await customer.getByRole('button', { name: 'Save and continue' }).click();
   await customer.waitForURL('**/loa');
   await customer.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await customer.getByLabel('Your title at the business').fill('Office Manager');
   await customer.getByRole('button', { name: 'Sign', exact: true }).click();
   await continueAndAgree(customer);
   await customer.getByRole('button', { name: 'Resubmit' }).click();

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 /** The owner's draft up to the LOA step, the letter sent for signature to `signerEmail`; the link from the local mailbox. */
-async function sendForSignature(page: Page, number: string, signerName: string, signerEmail: string): Promise<{ requestUrl: string; link: string }> {
+async function sendForSignature(page: Page, number: string, signerName: string, signerEmail: string, signerTitle = ''): Promise<{ requestUrl: string; link: string }> {
   await page.goto('/numbers/port');
   await page.getByRole('button', { name: 'Create Port Request' }).click();
   await page.waitForURL('**/carrier');
@@ -30,6 +30,7 @@ async function sendForSignature(page: Page, number: string, signerName: string, 
   await page.goto(loaUrl);
   await page.getByLabel("Signer's full name").fill(signerName);
   await page.getByLabel("Signer's email").fill(signerEmail);
+  if (signerTitle) await page.getByLabel("Signer's title (optional)").fill(signerTitle);
   await page.getByRole('button', { name: 'Send for signature' }).click();
   await page.waitForURL('**/loa?sent=1');
   await page.getByText(`Waiting for signature by ${signerName} (${signerEmail}), sent`).waitFor();
@@ -44,7 +45,7 @@ test('with JavaScript on: sent from the LOA step, drawn by the signer in a fresh
   const owner = await signedInContext(browser, 'owner@summit.example');
   const page = await owner.newPage();
   const ownerMails = await (await mailboxFor(page, 'owner@summit.example')).count();
-  const { requestUrl, link } = await sendForSignature(page, '+14105550170', 'Dana Whitfield', 'dana@whitfield-e2e.example');
+  const { requestUrl, link } = await sendForSignature(page, '+14105550170', 'Dana Whitfield', 'dana@whitfield-e2e.example', 'Office Manager');
 
   const signerContext = await newContext(browser, { javaScript: true });
   const signer = await signerContext.newPage();
@@ -62,6 +63,9 @@ test('with JavaScript on: sent from the LOA step, drawn by the signer in a fresh
   for (let i = 1; i <= 20; i++) await signer.mouse.move(box.x + 30 + i * 15, box.y + 100 - Math.sin(i / 3) * 40, { steps: 2 });
   await signer.mouse.up();
   await signer.getByText('Signature drawn.').waitFor();
+  // The sender's word for the title is suggested; the signer gives their own.
+  expect(await signer.getByLabel('Your title at the business').inputValue()).toBe('Office Manager');
+  await signer.getByLabel('Your title at the business').fill('Practice Owner');
   await signer.getByLabel(/I Agree/).check();
   await signer.getByRole('button', { name: 'Sign', exact: true }).click();
   await signer.getByTestId('signing-link-state').getByText('Signed').waitFor();
@@ -93,6 +97,12 @@ test('with JavaScript off: the signer types their name and agrees', async () => 
   await signer.getByRole('button', { name: 'Sign', exact: true }).click();
   await signer.getByText('Select "I agree" to sign the letter electronically.').first().waitFor();
   await signer.getByLabel('Type your full name to sign').fill('Lee Okafor');
+  await signer.getByLabel(/I Agree/).check();
+  // Nothing sent for a title: the signer must give one, and what they typed stays.
+  await signer.getByRole('button', { name: 'Sign', exact: true }).click();
+  await signer.getByText('Enter your title at the business, e.g. Office Manager.').first().waitFor();
+  expect(await signer.getByLabel('Type your full name to sign').inputValue()).toBe('Lee Okafor');
+  await signer.getByLabel('Your title at the business').fill('Office Manager');
   await signer.getByLabel(/I Agree/).check();
   await signer.getByRole('button', { name: 'Sign', exact: true }).click();
   await signer.getByTestId('signing-link-state').getByText('Signed').waitFor();

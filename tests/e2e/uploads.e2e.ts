@@ -31,6 +31,7 @@ async function draftAtProof(page: Page, number: string) {
   await fillAddress(page);
   await acceptAgreement(page);
   await page.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await page.getByLabel('Your title at the business').fill('Office Manager');
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
   await continueAndAgree(page);
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
-import { acceptAgreement, addNumberRow, continueAndAgree, continueFromNumbers, fillAddress, fillCarrier, fillCustomer, sendProof } from './helpers/wizard';
+import { acceptAgreement, addNumberRow, continueAndAgree, continueFromNumbers, fillAddress, fillCarrier, fillCustomer, fillSignerTitle, sendProof } from './helpers/wizard';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,8 +31,28 @@ test('with JavaScript on, the owner walks the manual from Numbers > Port Numbers
   await addNumberRow(page, '+14105550130', '+14105550199');
   await continueFromNumbers(page);
   await fillCustomer(page, '7391');
-  await fillAddress(page);
+
+  // Step 5: the lines are installed elsewhere. "No" shows the service address; a PO box there is refused, all typed kept.
+  const serviceStreet = page.getByLabel('Service street address');
+  expect(await serviceStreet.isVisible()).toBe(false);
+  await page.getByLabel('Street address', { exact: true }).fill('PO Box 4410');
+  await page.getByLabel('City', { exact: true }).fill('Baltimore');
+  await page.getByLabel('State or province', { exact: true }).selectOption('MD');
+  await page.getByLabel('ZIP or postal code', { exact: true }).fill('21202');
+  await page.getByLabel('No, the lines are installed at another address').check();
+  await serviceStreet.fill('P.O. Box 12');
+  await page.getByLabel('Service city').fill('Towson');
+  await page.getByLabel('Service state or province').selectOption('MD');
+  await page.getByLabel('Service ZIP or postal code').fill('21204');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText(/^Carriers need the street address where the lines are installed, not a PO box/).first().waitFor();
+  expect(await serviceStreet.inputValue()).toBe('P.O. Box 12');
+  expect(await page.getByLabel('Street address', { exact: true }).inputValue()).toBe('PO Box 4410');
+  await serviceStreet.fill('200 E Pratt St');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/agreement');
   await acceptAgreement(page);
+  await page.getByRole('article', { name: 'Letter of Authorization' }).getByText('200 E Pratt St, Towson, MD 21204, United States').waitFor();
 
   const canvas = page.getByTestId('signature-canvas');
   await canvas.scrollIntoViewIfNeeded();
@@ -42,6 +62,7 @@ test('with JavaScript on, the owner walks the manual from Numbers > Port Numbers
   for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 15, box.y + 100 - Math.sin(i / 3) * 40, { steps: 2 });
   await page.mouse.up();
   await page.getByText('Signature drawn.').waitFor();
+  await fillSignerTitle(page);
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
   await page.getByRole('img', { name: 'Your signature' }).waitFor();
   await continueAndAgree(page);
@@ -68,11 +89,21 @@ test('with JavaScript off, the whole wizard works and the typed name signs the L
   await page.getByText('Enter the account number shown on the phone bill.').first().waitFor();
   expect(await page.getByLabel('Customer Name').inputValue()).toBe('Summit Marketing Group LLC');
   await fillCustomer(page, '5521');
+  // Without JavaScript the service address's fields are simply shown; with "Yes" (the default) they are ignored.
+  expect(await page.getByLabel('Service street address').isVisible()).toBe(true);
+  await page.getByLabel('Service street address').fill('PO Box 1');
   await fillAddress(page);
   await acceptAgreement(page);
 
   expect(await page.getByTestId('signature-canvas').isVisible()).toBe(false);
+  await page.getByText('Service address').first().waitFor();
+  await page.getByText('Same as billing address').waitFor();
+  // The title is asked beside the name: without it nothing is signed.
   await page.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.getByText('Enter your title at the business, e.g. Office Manager.').first().waitFor();
+  expect(await page.getByLabel('Type your full name to sign').inputValue()).toBe('Dana Whitfield');
+  await fillSignerTitle(page);
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
   await continueAndAgree(page);
   await sendProof(page);
@@ -102,6 +133,7 @@ test('a draft left in the middle is listed, resumed later with everything kept, 
   await fillAddress(again);
   await acceptAgreement(again);
   await again.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await fillSignerTitle(again);
   await again.getByRole('button', { name: 'Sign', exact: true }).click();
   await continueAndAgree(again);
   await sendProof(again);

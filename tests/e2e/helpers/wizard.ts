@@ -33,15 +33,20 @@ export async function fillCustomer(page: Page, pin: string) {
   await page.waitForURL('**/address');
 }
 
-/** Step 5: billing address. */
+/** Step 5: billing address (exact labels: the service address's fields are "Service street address"…); the service address left "the same". */
 export async function fillAddress(page: Page) {
-  await page.getByLabel('Street address').fill('100 Light St');
-  await page.getByLabel('Suite, unit or floor (optional)').fill('Suite 1200');
-  await page.getByLabel('City').fill('Baltimore');
-  await page.getByLabel('State or province').selectOption('MD');
-  await page.getByLabel('ZIP or postal code').fill('21202');
+  await page.getByLabel('Street address', { exact: true }).fill('100 Light St');
+  await page.getByLabel('Suite, unit or floor (optional)', { exact: true }).fill('Suite 1200');
+  await page.getByLabel('City', { exact: true }).fill('Baltimore');
+  await page.getByLabel('State or province', { exact: true }).selectOption('MD');
+  await page.getByLabel('ZIP or postal code', { exact: true }).fill('21202');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.waitForURL('**/agreement');
+}
+
+/** Step 7: the signer's title, beside the name (the letter names the signer "Name, Title"). */
+export async function fillSignerTitle(page: Page, title = 'Office Manager') {
+  await page.getByLabel('Your title at the business').fill(title);
 }
 
 /** Step 6: every box in the Agreement section, then the manual's button. */
@@ -78,6 +83,7 @@ export async function submitRequest(page: Page, number: string, pin = '2468'): P
   await fillAddress(page);
   await acceptAgreement(page);
   await page.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+  await fillSignerTitle(page);
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
   await continueAndAgree(page);
   await sendProof(page);
