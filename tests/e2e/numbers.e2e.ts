@@ -101,3 +101,67 @@ test('Back from step 3 shows step 2 as saved', async () => {
   expect(await page.getByLabel("Current carrier's name").inputValue()).toBe('Comcast Business');
   await context.close();
 });
+
+test('with JavaScript off, Save and continue adds the rows typed: a line the carrier refuses stays with its reason, the carrier it names is offered for step 2', async () => {
+  const context = await signedInContext(browser, 'owner@summit.example', { javaScript: false });
+  const page = await context.newPage();
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page, 'Verizon Business');
+  // The sandbox: +1 410 556 is with Comcast Business; a local number ending 0900-0999 is not portable.
+  const rows = [page.getByRole('group', { name: 'Row 1' }), page.getByRole('group', { name: 'Row 2' })];
+  for (const [row, number] of [[rows[0], '+14105561234'], [rows[1], '+14105550950']] as const) {
+    await row.getByLabel('Number to Port').fill(number);
+    await row.getByLabel('Forward/Receiving Number').fill('+14105550199');
+    await row.getByLabel('Tracking Source').selectOption('Google Ads');
+  }
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByTestId('continue-error').getByText(/1 line was refused/).waitFor();
+  expect(page.url()).toMatch(/\/numbers$/);
+  expect(await page.locator('tr[data-code="not_portable"]').textContent()).toContain('The rate center of this number is not supported for porting');
+  expect(await page.locator('tr[data-verdict="accepted"]').textContent()).toContain('Comcast Business');
+  await page.getByTestId('saved-numbers').getByText('+14105561234').waitFor();
+  // The refused line is kept in the first row to fix; the accepted one is in the request.
+  expect(await rows[0].getByLabel('Number to Port').inputValue()).toBe('+14105550950');
+  expect(await page.getByTestId('continue-error').textContent()).not.toContain('Add to request');
+
+  const suggestion = page.getByTestId('carrier-suggestion').first();
+  expect(await suggestion.textContent()).toContain("The carrier's records show these numbers with Comcast Business.");
+  await suggestion.getByRole('button', { name: 'Use Comcast Business' }).click();
+  await page.waitForURL('**/numbers');
+  expect(await page.getByTestId('carrier-suggestion').count()).toBe(0);
+
+  await page.getByRole('group', { name: 'Row 1' }).getByLabel('Number to Port').fill('');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/customer');
+  await page.getByRole('link', { name: /Current carrier/ }).click();
+  expect(await page.getByLabel("Current carrier's name").inputValue()).toBe('Comcast Business');
+  await context.close();
+});
+
+test('the carrier’s answers per line after Check Portability; numbers with two carriers will go as two linked requests', async () => {
+  const context = await signedInContext(browser, 'owner@summit.example');
+  const page = await context.newPage();
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page, 'Verizon Business');
+  await page.getByLabel('Or paste the lines').fill('+14105551237\n+14105561235\n');
+  await page.getByLabel('Forward/Receiving Number').last().fill('+14105550199');
+  await page.getByLabel('Tracking Source').last().selectOption('Google Ads');
+  await page.getByRole('button', { name: 'Check Portability' }).nth(1).click();
+  const carriers = page.getByTestId('verdict-carrier');
+  await carriers.first().getByText('Verizon Business').waitFor();
+  expect(await carriers.first().textContent()).toContain('Fast port');
+  expect(await carriers.nth(1).textContent()).toContain('Comcast Business');
+  expect(await page.getByTestId('numbers-totals').textContent()).toContain('0 in this request');
+
+  // Save and continue adds the checked lines (no "Add to request" first) and goes on.
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/customer');
+  await page.getByRole('link', { name: /Numbers to Port/ }).click();
+  await page.waitForURL('**/numbers');
+  const split = page.getByTestId('split-notice');
+  expect(await split.textContent()).toMatch(/goes as 2 linked requests, one per carrier/);
+  expect(await split.textContent()).toContain('1 US local number with Comcast Business');
+  await context.close();
+});
