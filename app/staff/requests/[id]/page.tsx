@@ -21,6 +21,7 @@ import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change
 import { allowedDecisions } from '@/lib/porting/lifecycle/decisions';
 import { canTransitionNumber, isMoving } from '@/lib/porting/lifecycle/statuses';
 import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
+import { formatBillingAddress } from '@/lib/porting/wizard/loa/loa-document';
 import {
   activateNowAction, activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, requestFocChangeAction,
   retryCarrierOrderAction, revealPinAction, scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction, submitToCarrierAction,
@@ -91,11 +92,12 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
             <dt className="text-slate-500">Account PIN</dt><dd>{request.hasPin ? <RevealPinForm action={revealPinAction} requestId={id} /> : 'none'}</dd>
             <dt className="text-slate-500">Port type</dt><dd>{request.portType}{request.billingTelephoneNumber ? `, BTN ${request.billingTelephoneNumber}${request.btnIsPorting ? ' (porting)' : ''}` : ''}</dd>
             <dt className="text-slate-500">Address</dt><dd>{a && `${a.street}${a.unit ? `, ${a.unit}` : ''}, ${a.city}, ${a.region} ${a.postalCode}, ${a.country}`}</dd>
+            <dt className="text-slate-500">Service address</dt><dd>{request.serviceAddress ? formatBillingAddress(request.serviceAddress) : 'Same as billing address'}</dd>
           </dl>
           <h3 className="pt-2 font-medium">Letter of Authorization</h3>
           {loa ? (
             <p>
-              <a href={`/numbers/port/${id}/files/loa/${loa.id}`}>Signed LOA (PDF)</a> · {loa.kind} signature by {loa.signerName} ({loa.signerEmail}) at {time(loa.signedAt)} from {loa.ipAddress} · {loa.userAgent} · SHA-256 <span className="font-mono text-xs">{loa.contentSha256}</span>
+              <a href={`/numbers/port/${id}/files/loa/${loa.id}`}>Signed LOA (PDF)</a> · {loa.kind} signature by {loa.signerName}{loa.signerTitle ? `, ${loa.signerTitle}` : ''} ({loa.signerEmail}) at {time(loa.signedAt)} from {loa.ipAddress} · {loa.userAgent} · SHA-256 <span className="font-mono text-xs">{loa.contentSha256}</span>
             </p>
           ) : <p>No active signature.</p>}
           <h3 className="pt-2 font-medium">Proof of ownership</h3>

@@ -23,6 +23,7 @@ import { getActivation } from '@/lib/porting/carrier/get-activation';
 import { ActivateNowForm } from '@/components/porting/activation/activate-now-form';
 import { utcTime } from '@/components/staff/carrier/utc-time';
 import { activateNowAction } from './actions';
+import { formatBillingAddress } from '@/lib/porting/wizard/loa/loa-document';
 
 export const metadata: Metadata = { title: 'Port request' };
 
@@ -112,6 +113,8 @@ export default async function PortRequestPage({ params, searchParams }: { params
             <dd>{request.portType === 'partial' ? `Partial; billing number ${formatPhoneNumber(request.billingTelephoneNumber ?? '')}${request.btnIsPorting ? ' (porting)' : ' (stays)'}` : 'Full'}</dd>
             <dt className="text-slate-500">Billing address</dt>
             <dd>{address && `${address.street}${address.unit ? `, ${address.unit}` : ''}, ${address.city}, ${address.region} ${address.postalCode}, ${address.country}`}</dd>
+            <dt className="text-slate-500">Service address</dt>
+            <dd>{request.serviceAddress ? formatBillingAddress(request.serviceAddress) : 'Same as billing address'}</dd>
           </dl>
           <h3 className="mt-4 font-medium">Documents</h3>
           <ul className="mt-1 list-disc pl-5 text-sm">
