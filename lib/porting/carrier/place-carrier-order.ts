@@ -6,7 +6,7 @@ import { getCarrier } from '@/lib/carrier/get-carrier';
 import { CarrierError, type CarrierOrder } from '@/lib/carrier/porting-carrier';
 import { StateError } from '@/lib/errors';
 import { recordEvent } from '../events/record-event';
-import { isReadyForCarrier } from '../lifecycle/statuses';
+import { isAtCarrier } from '../lifecycle/statuses';
 import { applyCarrierOrder } from './apply-carrier-order';
 import { addCarrierNote } from './carrier-note';
 import { lockCarrierOrder, QUEUED, FAILED, type CarrierOrderRow } from './carrier-orders';
@@ -31,7 +31,11 @@ export async function placeCarrierOrder(tx: Transaction, payload: PlaceCarrierOr
   const row = await lockCarrierOrder(tx, payload.carrierOrderId);
   if (!row || row.status !== QUEUED || row.closedAt) return;
   const [request] = await tx.select().from(portRequests).where(eq(portRequests.id, row.portRequestId)).for('update');
-  if (!isReadyForCarrier(request.status)) return; // decided otherwise meanwhile (scheduled by hand, cancelled)
+  if (!isAtCarrier(request.status)) {
+    // Cancelled, completed or sent back to the customer before the carrier had it: nothing to place.
+    await tx.update(carrierOrders).set({ status: 'cancelled', lastError: 'Not placed: the request was no longer approved.', closedAt: now, updatedAt: now }).where(eq(carrierOrders.id, row.id));
+    return;
+  }
 
   let orders: CarrierOrder[];
   try {

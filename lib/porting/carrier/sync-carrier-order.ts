@@ -32,17 +32,22 @@ export async function syncCarrierOrder(
   return updated;
 }
 
-/** An order the carrier split off one of ours after placing it: a row of its own for the same request. */
+/**
+ * An order we have no row for by its id: ours still being placed (the carrier's webhook can come
+ * before the placing job commits: the row's lock waits for it), or one the carrier split off ours
+ * after placing it (a row of its own for the same request). The carrier's reference is our row's id.
+ */
 async function adoptSplit(tx: Transaction, carrierName: string, order: CarrierOrder, now: Date): Promise<CarrierOrderRow | null> {
-  if (!order.reference || !/^[0-9a-f-]{36}$/i.test(order.reference)) return null;
-  const [parent] = await tx.select().from(carrierOrders).where(eq(carrierOrders.id, order.reference));
-  if (!parent?.externalId || parent.carrier !== carrierName) return null; // not ours, or its placing is still under way
+  if (!order.reference || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(order.reference)) return null;
+  const [parent] = await tx.select().from(carrierOrders).where(eq(carrierOrders.id, order.reference)).for('update');
+  if (!parent?.externalId || parent.carrier !== carrierName) return null; // not ours, or its placing failed
+  if (parent.externalId === order.id) return parent;
   const [created] = await tx
     .insert(carrierOrders)
     .values({ portRequestId: parent.portRequestId, carrier: carrierName, externalId: order.id, numbers: order.numbers, status: 'submitted', requestedByUserId: parent.requestedByUserId, placedAt: now, createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning();
-  return created ?? null;
+  return created ?? (await tx.select().from(carrierOrders).where(and(eq(carrierOrders.carrier, carrierName), eq(carrierOrders.externalId, order.id))).for('update'))[0] ?? null;
 }
 
 /** The carrier's comments on the order, each copied once into the team's internal notes. */
