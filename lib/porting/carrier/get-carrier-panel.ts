@@ -63,6 +63,8 @@ export async function getCarrierPanel(db: Database, actor: Actor, requestId: str
       attempts: job?.attempts ?? 0,
       nextAttemptAt: placing && job.status === 'pending' ? job.runAt : null,
       placedAt: row.placedAt,
+      /** Nothing more happens to it (ported or cancelled): the console offers no action on it. */
+      closed: row.closedAt !== null,
     };
   });
 
