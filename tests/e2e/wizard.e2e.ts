@@ -34,7 +34,8 @@ test('with JavaScript on, the owner walks the manual from Numbers > Port Numbers
 
   // Step 5: the lines are installed elsewhere. "No" shows the service address; a PO box there is refused, all typed kept.
   const serviceStreet = page.getByLabel('Service street address');
-  expect(await serviceStreet.isVisible()).toBe(false);
+  // Shown until the page's JavaScript runs, then hidden behind "Yes".
+  await serviceStreet.waitFor({ state: 'hidden' });
   await page.getByLabel('Street address', { exact: true }).fill('PO Box 4410');
   await page.getByLabel('City', { exact: true }).fill('Baltimore');
   await page.getByLabel('State or province', { exact: true }).selectOption('MD');
