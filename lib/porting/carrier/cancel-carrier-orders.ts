@@ -3,8 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { carrierOrders } from '@/db/schema';
 import { getCarrier } from '@/lib/carrier/get-carrier';
+import { CarrierError } from '@/lib/carrier/porting-carrier';
 import { scheduleJob } from '@/lib/jobs/run-due-jobs';
 import { applyCarrierOrder } from './apply-carrier-order';
+import { addCarrierNote } from './carrier-note';
 import { lockCarrierOrder, openCarrierOrders } from './carrier-orders';
 
 export const CANCEL_CARRIER_ORDER_JOB = 'carrier-cancel-order';
@@ -35,5 +37,11 @@ export async function cancelCarrierOrder(tx: Transaction, payload: CancelCarrier
   if (!carrier) return;
   const row = await lockCarrierOrder(tx, payload.carrierOrderId);
   if (!row?.externalId || row.closedAt) return;
-  await applyCarrierOrder(tx, row, await carrier.cancel(row.externalId), now);
+  try {
+    await applyCarrierOrder(tx, row, await carrier.cancel(row.externalId), now);
+  } catch (error) {
+    if (!(error instanceof CarrierError) || error.retryable) throw error; // down: the job backs off and tries again
+    await tx.update(carrierOrders).set({ lastError: error.message, updatedAt: now }).where(eq(carrierOrders.id, row.id));
+    await addCarrierNote(tx, row.portRequestId, `The request was cancelled but the carrier refused to cancel order ${row.externalId}: ${error.message} Cancel it in the carrier's portal.`, now);
+  }
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { changeRequests, portRequests, proofFiles } from '@/db/schema';
 import { getCarrier } from '@/lib/carrier/get-carrier';
-import type { CarrierOrderUpdate } from '@/lib/carrier/porting-carrier';
+import { CarrierError, type CarrierOrderUpdate } from '@/lib/carrier/porting-carrier';
 import { recordEvent } from '../events/record-event';
 import { stepsOpenedBy } from '../review/change-reasons';
 import { applyCarrierOrder } from './apply-carrier-order';
@@ -47,7 +47,15 @@ export async function updateCarrierOrder(tx: Transaction, payload: UpdateCarrier
     if (steps.includes('address')) update.serviceAddress = input.serviceAddress;
     if (resigned) Object.assign(update, { authorizedPerson: input.authorizedPerson, loa: input.loa });
     if (newProof) update.invoice = input.invoice;
-    const answer = await carrier.updateOrder(order.externalId!, update);
+    let answer;
+    try {
+      answer = await carrier.updateOrder(order.externalId!, update);
+    } catch (error) {
+      if (!(error instanceof CarrierError) || error.retryable) throw error; // down: the job backs off and tries again
+      await recordEvent(tx, { requestId: request.id, actor: null, at: now }, { type: 'carrier_order_failed', error: error.message });
+      await addCarrierNote(tx, request.id, `The carrier refused the customer's corrections for order ${order.externalId}: ${error.message} Send them through the carrier's portal, or ask the customer for changes again.`, now);
+      continue;
+    }
     await applyCarrierOrder(tx, order, answer, now);
     // Field names only: the values (the PIN among them) stay out of the trail.
     const fields = Object.keys(update).filter((k) => update[k as keyof CarrierOrderUpdate] !== undefined);
