@@ -6,8 +6,6 @@ import type { CarrierPanel as CarrierPanelData } from '@/lib/porting/carrier/get
 import { CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
 import { utcTime } from './utc-time';
 
-const FINISHED = ['ported', 'cancelled', 'cancel-pending'];
-
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Order = CarrierPanelData['orders'][number];
 
@@ -24,7 +22,7 @@ export function CarrierPanel({ panel, requestId, version, actions }: {
   // Retry is for a placement that failed or waits out its backoff after an error (what the service retries).
   const failing = panel.orders.some((o) => !o.externalId && (o.lastError || o.status === 'failed'));
   // A date can be asked of an order the carrier holds and has not finished (ported or cancelled).
-  const datable = panel.orders.some((o) => o.externalId && !FINISHED.includes(o.status));
+  const datable = panel.orders.some((o) => o.externalId && !o.closed);
   return (
     <section className="mt-6 space-y-4 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200" data-testid="carrier-panel" aria-labelledby="carrier-heading">
       <h2 id="carrier-heading" className="font-semibold">Carrier <span className="font-normal text-slate-500">({panel.carrier})</span></h2>
