@@ -139,7 +139,8 @@ export async function startCarrierSandbox(options: CarrierSandboxOptions = {}): 
       documents: [...store.documents.values()],
     };
     ensurePrivateDir(path.dirname(options.stateFile));
-    const tmp = `${options.stateFile}.tmp`;
+    // Unique per writer: two processes on one data folder (test workers) must not rename each other's file.
+    const tmp = `${options.stateFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     // The file holds the webhook signing key: this user only.
     writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
     tighten(tmp, 0o600);
