@@ -116,9 +116,8 @@ export const addressStepSchema = z
   .superRefine(checkRegionAndPostalCode)
   .transform(({ serviceAddress, ...billing }) => ({ ...billing, postalCode: billFormat(billing.postalCode, billing.country), serviceAddress: serviceAddress ?? null }));
 
-type AddressStepValues = z.infer<typeof addressStepSchema>;
-/** The checked step (service address left out: the same as the billing address). */
-export type AddressStepInput = Omit<AddressStepValues, 'serviceAddress'> & { serviceAddress?: AddressStepValues['serviceAddress'] };
+/** The checked step (what addressStepSchema gives; a service address left out is the same as the billing address). */
+export type AddressStepInput = BillingAddress & { serviceAddress?: BillingAddress | null };
 
 /** The form's field names of the service address ("serviceAddress.street"), so its errors come back under them. */
 export const SERVICE_ADDRESS_FIELDS = ['street', 'unit', 'city', 'region', 'postalCode', 'country'] as const;
