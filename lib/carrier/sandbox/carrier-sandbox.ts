@@ -298,6 +298,8 @@ export async function startCarrierSandbox(options: CarrierSandboxOptions = {}): 
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // The sandbox serves the process it lives in: it never keeps that process (or a test run) alive.
+  server.unref();
   const { port } = server.address() as AddressInfo;
   const timer = setInterval(tick, options.tickMs ?? 5_000);
   timer.unref?.();
