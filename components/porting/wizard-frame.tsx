@@ -15,7 +15,7 @@ export function WizardFrame({ draft, step, intro, children, allowedSteps }: { dr
       <h1 className="mt-1 mb-4 text-2xl font-semibold">{allowedSteps ? 'Fix and resubmit' : 'Create Port Request'}</h1>
       {allowedSteps && (
         <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          Our team asked for changes. Only the parts concerned are open; when they are fixed, sign the letter again if asked
+          Changes are needed before this request can go on. Only the parts concerned are open; when they are fixed, sign the letter again if asked
           and resubmit from the last step.
         </p>
       )}

@@ -93,7 +93,7 @@ test('when the team says the PIN is wrong, keeping the old one is refused at the
   await startReview(t.db, t.staff, id, await version(id));
   await requestChanges(t.db, t.staff, id, { reasons: ['pin_invalid'], numberIds: [], note: undefined, version: await version(id) });
   const customer = { customerName: 'Summit Marketing Group LLC', carrierAccountNumber: '8834-2219', portType: 'full' as const, billingTelephoneNumber: undefined, btnIsPorting: undefined };
-  await expect(saveCustomerStep(t.db, t.owner, id, { ...customer, accountPin: undefined })).rejects.toThrow(/asked for a new account PIN/);
+  await expect(saveCustomerStep(t.db, t.owner, id, { ...customer, accountPin: undefined })).rejects.toThrow(/A new account PIN is needed/);
   // Skipping step 4 altogether does not get past "Resubmit" either.
   await expect(submitPortRequest(t.db, t.owner, id, [])).rejects.toThrow(/new account PIN: enter it in step 4/);
   await saveCustomerStep(t.db, t.owner, id, { ...customer, accountPin: '7777' });

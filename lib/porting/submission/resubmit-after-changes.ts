@@ -19,11 +19,11 @@ import { asksForNewPin, findOpenChangeRequest } from '../review/open-change-requ
 export async function resubmitAfterChanges(tx: Transaction, actor: Actor, request: PortRequest, options: { newProof: boolean; at: Date }) {
   const open = await findOpenChangeRequest(tx, request.id);
   if (open?.reasons.some((r) => r.code === 'proof_unreadable') && !options.newProof) {
-    throw new StateError('Our team asked for new proof of ownership: add a bill or screenshot before resubmitting.');
+    throw new StateError('New proof of ownership is needed: add a bill or screenshot before resubmitting.');
   }
   // Set by the customer step when a new PIN is entered for this change request.
   if (open && asksForNewPin(open) && !open.pinReplacedAt) {
-    throw new StateError('Our team asked for a new account PIN: enter it in step 4 (Customer), then resubmit.');
+    throw new StateError('A new account PIN is needed: enter it in step 4 (Customer), then resubmit.');
   }
   if (open) await tx.update(changeRequests).set({ resolvedAt: options.at }).where(eq(changeRequests.id, open.id));
   if (open?.source === 'carrier') {

@@ -119,7 +119,7 @@ async function saveCustomer(
   now: Date,
 ): Promise<void> {
   if (newPinAsked) {
-    if (!input.accountPin) throw new StateError('Our team asked for a new account PIN: enter the port-out PIN your current carrier gives you.');
+    if (!input.accountPin) throw new StateError('A new account PIN is needed: enter the port-out PIN your current carrier gives you.');
     // What "Resubmit" checks to know the PIN was replaced after the team asked.
     await tx.update(changeRequests).set({ pinReplacedAt: now }).where(eq(changeRequests.id, newPinAsked.id));
     await recordEvent(tx, { requestId: request.id, actor, at: now }, { type: 'pin_replaced' });

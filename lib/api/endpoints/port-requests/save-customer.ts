@@ -12,7 +12,7 @@ export const saveCustomer = defineEndpoint({
   operationId: 'saveCustomerStep',
   summary: 'Save the customer name and PIN step',
   description:
-    'Step 4 of the wizard. The PIN is stored encrypted and never returned; leave accountPin out to keep the one on file (unless our team asked for a new one).',
+    'Step 4 of the wizard. The PIN is stored encrypted and never returned; leave accountPin out to keep the one on file (unless a new one was asked for).',
   tag: 'Wizard steps',
   scope: 'port_requests:write',
   params: requestIdParams,
