@@ -95,7 +95,7 @@ test('when the team says the PIN is wrong, keeping the old one is refused at the
   const customer = { customerName: 'Summit Marketing Group LLC', carrierAccountNumber: '8834-2219', portType: 'full' as const, billingTelephoneNumber: undefined, btnIsPorting: undefined };
   await expect(saveCustomerStep(t.db, t.owner, id, { ...customer, accountPin: undefined })).rejects.toThrow(/A new account PIN is needed/);
   // Skipping step 4 altogether does not get past "Resubmit" either.
-  await expect(submitPortRequest(t.db, t.owner, id, [])).rejects.toThrow(/new account PIN: enter it in step 4/);
+  await expect(submitPortRequest(t.db, t.owner, id, [])).rejects.toThrow(/new account PIN is needed: enter it in step 4/);
   await saveCustomerStep(t.db, t.owner, id, { ...customer, accountPin: '7777' });
   expect(await submitPortRequest(t.db, t.owner, id, [])).toEqual({ requestIds: [id], alreadySubmitted: false });
   expect(await revealAccountPin(t.db, t.staff, id)).toBe('7777');
