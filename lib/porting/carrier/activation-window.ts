@@ -8,11 +8,3 @@ export function activationWindow(row: Pick<CarrierOrderRow, 'fastPortEligible' |
   if (!row.fastPortEligible || !row.focConfirmedAt || row.status !== 'foc-date-confirmed') return null;
   return { startsAt: row.focConfirmedAt, endsAt: new Date(row.focConfirmedAt.getTime() + ACTIVATION_WINDOW_HOURS * 3_600_000) };
 }
-
-/** "Activate now" is offered on the FOC day, inside the window. */
-export function canActivateAt(row: Pick<CarrierOrderRow, 'fastPortEligible' | 'focConfirmedAt' | 'status'>, now: Date): boolean {
-  const window = activationWindow(row);
-  if (!window) return false;
-  const sameDay = window.startsAt.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  return sameDay && now >= window.startsAt && now < window.endsAt;
-}

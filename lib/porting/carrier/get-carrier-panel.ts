@@ -7,7 +7,7 @@ import { getCarrier } from '@/lib/carrier/get-carrier';
 import type { FocWindow } from '@/lib/carrier/porting-carrier';
 import { NotFoundError } from '@/lib/errors';
 import { findPortRequest } from '../port-request-access';
-import { canActivateAt } from './activation-window';
+import { ordersReadyToActivate } from './ready-to-activate';
 import { carrierOrdersOfRequest } from './carrier-orders';
 import { placeJobKey } from './place-carrier-order';
 import { FOC_CHANGE_RULES, MAX_FOC_CHANGES_AFTER_CONFIRM } from './request-foc-change';
@@ -33,7 +33,7 @@ export type CarrierPanel = NonNullable<Awaited<ReturnType<typeof getCarrierPanel
  * placing job's attempts and error while the carrier is down, the FOC windows the carrier allows,
  * and the changes of date left. Staff only; null in manual mode or before "Submit to carrier".
  */
-export async function getCarrierPanel(db: Database, actor: Actor, requestId: string, now = new Date()) {
+export async function getCarrierPanel(db: Database, actor: Actor, requestId: string) {
   if (!actor.isStaff) throw new NotFoundError('That port request');
   await findPortRequest(db, actor, requestId);
   const carrier = await getCarrier();
@@ -79,6 +79,6 @@ export async function getCarrierPanel(db: Database, actor: Actor, requestId: str
     focWindows,
     focChangesLeft,
     focChangeRules: FOC_CHANGE_RULES,
-    canActivate: open.some((r) => canActivateAt(r, now)),
+    canActivate: (await ordersReadyToActivate(carrier, open)).length > 0,
   };
 }

@@ -76,28 +76,28 @@ test('Activate now: offered to the customer on the FOC day inside the window of 
   const [row] = await t.db.select().from(carrierOrders).where(eq(carrierOrders.portRequestId, id));
   expect(row).toMatchObject({ status: 'foc-date-confirmed', fastPortEligible: true });
 
-  const before = await getActivation(t.db, t.owner, id, carrierNow());
+  const before = await getActivation(t.db, t.owner, id);
   expect(before).toMatchObject({ canActivate: false, windowStartsAt: row.focConfirmedAt });
   await expect(activateNow(t.db, t.owner, id, carrierNow())).rejects.toThrow(/activation window/);
-  await expect(getActivation(t.db, t.harbor, id, carrierNow())).rejects.toThrow(NotFoundError);
+  await expect(getActivation(t.db, t.harbor, id)).rejects.toThrow(NotFoundError);
 
   await advance(row.focConfirmedAt!.getTime() - tc.sandbox.now() + 10 * 60_000);
-  expect(await getActivation(t.db, t.owner, id, carrierNow())).toMatchObject({ canActivate: true });
-  expect((await getCarrierPanel(t.db, t.staff, id, carrierNow()))?.canActivate).toBe(true);
+  expect(await getActivation(t.db, t.owner, id)).toMatchObject({ canActivate: true });
+  expect((await getCarrierPanel(t.db, t.staff, id))?.canActivate).toBe(true);
   await expect(activateNow(t.db, t.harbor, id, carrierNow())).rejects.toThrow(NotFoundError);
   await activateNow(t.db, t.owner, id, carrierNow());
 
   expect((await requestOf(id)).status).toBe('completed');
   const [tracking] = await t.db.select().from(trackingNumbers).where(eq(trackingNumbers.number, fast));
   expect(tracking).toMatchObject({ voiceStatus: 'active', smsStatus: 'pending' });
-  expect(await getActivation(t.db, t.owner, id, carrierNow())).toBeNull();
+  expect(await getActivation(t.db, t.owner, id)).toBeNull();
 });
 
 test('a confirmed port date moves through the carrier (each new FOC reschedules and emails the customer), at most three times', async () => {
   const id = await atCarrier([number(false)]);
   await advance(HOUR + 60_000);
   expect((await requestOf(id)).status).toBe('scheduled');
-  expect((await getCarrierPanel(t.db, t.staff, id, carrierNow()))?.focChangeRules).toBe(FOC_CHANGE_RULES);
+  expect((await getCarrierPanel(t.db, t.staff, id))?.focChangeRules).toBe(FOC_CHANGE_RULES);
 
   for (let change = 1; change <= 3; change += 1) {
     const focDate = weekdayAfter(7 + change);
@@ -107,7 +107,7 @@ test('a confirmed port date moves through the carrier (each new FOC reschedules 
     expect(answer.bestEffort).toBe(confirmed.getTime() - tc.sandbox.now() < 48 * HOUR);
     await advance(HOUR + 60_000);
     expect((await requestOf(id)).focDate?.toISOString()).toBe(`${focDate}T16:00:00.000Z`);
-    expect((await getCarrierPanel(t.db, t.staff, id, carrierNow()))?.focChangesLeft).toBe(3 - change);
+    expect((await getCarrierPanel(t.db, t.staff, id))?.focChangesLeft).toBe(3 - change);
   }
   const changed = await t.db.select().from(outboxEmails).where(and(eq(outboxEmails.subjectRef, `port-request:${id}`), eq(outboxEmails.template, 'port-date-changed')));
   expect(changed).toHaveLength(3);
