@@ -7,6 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { loaSignatures, portRequestEvents, portRequests } from '@/db/schema';
 import { saveAddress } from '@/app/(app)/numbers/port/[id]/address/actions';
 import { addressStepSchema, PO_BOX_MESSAGE, saveAddressStep } from '@/lib/porting/wizard/address';
+import { HIDDEN_CHARACTER_MESSAGE } from '@/lib/porting/wizard/single-line-text';
 import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
 import { canonicalLoaText } from '@/lib/porting/wizard/loa/loa-document';
 import { apiCall, makeApiKey } from '../helpers/api';
@@ -93,13 +94,29 @@ test.each([
   'Case postale 55',
   'Casier postal 3',
   'Boîte postale 4',
+  // Spellings a script tried past the first rules: glued numbers, hyphens and slashes, full width.
+  'PO Box12',
+  'POBox12',
+  'P-O Box 12',
+  'P/O Box 12',
+  'ＰＯ Box 12',
+  'Postbox 12',
+  'Post-Office Box 4',
+  'PMB 123',
+  'B.P. 123',
+  'Suite 5, Box 12',
 ])('"%s" is a PO box', (street) => {
   const result = addressStepSchema.safeParse({ ...billing, serviceAddress: { street, city: 'Montréal', region: 'QC', postalCode: 'H2X 1Y4', country: 'CA' } });
   expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['serviceAddress', 'street'], message: PO_BOX_MESSAGE })]);
 });
 
-test.each(['100 Light St', '12 Rue Saint-Pierre', '55 Boxwood Ln', '9 Post Rd', '300 Capitol Blvd', '4 Pobst Ave', '1 Harbor Box Way'])('"%s" is a street address', (street) => {
+test.each(['100 Light St', '12 Rue Saint-Pierre', '55 Boxwood Ln', '9 Post Rd', '300 Capitol Blvd', '4 Pobst Ave', '1 Harbor Box Way', '300 Box Hill Rd', '7 Cpl Morgan St'])('"%s" is a street address', (street) => {
   expect(addressStepSchema.safeParse({ ...billing, serviceAddress: { street, city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' } }).success).toBe(true);
+});
+
+test.each(['P\u200BO Box 12', 'P\u00ADO Box 12', 'PO\u2060Box 12'])('an invisible character inside a street (%j) is refused as such, so no spelling slips past', (street) => {
+  const result = addressStepSchema.safeParse({ ...billing, serviceAddress: { street, city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' } });
+  expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['serviceAddress', 'street'], message: HIDDEN_CHARACTER_MESSAGE })]);
 });
 
 test('a PO box written in the unit field is refused there', () => {

@@ -17,27 +17,33 @@ import { singleLineText } from './single-line-text';
 export const PO_BOX_MESSAGE =
   'Carriers need the street address where the lines are installed, not a PO box. Enter that address here (the billing address may stay a PO box).';
 
-// "PO Box 12", "P.O. Box", "POB 12", "Post Office Box", "Postal Box", Canada's "C.P. 12" / "CP 12"
-// (case postale), "Case postale", "Casier postal", "Boîte postale", "Box 12" at the start, "Lock box":
-// each spelling with or without dots, and any case or accent.
+// "PO Box 12", "P.O. Box", "POB 12", "Post Office Box", "Postal Box", "Postbox", a private mailbox
+// "PMB 12", Canada's "C.P. 12" / "CP 12" (case postale), "B.P. 12", "Case postale", "Casier postal",
+// "Boîte postale", "Box 12" anywhere ("Suite 5, Box 12"), "Lock box": each spelling with or without
+// dots, hyphens or slashes ("P-O", "P/O"), with the number right after ("PO Box12"), in any case,
+// accent or width (full-width letters fold to plain ones).
 const PO_BOX_SPELLINGS = [
-  /\bp ?o ?box\b/,
+  /\bp ?o ?box(?![a-z])/,
   /\bp ?o ?b ?#? ?\d/,
-  /\bpost(al)? (office )?box\b/,
+  /\bpost(al)? ?(office )?box(?![a-z])/,
+  /\bp ?m ?b ?#? ?\d/,
   /\bc ?p ?#? ?\d/,
+  /\bb ?p ?#? ?\d/,
   /\bcase postale\b/,
   /\bcasier postal\b/,
   /\bboite postale\b/,
-  /^box ?#? ?\d/,
+  /(^| )box ?#? ?\d/,
   /\block ?box\b/,
 ];
 
 function isPoBox(text: string): boolean {
   const plain = text
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    // Invisible characters would split a spelling ("P\u200BO Box"); single-line fields refuse them too.
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .toLowerCase()
-    .replace(/[.,]/g, ' ')
+    .replace(/[.,\-/_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return PO_BOX_SPELLINGS.some((spelling) => spelling.test(plain));
