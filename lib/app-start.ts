@@ -5,6 +5,7 @@ import { getEnv } from '@/lib/config/env';
 import { describeError } from '@/lib/log';
 import { getDatabaseHandle } from '@/lib/db';
 import { startJobWorker } from '@/lib/jobs/job-worker';
+import { scheduleReconciliation } from '@/lib/porting/carrier/reconcile-carrier-orders';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 import { getStorage } from '@/lib/storage/s3';
 import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
@@ -27,7 +28,8 @@ export async function startApp(): Promise<void> {
     }
   }
   await getStorage();
-  await getCarrier();
+  // A reconciliation pass at every start: the chain of passes survives a job that gave up.
+  if (await getCarrier()) await scheduleReconciliation(handle.db, new Date());
   startOutboxWorker();
   startJobWorker();
   startWebhookWorker();

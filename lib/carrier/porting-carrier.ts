@@ -102,8 +102,14 @@ export type CarrierEvent = {
 /** What the request's fields may change on an order already placed (after an exception is fixed). */
 export type CarrierOrderUpdate = Partial<Pick<CarrierOrderInput, 'accountHolder' | 'accountNumber' | 'pin' | 'billingTelephoneNumber' | 'portType' | 'serviceAddress' | 'authorizedPerson' | 'loa' | 'invoice'>>;
 
+// Next bundles this module more than once (the start-up code that builds the carrier, each route
+// and action): `instanceof` fails across copies, so the errors carry a brand that every copy reads.
+const CARRIER_ERROR = Symbol.for('port-numbers.CarrierError');
+const SIGNATURE_ERROR = Symbol.for('port-numbers.CarrierSignatureError');
+
 /** A failure of the carrier: down or refusing. `retryable` says whether trying again later can help. */
 export class CarrierError extends Error {
+  readonly [CARRIER_ERROR] = true;
   constructor(
     message: string,
     readonly retryable: boolean,
@@ -116,10 +122,21 @@ export class CarrierError extends Error {
 
 /** A webhook whose signature does not verify (or is too old): refused, never acted on. */
 export class CarrierSignatureError extends Error {
+  readonly [SIGNATURE_ERROR] = true;
   constructor(message: string) {
     super(message);
     this.name = 'CarrierSignatureError';
   }
+}
+
+/** Whether `error` is a CarrierError from any copy of this module (use instead of instanceof). */
+export function isCarrierError(error: unknown): error is CarrierError {
+  return typeof error === 'object' && error !== null && CARRIER_ERROR in error;
+}
+
+/** Whether `error` is a CarrierSignatureError from any copy of this module (use instead of instanceof). */
+export function isCarrierSignatureError(error: unknown): error is CarrierSignatureError {
+  return typeof error === 'object' && error !== null && SIGNATURE_ERROR in error;
 }
 
 export interface PortingCarrier {

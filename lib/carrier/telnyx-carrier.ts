@@ -1,21 +1,7 @@
 import 'server-only';
 import Telnyx, { APIConnectionError, APIError } from 'telnyx';
 import { z } from 'zod';
-import {
-  CarrierError,
-  CarrierSignatureError,
-  type CarrierComment,
-  type CarrierDocument,
-  type CarrierEvent,
-  type CarrierMessagingStatus,
-  type CarrierOrder,
-  type CarrierOrderInput,
-  type CarrierOrderStatus,
-  type CarrierOrderUpdate,
-  type CarrierPortability,
-  type FocWindow,
-  type PortingCarrier,
-} from './porting-carrier';
+import { CarrierError, CarrierSignatureError, type CarrierComment, type CarrierDocument, type CarrierEvent, type CarrierMessagingStatus, type CarrierOrder, type CarrierOrderInput, type CarrierOrderStatus, type CarrierOrderUpdate, type CarrierPortability, type FocWindow, type PortingCarrier, isCarrierError } from './porting-carrier';
 
 export type TelnyxCarrierOptions = {
   apiKey: string;
@@ -106,7 +92,7 @@ export class TelnyxCarrier implements PortingCarrier {
       return { ...(currentCarrier ? { currentCarrier } : {}), ...(messagingCapable ? { messagingCapable } : {}) };
     } catch (error) {
       // A lookup the carrier refuses leaves the carrier unknown; an outage fails the check.
-      if (error instanceof CarrierError && !error.retryable) return null;
+      if (isCarrierError(error) && !error.retryable) return null;
       throw error;
     }
   }
@@ -322,7 +308,7 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function toCarrierError(error: unknown): unknown {
-  if (error instanceof CarrierError) return error;
+  if (isCarrierError(error)) return error;
   if (error instanceof APIConnectionError) return new CarrierError(`The carrier cannot be reached: ${error.message}`, true);
   if (error instanceof APIError) {
     const status = error.status ?? 0;

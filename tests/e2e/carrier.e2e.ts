@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
+import { baseUrl, launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
 import { submitRequest } from './helpers/wizard';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 
@@ -144,4 +144,19 @@ test('"Submit to carrier" works with JavaScript off: a 303 back to the request, 
   await changeDate.getByRole('button', { name: 'Ask the carrier for this date' }).click();
   await staff.getByTestId('foc-change').getByRole('alert').getByText(/weekend day/).waitFor();
   await staffContext.close();
+});
+
+// Against the built app, where the carrier is built by the start-up code and the route is bundled
+// apart from it: a webhook the carrier did not sign is refused as such (401), never "try again" (503).
+test('the built app refuses a carrier webhook without a valid signature with 401, and changes nothing', async () => {
+  const body = JSON.stringify({ data: { event_type: 'porting_order.status_changed', id: 'forged-1', occurred_at: new Date().toISOString(), payload: { id: 'any', status: { value: 'ported' } }, record_type: 'event' } });
+  const unsigned = await fetch(`${baseUrl}/api/carrier/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  expect(unsigned.status).toBe(401);
+  const forged = await fetch(`${baseUrl}/api/carrier/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'telnyx-signature-ed25519': Buffer.alloc(64, 7).toString('base64'), 'telnyx-timestamp': String(Math.floor(Date.now() / 1000)) },
+    body,
+  });
+  expect(forged.status).toBe(401);
+  expect(await forged.text()).not.toContain('ported');
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { getCarrier } from '@/lib/carrier/get-carrier';
-import { CarrierError } from '@/lib/carrier/porting-carrier';
+import { isCarrierError } from '@/lib/carrier/porting-carrier';
 import { StateError } from '@/lib/errors';
 import { recordEvent } from '../events/record-event';
 import { findPortRequest } from '../port-request-access';
@@ -21,7 +21,7 @@ export async function activateNow(db: Database, actor: Actor, requestId: string,
   await db.transaction(async (tx) => {
     await findPortRequest(tx, actor, requestId, { forUpdate: true });
     const ready = await ordersReadyToActivate(carrier, await openCarrierOrders(tx, requestId), { strict: true }).catch((error) => {
-      if (error instanceof CarrierError) throw new StateError('The carrier cannot be reached just now, so the numbers cannot be activated. Try again in a few minutes; they still port at the scheduled time.');
+      if (isCarrierError(error)) throw new StateError('The carrier cannot be reached just now, so the numbers cannot be activated. Try again in a few minutes; they still port at the scheduled time.');
       throw error;
     });
     if (ready.length === 0) throw new StateError('The numbers can be activated only on the port day, inside the carrier’s activation window.');

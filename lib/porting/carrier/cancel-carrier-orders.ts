@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { carrierOrders } from '@/db/schema';
 import { getCarrier } from '@/lib/carrier/get-carrier';
-import { CarrierError } from '@/lib/carrier/porting-carrier';
+import { isCarrierError } from '@/lib/carrier/porting-carrier';
 import { scheduleJob } from '@/lib/jobs/run-due-jobs';
 import { applyCarrierOrder } from './apply-carrier-order';
 import { addCarrierNote } from './carrier-note';
@@ -40,7 +40,7 @@ export async function cancelCarrierOrder(tx: Transaction, payload: CancelCarrier
   try {
     await applyCarrierOrder(tx, row, await carrier.cancel(row.externalId), now);
   } catch (error) {
-    if (!(error instanceof CarrierError) || error.retryable) throw error; // down: the job backs off and tries again
+    if (!(isCarrierError(error)) || error.retryable) throw error; // down: the job backs off and tries again
     await tx.update(carrierOrders).set({ lastError: error.message, updatedAt: now }).where(eq(carrierOrders.id, row.id));
     await addCarrierNote(tx, row.portRequestId, `The request was cancelled but the carrier refused to cancel order ${row.externalId}: ${error.message} Cancel it in the carrier's portal.`, now);
   }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { carrierOrders, portRequests } from '@/db/schema';
 import { getCarrier } from '@/lib/carrier/get-carrier';
-import { CarrierError, type CarrierOrder } from '@/lib/carrier/porting-carrier';
+import { type CarrierOrder, isCarrierError } from '@/lib/carrier/porting-carrier';
 import { StateError } from '@/lib/errors';
 import { recordEvent } from '../events/record-event';
 import { isAtCarrier } from '../lifecycle/statuses';
@@ -41,7 +41,7 @@ export async function placeCarrierOrder(tx: Transaction, payload: PlaceCarrierOr
   try {
     orders = await carrier.placeOrder(await buildOrderInput(tx, request, row));
   } catch (error) {
-    const refused = (error instanceof CarrierError && !error.retryable) || error instanceof StateError;
+    const refused = (isCarrierError(error) && !error.retryable) || error instanceof StateError;
     if (!refused) throw error;
     await tx.update(carrierOrders).set({ status: FAILED, lastError: error.message, updatedAt: now }).where(eq(carrierOrders.id, row.id));
     await recordEvent(tx, { requestId: row.portRequestId, actor: null, at: now }, { type: 'carrier_order_failed', error: error.message });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CarrierError, type PortingCarrier } from '@/lib/carrier/porting-carrier';
+import { type PortingCarrier, isCarrierError } from '@/lib/carrier/porting-carrier';
 import { activationWindow } from './activation-window';
 import type { CarrierOrderRow } from './carrier-orders';
 
@@ -19,7 +19,7 @@ export async function ordersReadyToActivate(carrier: PortingCarrier, rows: reado
       try {
         return (await carrier.getOrder(row.externalId!)).activationStatus === READY ? row : null;
       } catch (error) {
-        if (options.strict || !(error instanceof CarrierError)) throw error;
+        if (options.strict || !(isCarrierError(error))) throw error;
         return null;
       }
     }),

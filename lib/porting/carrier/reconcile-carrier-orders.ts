@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Transaction } from '@/db/client';
+import type { Database, Transaction } from '@/db/client';
 import { carrierOrders, carrierWebhookEvents } from '@/db/schema';
 import { getCarrier } from '@/lib/carrier/get-carrier';
 import { describeError, logFailure } from '@/lib/log';
@@ -18,7 +18,7 @@ export const RECONCILE_EVERY_MINUTES = 30;
 const MESSAGING_WAITING = ['pending', 'activating'];
 
 /** Schedules the next pass (one per slot, however many callers ask). */
-export async function scheduleReconciliation(tx: Transaction, now: Date): Promise<void> {
+export async function scheduleReconciliation(tx: Transaction | Database, now: Date): Promise<void> {
   const slotMs = RECONCILE_EVERY_MINUTES * 60_000;
   const runAt = new Date(Math.ceil((now.getTime() + 1) / slotMs) * slotMs);
   await scheduleJob(tx, { kind: RECONCILE_CARRIER_JOB, payload: {}, runAt, dedupeKey: `${RECONCILE_CARRIER_JOB}:${runAt.toISOString()}` });

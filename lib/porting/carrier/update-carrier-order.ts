@@ -3,7 +3,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { changeRequests, portRequests, proofFiles } from '@/db/schema';
 import { getCarrier } from '@/lib/carrier/get-carrier';
-import { CarrierError, type CarrierOrderUpdate } from '@/lib/carrier/porting-carrier';
+import { type CarrierOrderUpdate, isCarrierError } from '@/lib/carrier/porting-carrier';
 import { recordEvent } from '../events/record-event';
 import { stepsOpenedBy } from '../review/change-reasons';
 import { applyCarrierOrder } from './apply-carrier-order';
@@ -51,7 +51,7 @@ export async function updateCarrierOrder(tx: Transaction, payload: UpdateCarrier
     try {
       answer = await carrier.updateOrder(order.externalId!, update);
     } catch (error) {
-      if (!(error instanceof CarrierError) || error.retryable) throw error; // down: the job backs off and tries again
+      if (!(isCarrierError(error)) || error.retryable) throw error; // down: the job backs off and tries again
       await recordEvent(tx, { requestId: request.id, actor: null, at: now }, { type: 'carrier_order_failed', error: error.message });
       await addCarrierNote(tx, request.id, `The carrier refused the customer's corrections for order ${order.externalId}: ${error.message} Send them through the carrier's portal, or ask the customer for changes again.`, now);
       continue;
