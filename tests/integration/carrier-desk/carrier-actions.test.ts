@@ -115,11 +115,23 @@ test('a confirmed port date moves through the carrier (each new FOC reschedules 
   await expect(requestFocChange(t.db, t.owner, id, { focDate: weekdayAfter(14), focTime: '16:00', version: await version(id) }, carrierNow())).rejects.toThrow(NotFoundError);
 });
 
-test('cancelling a request cancels its order at the carrier too', async () => {
+test('a new port date outside the carrier’s windows is refused with them named, and nothing is asked of the carrier', async () => {
+  const id = await atCarrier([number(false)]);
+  await advance(HOUR + 60_000);
+  const before = tc.sandbox.orders()[0].focRequested;
+  await expect(requestFocChange(t.db, t.staff, id, { focDate: weekdayAfter(8), focTime: '03:00', version: await version(id) }, carrierNow())).rejects.toThrow(
+    /only inside its windows, e\.g\. \d{4}-\d\d-\d\d 15:00 UTC to \d{4}-\d\d-\d\d 23:00 UTC/,
+  );
+  expect(tc.sandbox.orders()[0].focRequested).toEqual(before);
+  expect((await getCarrierPanel(t.db, t.staff, id))?.focChangesLeft).toBe(3);
+});
+
+test('cancelling a request cancels its order at the carrier too, and its port date can no longer be changed', async () => {
   const id = await atCarrier([number(false)]);
   await cancelPortRequest(t.db, t.owner, id, { reason: 'We stay with our carrier.', version: await version(id) }, carrierNow());
   await runJobs();
   expect(tc.sandbox.orders()[0].status).toBe('cancel-pending');
+  await expect(requestFocChange(t.db, t.staff, id, { focDate: weekdayAfter(8), focTime: '16:00', version: await version(id) }, carrierNow())).rejects.toThrow(/only while the request is approved or scheduled/);
   await advance(HOUR + 60_000);
   expect(tc.sandbox.orders()[0].status).toBe('cancelled');
   const [row] = await t.db.select().from(carrierOrders).where(eq(carrierOrders.portRequestId, id));
