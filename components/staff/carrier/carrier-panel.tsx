@@ -21,8 +21,8 @@ export function CarrierPanel({ panel, requestId, version, actions }: {
 }) {
   // Retry is for a placement that failed or waits out its backoff after an error (what the service retries).
   const failing = panel.orders.some((o) => !o.externalId && (o.lastError || o.status === 'failed'));
-  // A date can be asked of an order the carrier holds and has not finished (ported or cancelled).
-  const datable = panel.orders.some((o) => o.externalId && !o.closed);
+  // The service's own rule (request at the carrier, every open order takes a date): the form shows only then.
+  const datable = panel.canChangeDate;
   return (
     <section className="mt-6 space-y-4 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200" data-testid="carrier-panel" aria-labelledby="carrier-heading">
       <h2 id="carrier-heading" className="font-semibold">Carrier <span className="font-normal text-slate-500">({panel.carrier})</span></h2>

@@ -6,11 +6,12 @@ import type { Actor } from '@/lib/auth/actor';
 import { getCarrier } from '@/lib/carrier/get-carrier';
 import type { FocWindow } from '@/lib/carrier/porting-carrier';
 import { NotFoundError } from '@/lib/errors';
+import { isAtCarrier } from '../lifecycle/statuses';
 import { findPortRequest } from '../port-request-access';
 import { ordersReadyToActivate } from './ready-to-activate';
 import { carrierOrdersOfRequest } from './carrier-orders';
 import { placeJobKey } from './place-carrier-order';
-import { FOC_CHANGE_RULES, MAX_FOC_CHANGES_AFTER_CONFIRM } from './request-foc-change';
+import { FOC_CHANGE_RULES, isDateChangeable, MAX_FOC_CHANGES_AFTER_CONFIRM } from './request-foc-change';
 
 // The team's words for the carrier's statuses (and ours before it has the order).
 const STATUS_LABELS: Record<string, string> = {
@@ -35,7 +36,7 @@ export type CarrierPanel = NonNullable<Awaited<ReturnType<typeof getCarrierPanel
  */
 export async function getCarrierPanel(db: Database, actor: Actor, requestId: string) {
   if (!actor.isStaff) throw new NotFoundError('That port request');
-  await findPortRequest(db, actor, requestId);
+  const request = await findPortRequest(db, actor, requestId);
   const carrier = await getCarrier();
   if (!carrier) return null;
   const rows = await carrierOrdersOfRequest(db, requestId);
@@ -79,6 +80,8 @@ export async function getCarrierPanel(db: Database, actor: Actor, requestId: str
     focWindows,
     focChangesLeft,
     focChangeRules: FOC_CHANGE_RULES,
+    /** "Change port date" is offered: the request is at the carrier and every open order takes a new date. */
+    canChangeDate: isAtCarrier(request.status) && open.length > 0 && open.every((r) => isDateChangeable(r.status)),
     canActivate: (await ordersReadyToActivate(carrier, open)).length > 0,
   };
 }

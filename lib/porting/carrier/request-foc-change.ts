@@ -47,7 +47,7 @@ export async function requestFocChange(
     if (!isAtCarrier(request.status)) throw new StateError('The port date can be changed only while the request is approved or scheduled.');
     const orders = (await openCarrierOrders(tx, requestId)).filter((o) => o.externalId);
     if (orders.length === 0) throw new StateError('No order of this request is open at the carrier.');
-    const blocked = orders.find((o) => !DATE_CHANGEABLE.includes(o.status));
+    const blocked = orders.find((o) => !isDateChangeable(o.status));
     if (blocked) throw new StateError(`Order ${blocked.externalId} is ${blocked.status} at the carrier: its port date cannot be changed now.`);
     const spent = orders.find((o) => o.focConfirmedAt && o.focChangesAfterConfirm >= MAX_FOC_CHANGES_AFTER_CONFIRM);
     if (spent) {
@@ -77,6 +77,11 @@ export async function requestFocChange(
 
 // The carrier takes a new date while it is working the order, not in exception or being cancelled.
 const DATE_CHANGEABLE: readonly string[] = ['submitted', 'in-process', 'foc-date-confirmed'];
+
+/** Whether the carrier takes a new port date for an order in this status (the console offers the form then). */
+export function isDateChangeable(carrierStatus: string): boolean {
+  return DATE_CHANGEABLE.includes(carrierStatus);
+}
 
 /** The carrier's own windows (UTC) decide which date-times it accepts: refused here, with them named. */
 async function refuseOutsideWindows(carrier: PortingCarrier, orderId: string, at: Date): Promise<void> {
