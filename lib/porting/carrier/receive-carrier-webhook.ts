@@ -15,7 +15,7 @@ type RecordedWebhook = typeof carrierWebhookEvents.$inferSelect;
  * replay a no-op), then acted on by reading the order again. A failure to act leaves the recorded
  * event unprocessed with its error; the reconciliation job (or the carrier's next try) acts again.
  */
-export async function receiveCarrierWebhook(db: Database, rawBody: string, headers: Record<string, string>, now = new Date()): Promise<'applied' | 'duplicate' | 'ignored'> {
+export async function receiveCarrierWebhook(db: Database, rawBody: string, headers: Record<string, string>, now = new Date()): Promise<'applied' | 'recorded' | 'duplicate' | 'ignored'> {
   const carrier = await getCarrier();
   if (!carrier) return 'ignored';
   const event = await carrier.parseWebhook(rawBody, headers);
@@ -29,8 +29,8 @@ export async function receiveCarrierWebhook(db: Database, rawBody: string, heade
     if (first && !first.processedAt) await processRecordedWebhook(db, carrier, first, now);
     return 'duplicate';
   }
-  await processRecordedWebhook(db, carrier, recorded, now);
-  return 'applied';
+  // Recorded either way (a 200: the carrier need not resend); not applied yet is retried by reconciliation.
+  return (await processRecordedWebhook(db, carrier, recorded, now)) ? 'applied' : 'recorded';
 }
 
 /** Acts on a recorded webhook in a transaction of its own; its failure is kept on the record (and logged). */
