@@ -31,11 +31,12 @@ export async function listNotes(db: Database, actor: Actor, requestId: string, n
       .values({ portRequestId: requestId, userId: actor.userId, lastReadAt: now })
       .onConflictDoUpdate({ target: [portRequestNoteReads.portRequestId, portRequestNoteReads.userId], set: { lastReadAt: now } });
   }
-  // Customers see the team as a team, not as individual staff members; updates have no author.
+  // Customers see the team as a team, not as individual staff members; updates have no author, and
+  // neither have the notes the platform writes for the team itself (about the carrier's order).
   return {
     request,
     notes: notes.map(({ authorEmail, ...n }) =>
-      n.fromTeam && !actor.isStaff ? { ...n, authorName: 'Porting team' } : { ...n, authorName: n.authorName ?? authorEmail ?? 'Update (emailed)' },
+      n.fromTeam && !actor.isStaff ? { ...n, authorName: 'Porting team' } : { ...n, authorName: n.authorName ?? authorEmail ?? (n.visibility === 'internal' ? 'Carrier desk (automatic)' : 'Update (emailed)') },
     ),
   };
 }

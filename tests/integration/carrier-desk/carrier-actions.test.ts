@@ -10,6 +10,7 @@ import { NotFoundError } from '@/lib/errors';
 import { JOB_HANDLERS } from '@/lib/jobs/job-worker';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { cancelPortRequest } from '@/lib/porting/cancel-port-request';
+import { listNotes } from '@/lib/porting/notes/list-notes';
 import { activateNow } from '@/lib/porting/carrier/activate-now';
 import { getActivation } from '@/lib/porting/carrier/get-activation';
 import { getCarrierPanel } from '@/lib/porting/carrier/get-carrier-panel';
@@ -146,6 +147,10 @@ test('the carrier’s comments become internal notes for the team, each copied o
   await tc.sandbox.flushWebhooks();
   const copied = () => t.db.select().from(portRequestNotes).where(and(eq(portRequestNotes.portRequestId, id), like(portRequestNotes.body, '%confirm the suite number%')));
   expect(await copied()).toMatchObject([{ visibility: 'internal' }]);
+  // The team's thread says who wrote it (not "emailed": the customer never sees it).
+  const thread = await listNotes(t.db, t.staff, id, new Date(), { markRead: false });
+  expect(thread.notes.find((n) => n.body.includes('confirm the suite number'))).toMatchObject({ authorName: 'Carrier desk (automatic)' });
+  expect((await listNotes(t.db, t.owner, id, new Date(), { markRead: false })).notes.some((n) => n.body.includes('confirm the suite number'))).toBe(false);
 
   // The reconciliation job reads the comments again three hours later: still one note.
   await advance(4 * HOUR);
