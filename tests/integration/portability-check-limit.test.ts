@@ -77,23 +77,28 @@ test('on the numbers step, over the limit the form says when to try again and ke
     for (const [key, value] of Object.entries(fields)) data.set(key, value);
     return data;
   };
+  // The step's one form: a section's button names it ("list:check", "rows:check").
+  const post = async (section: 'rows' | 'list', fields: Record<string, string | File>) => {
+    const state = await actions.submitNumbersStep(null, form({ ...fields, intent: `${section}:${fields.intent}` }));
+    return state && { ...state, result: section === 'rows' ? state.rowsResult : state.listResult };
+  };
   const tenThousand = lines(10_000).map((l) => l.numberToPort).join('\n');
-  for (let i = 0; i < 2; i++) expect((await actions.submitNumberFile(null, form({ pasted: tenThousand, intent: 'check' })))?.result?.verdictsTotal).toBe(10_000);
+  for (let i = 0; i < 2; i++) expect((await post('list', ({ pasted: tenThousand, intent: 'check' })))?.result?.verdictsTotal).toBe(10_000);
 
   const [typedA, typedB, rowNumber] = t.freshNumbers(3);
   const typed = `${typedA}\n${typedB}`;
-  const pasted = await actions.submitNumberFile(null, form({ pasted: typed, defaultReceivingNumber: '+14105550199', intent: 'add' }));
+  const pasted = await post('list', ({ pasted: typed, defaultReceivingNumber: '+14105550199', intent: 'add' }));
   expect(pasted).toMatchObject({ ok: false, formError: expect.stringMatching(/try these 2 line\(s\) again at \d{4}-\d\d-\d\d \d\d:\d\d UTC/) });
   expect(pasted?.values).toMatchObject({ pasted: typed, defaultReceivingNumber: '+14105550199' });
   expect(pasted?.result).toBeUndefined();
 
   // An uploaded file comes back as its lines in the text box, not as lines "checked".
-  const uploaded = await actions.submitNumberFile(null, form({ file: new File([typed], 'numbers.csv', { type: 'text/csv' }), intent: 'check' }));
+  const uploaded = await post('list', ({ file: new File([typed], 'numbers.csv', { type: 'text/csv' }), intent: 'check' }));
   expect(uploaded).toMatchObject({ ok: false, formError: expect.stringContaining('Nothing was checked or saved') });
   expect(uploaded?.values.pasted).toBe(typed);
   expect(uploaded?.values.checkedFile).toBeUndefined();
 
-  const rows = await actions.submitNumberRows(null, form({ 'rows.0.number': rowNumber, 'rows.0.trackingSource': 'Website', rowCount: '3', intent: 'check' }));
+  const rows = await post('rows', ({ 'rows.0.number': rowNumber, 'rows.0.trackingSource': 'Website', rowCount: '3', intent: 'check' }));
   expect(rows).toMatchObject({ ok: false, rowCount: 3, values: { 'rows.0.number': rowNumber, 'rows.0.trackingSource': 'Website' } });
   expect(rows?.formError).toMatch(/20,000 lines an hour/);
 

@@ -72,12 +72,7 @@ function refusedToFix(form: 'rows' | 'list', refused: RefusedLine[], values: Rec
   return { values: kept, rowCount: Math.max(3, rows.length) };
 }
 
-/** The manual rows: "Number to Port", "Forward/Receiving Number", "Tracking Source", account. */
-export async function submitNumberRows(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
-  const { actor, requestId } = await requireRequestForAction(formData);
-  return rowsIntent(actor, requestId, formValues(formData), formValues(formData).intent ?? 'check');
-}
-
+/** The manual rows ("Number to Port", "Forward/Receiving Number", "Tracking Source", account): a row added or removed, or the rows checked or added. */
 async function rowsIntent(actor: Actor, requestId: string, values: Record<string, string>, intent: string): Promise<NumbersFormState> {
   let rowCount = rowCountOf(values);
   if (intent === 'add-row') return { ok: true, fieldErrors: {}, values, rowCount: Math.min(MAX_ROWS, rowCount + 1) };
@@ -120,13 +115,6 @@ function rowLines(values: Record<string, string>): RawLine[] {
   return lines;
 }
 
-/** Bulk: a .csv/.txt upload or pasted text, one number per line, with defaults chosen once. */
-export async function submitNumberFile(_prev: NumbersFormState, formData: FormData): Promise<NumbersFormState> {
-  const { actor, requestId } = await requireRequestForAction(formData);
-  const values = formValues(formData);
-  return listIntent(actor, requestId, formData, values, values.intent ?? 'check');
-}
-
 /** The list's lines (the file chosen wins over the box), or why there are none to run. */
 async function readList(formData: FormData, values: Record<string, string>): Promise<{ ok: true; lines: RawLine[]; file?: { name: string; bytes: Uint8Array } } | { ok: false; state: NumbersFormState } | { ok: 'empty' }> {
   const file = formData.get('file');
@@ -146,6 +134,7 @@ async function readList(formData: FormData, values: Record<string, string>): Pro
   return { ok: true, lines: read.lines, file: filename && input instanceof Uint8Array ? { name: filename, bytes: input } : undefined };
 }
 
+/** Bulk: a .csv/.txt upload or pasted text, one number per line, with defaults chosen once. */
 async function listIntent(actor: Actor, requestId: string, formData: FormData, values: Record<string, string>, intent: string): Promise<NumbersFormState> {
   const list = await readList(formData, values);
   if (list.ok === 'empty') {
@@ -258,11 +247,4 @@ export async function saveRouting(_prev: FormState, formData: FormData): Promise
     return { ok: false, fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [`route.${k}`, [v]])), formError: 'Some new routes need a correction.', values };
   }
   return { ok: true, message: 'Routing saved.' };
-}
-
-export async function continueFromNumbers(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor, requestId } = await requireRequestForAction(formData);
-  const result = await runService(async () => completeNumbersStep(await getDb(), actor, requestId));
-  if (!result.ok) return result;
-  goToStep(requestId, 'customer');
 }
