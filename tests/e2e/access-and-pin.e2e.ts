@@ -32,12 +32,15 @@ afterAll(async () => {
 });
 
 // Public by design: the sign-in pages (the confirmation shows only the address its link names), the local tools (loopback only).
-const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/no-account'];
+const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/dev/carrier', '/no-account'];
 const OWN_DATA = ['/numbers/port', '/numbers/tracking', '/numbers/port/international'];
 // The API's description, for anyone (like the OpenAPI document it is made from).
 const API_PUBLIC = ['/api/v1/openapi.json', '/api/v1/docs'];
 // The API itself answers a key, never a session: every role (cookies and all) gets 401 problem JSON, not a redirect.
 const API_ROUTER = '/api/v1/[...path]';
+// The carrier's webhooks answer its signature, never a session: every role gets a refusal (405 to a
+// GET, 401 to an unsigned POST, carrier.e2e.ts) that names nothing.
+const CARRIER_WEBHOOKS = '/api/carrier/webhooks';
 // Public by its emailed token (loa-signing-link.e2e.ts drives a real one): a made-up token shows the refusal, and nothing else.
 const SIGNING_PAGE = '/sign/[token]';
 // An account admin's settings: each admin sees their own account's; a member gets the 404.
@@ -73,6 +76,7 @@ function specialRule(pattern: string, role: string, answer: Awaited<ReturnType<t
   if (pattern === API_ROUTER) {
     return status === 401 && type.startsWith('application/problem+json') && JSON.parse(body).type?.endsWith('#problem-unauthorized') && !names(SUMMIT_MARKS());
   }
+  if (pattern === CARRIER_WEBHOOKS) return [401, 405].includes(status) && !names(SUMMIT_MARKS());
   if (pattern === SIGNING_PAGE) return status === 200 && body.includes('This link is not valid') && !names(SUMMIT_MARKS());
   if (ADMIN_OWN_DATA.includes(pattern)) {
     if (role === 'signedOut') return redirect && location.includes('/sign-in');
@@ -88,7 +92,7 @@ test('every page and route answers only its rightful user: others get 404, the s
   const routes = appRoutes().filter((r) => !PUBLIC.includes(r.pattern));
   expect(routes.length).toBeGreaterThan(15);
   // The routes with their own rule are all still there (a rename would otherwise fall to the general rule).
-  for (const pattern of [...API_PUBLIC, API_ROUTER, SIGNING_PAGE, ...ADMIN_OWN_DATA]) expect(routes.map((r) => r.pattern)).toContain(pattern);
+  for (const pattern of [...API_PUBLIC, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA]) expect(routes.map((r) => r.pattern)).toContain(pattern);
   const roles = ['signedOut', 'harbor', 'dental', 'owner', 'staff'] as const;
   const failures: string[] = [];
   let calls = 0;
