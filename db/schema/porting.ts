@@ -67,6 +67,14 @@ export const portRequests = pgTable(
     focDate: timestamp('foc_date', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    // When the request entered its current status (written by transitionRequest): the desk's time in status.
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    // The team member working the request (null: unassigned); set to null if the user goes.
+    assignedToUserId: text('assigned_to_user_id').references(() => users.id, { onDelete: 'set null' }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    // When the "this draft will be removed" email went out for the draft's current idle spell; a
+    // later edit (updatedAt after it) starts a new spell.
+    draftExpiryWarnedAt: timestamp('draft_expiry_warned_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,6 +87,11 @@ export const portRequests = pgTable(
       .on(t.updatedAt, t.id)
       .where(sql`${t.status} in ('submitted', 'in_review', 'changes_needed', 'approved', 'scheduled')`),
     index('port_requests_sibling_idx').on(t.siblingGroupId),
+    // "Mine" and "Unassigned" on the queue; the draft sweep (untouched longest first).
+    index('port_requests_assignee_idx')
+      .on(t.assignedToUserId, t.updatedAt)
+      .where(sql`${t.status} in ('submitted', 'in_review', 'changes_needed', 'approved', 'scheduled')`),
+    index('port_requests_draft_updated_idx').on(t.updatedAt).where(sql`${t.status} = 'draft'`),
   ],
 );
 

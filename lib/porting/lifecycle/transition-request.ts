@@ -36,7 +36,7 @@ export async function transitionRequest(
   if (!canTransition(request.status, to)) {
     throw new StateError(`A request that is ${STATUS_DESCRIPTIONS[request.status].label.toLowerCase()} cannot become ${STATUS_DESCRIPTIONS[to].label.toLowerCase()}.`);
   }
-  const updated = await writeVersion(tx, request, options.expectedVersion, { ...options.fields, status: to }, at);
+  const updated = await writeVersion(tx, request, options.expectedVersion, { ...options.fields, status: to, statusChangedAt: at }, at);
   await recordEvent(tx, { requestId: request.id, actor: options.actor, at }, { type: 'status_changed', from: request.status, to, ...options.event });
   return updated;
 }

@@ -46,6 +46,10 @@ const signed: PortRequest = {
   focDate: null,
   completedAt: null,
   cancelledAt: null,
+  statusChangedAt: new Date('2026-11-25T09:00:00Z'),
+  assignedToUserId: null,
+  assignedAt: null,
+  draftExpiryWarnedAt: null,
   createdAt: new Date('2026-11-25T09:00:00Z'),
   updatedAt: new Date('2026-11-25T10:05:00Z'),
 };
@@ -102,6 +106,10 @@ const COLUMNS: { [C in keyof PortRequest]: { changed: PortRequest[C]; voids?: st
   focDate: { changed: new Date('2026-12-08T15:00:00Z') },
   completedAt: { changed: new Date('2026-12-08T16:00:00Z') },
   cancelledAt: { changed: new Date('2026-12-08T16:00:00Z') },
+  statusChangedAt: { changed: new Date('2026-11-27T10:00:00Z') },
+  assignedToUserId: { changed: 'staff-1' },
+  assignedAt: { changed: new Date('2026-11-27T10:00:00Z') },
+  draftExpiryWarnedAt: { changed: new Date('2026-12-18T10:00:00Z') },
   createdAt: { changed: new Date('2026-11-26T09:00:00Z') },
   updatedAt: { changed: new Date('2026-11-26T10:05:00Z') },
 };
