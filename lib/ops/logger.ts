@@ -1,0 +1,29 @@
+// The process's one logger: JSON lines on stdout (pino), shared by the front door (scripts/server.ts)
+// and the Next bundle through globalThis. No server-only import: the server script loads it.
+//
+// What a line may carry is decided where it is written (ids, counts, routes, the kind of a failure:
+// see lib/log.ts); the redact paths below are the second line of defence for a field that slips in.
+import { pino, type Logger } from 'pino';
+import { logLevelSetting } from '../config/log-level';
+
+/** Field names that never reach a line with their value, at the top level or one object down. */
+const PERSONAL_FIELDS = [
+  'pin', 'accountPin', 'token', 'signInToken', 'secret', 'signingSecret', 'apiKey', 'password',
+  'authorization', 'cookie', 'headers', 'email', 'to', 'from', 'address', 'serviceAddress',
+  'billingAddress', 'street', 'postalCode', 'accountNumber', 'accountHolder', 'phone', 'number', 'numbers', 'body', 'html', 'text',
+];
+export const REDACT_PATHS = PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`]);
+
+const holder = globalThis as unknown as { __portLogger?: Logger };
+
+export function getLogger(): Logger {
+  holder.__portLogger ??= pino({
+    level: logLevelSetting(process.env),
+    base: { pid: process.pid },
+    // Names a level in words and the time in ISO, so a person can read a line without a tool.
+    formatters: { level: (label) => ({ level: label }) },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  });
+  return holder.__portLogger;
+}
