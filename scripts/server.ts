@@ -10,6 +10,7 @@ import next from 'next';
 import { listenSettings } from '../lib/config/listen-settings';
 import path from 'node:path';
 import { describeError } from '../lib/log';
+import { routeConsoleToLogger } from '../lib/ops/console-to-log';
 import { getLogger } from '../lib/ops/logger';
 import { getMetrics } from '../lib/ops/metrics';
 import { appRoutePatterns, routeMatcher } from '../lib/ops/route-label';
@@ -25,6 +26,7 @@ const settings = listenSettings(process.env);
 process.env.AUTH_URL = settings.appUrl;
 
 const logger = getLogger();
+routeConsoleToLogger();
 // Created here, before Next loads: the app's own metrics (lib/ops/metrics.ts) join this registry.
 getMetrics();
 const routeOf = routeMatcher(appRoutePatterns(path.join(process.cwd(), 'app')));
