@@ -16,6 +16,7 @@ function outcomeOf(error: unknown): 'retryable' | 'error' {
 export function countingCarrier(inner: PortingCarrier): PortingCarrier {
   const counted = Object.create(inner) as PortingCarrier;
   for (const method of METHODS) {
+    if (typeof inner[method] !== 'function') continue;
     const call = inner[method].bind(inner) as (...args: unknown[]) => Promise<unknown>;
     Object.defineProperty(counted, method, {
       value: async (...args: unknown[]) => {

@@ -18,7 +18,7 @@ function sameToken(given: string, expected: string): boolean {
  */
 export function metricsAccess(env: Pick<Env, 'isLocal' | 'metricsToken'>, headers: Headers): MetricsAccess {
   if (env.metricsToken) {
-    const match = /^Bearer (.+)$/.exec(headers.get('authorization') ?? '');
+    const match = /^Bearer (.+)$/i.exec(headers.get('authorization') ?? '');
     return match && sameToken(match[1], env.metricsToken) ? 'allowed' : 'unauthorized';
   }
   if (!env.isLocal) return 'disabled';
