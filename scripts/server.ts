@@ -11,8 +11,10 @@ import { listenSettings } from '../lib/config/listen-settings';
 import path from 'node:path';
 import { describeError } from '../lib/log';
 import { routeConsoleToLogger } from '../lib/ops/console-to-log';
+import { isDraining, startDraining } from '../lib/ops/draining';
 import { getLogger } from '../lib/ops/logger';
 import { getMetrics } from '../lib/ops/metrics';
+import { runInRequest } from '../lib/ops/request-context';
 import { appRoutePatterns, routeMatcher } from '../lib/ops/route-label';
 import { trackRequest } from '../lib/ops/track-request';
 import { normalizeIncomingHeaders } from '../lib/server/incoming-request';
@@ -75,13 +77,14 @@ async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promi
 }
 
 const server = createServer(async (req, res) => {
+  let requestId: string | undefined;
   try {
     normalizeIncomingHeaders(req.headers, req.socket.remoteAddress, settings);
-    trackRequest(req, res, routeOf);
+    requestId = trackRequest(req, res, routeOf);
     const request = await withKnownLength(req, res);
-    if (request) await handle(request, res);
+    if (request) await runInRequest(requestId, () => handle(request, res));
   } catch (error) {
-    logger.error({ context: 'server', error: describeError(error) }, 'request failed');
+    logger.error({ context: 'server', requestId, error: describeError(error) }, 'request failed');
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Something went wrong on our side. Please try again.\n');
   }
@@ -109,9 +112,16 @@ if (settings.isLocal) {
   relay.listen(settings.port, '::1');
 }
 
+// Stopping (a rolling deploy's SIGTERM): no new connections, /readyz says 503, the requests in
+// flight finish (up to DRAIN_LIMIT_MS), then the process ends. A second signal ends it at once.
+const DRAIN_LIMIT_MS = 10_000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close();
-    process.exit(0);
+    if (isDraining()) process.exit(0);
+    startDraining();
+    logger.info({ context: 'server', signal }, 'stopping: finishing the requests in flight');
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), DRAIN_LIMIT_MS).unref();
   });
 }

@@ -5,6 +5,6 @@ import { checkReadiness } from '@/lib/ops/readiness';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const { ready, checks } = await checkReadiness();
-  return Response.json({ status: ready ? 'ready' : 'not ready', checks }, { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  const { ready, stopping, checks } = await checkReadiness();
+  return Response.json({ status: ready ? 'ready' : stopping ? 'stopping' : 'not ready', checks }, { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -5,6 +5,7 @@
 // see lib/log.ts); the redact paths below are the second line of defence for a field that slips in.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { logLevelSetting } from '../config/log-level';
+import { currentRequestId } from './request-context';
 
 /** Field names that never reach a line with their value, at the top level or one object down. */
 const PERSONAL_FIELDS = [
@@ -25,6 +26,11 @@ export function createLogger(destination?: DestinationStream, level = logLevelSe
     formatters: { level: (label: string) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // A line written while serving a request names it (lib/ops/request-context.ts).
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -7,9 +7,10 @@ import { migrationsFolder } from '@/db/client';
 import { isPollerAlive } from '@/lib/background/poller';
 import { getDatabaseHandle } from '@/lib/db';
 import { getStorage } from '@/lib/storage/s3';
+import { isDraining } from './draining';
 
 export type CheckState = 'up' | 'down';
-export type Readiness = { ready: boolean; checks: Record<'database' | 'migrations' | 'storage' | 'outbox' | 'jobs' | 'webhooks', CheckState> };
+export type Readiness = { ready: boolean; stopping: boolean; checks: Record<'database' | 'migrations' | 'storage' | 'outbox' | 'jobs' | 'webhooks', CheckState> };
 
 /** Each check gives up after this: a load balancer probes every few seconds and must not queue up. */
 const CHECK_TIMEOUT_MS = 1_500;
@@ -63,7 +64,8 @@ async function checkAll(): Promise<Readiness> {
   const now = Date.now();
   const worker = (name: string): CheckState => (isPollerAlive(name, now) ? 'up' : 'down');
   const checks = { database: db, migrations, storage, outbox: worker('outbox'), jobs: worker('jobs'), webhooks: worker('webhooks') };
-  return { ready: Object.values(checks).every((c) => c === 'up'), checks };
+  const stopping = isDraining();
+  return { ready: !stopping && Object.values(checks).every((c) => c === 'up'), stopping, checks };
 }
 
 const holder = globalThis as unknown as { __portReadiness?: { at: number; answer: Promise<Readiness> } };

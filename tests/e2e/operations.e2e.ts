@@ -108,3 +108,13 @@ test('/metrics: request durations by route from the front door add up exactly, b
   // One registry: each metric is described once, not once per copy of the module.
   expect(text.match(/^# TYPE http_request_duration_seconds histogram$/gm)).toHaveLength(1);
 });
+
+test('a failure logged deep inside the app carries the id of the request it happened in', async () => {
+  // An unsigned post to the carrier's webhook door: refused, and the refusal logged.
+  const response = await fetch(`${baseUrl}/api/carrier/webhooks`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+  expect(response.status).toBe(401);
+  const id = response.headers.get('x-request-id')!;
+  await logLineOf(id);
+  const lines = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
+  expect(lines.filter((l) => l.requestId === id && l.level === 'error').map((l) => l.context)).toEqual(['carrier webhook: refused, bad signature']);
+});

@@ -12,6 +12,7 @@ import { GET as healthz } from '@/app/healthz/route';
 import { GET as readyz } from '@/app/readyz/route';
 import { isPollerAlive, startPoller, stopPoller } from '@/lib/background/poller';
 import { setDatabaseHandle } from '@/lib/db';
+import { startDraining } from '@/lib/ops/draining';
 import { forgetReadiness } from '@/lib/ops/readiness';
 import { createStorage, setStorage } from '@/lib/storage/s3';
 import { openTestDatabase, usingPostgres } from '../../helpers/database';
@@ -140,4 +141,15 @@ test('the answer is cached for a second, so probes from many balancers cost one 
   // Within the second: the same answer, though a worker just stopped.
   expect(await (await readyz()).json()).toEqual(first);
   expect((await probe()).body.checks.webhooks).toBe('down');
+});
+
+test('an instance asked to stop answers 503 "stopping" while its requests in flight finish', async () => {
+  const holder = globalThis as unknown as { __portDraining?: boolean };
+  startDraining();
+  try {
+    expect(await probe()).toEqual({ status: 503, body: { status: 'stopping', checks: allUp } });
+    expect((await healthz()).status).toBe(200);
+  } finally {
+    delete holder.__portDraining;
+  }
 });

@@ -12,6 +12,7 @@ import { routeConsoleToLogger } from '@/lib/ops/console-to-log';
 import { createLogger, setLogger } from '@/lib/ops/logger';
 import { getMetrics } from '@/lib/ops/metrics';
 import { noteRequestActor, REQUEST_ID_HEADER } from '@/lib/ops/request-actor';
+import { runInRequest } from '@/lib/ops/request-context';
 import { routeMatcher } from '@/lib/ops/route-label';
 import { trackRequest } from '@/lib/ops/track-request';
 import { normalizeIncomingHeaders } from '@/lib/server/incoming-request';
@@ -103,4 +104,14 @@ test('what Next and libraries print with console.* becomes JSON lines, errors re
     Object.assign(console, saved);
     process.removeAllListeners('warning');
   }
+});
+
+test('a line written while serving a request names it, however deep in the work it was written', async () => {
+  await runInRequest('7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a0f', async () => {
+    await new Promise((r) => setTimeout(r, 1));
+    logFailure('carrier portability check', new Error('timeout'));
+  });
+  logFailure('outside any request', new Error('x'));
+  expect(lines()).toMatchObject([{ requestId: '7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a0f', context: 'carrier portability check' }, { context: 'outside any request' }]);
+  expect(lines()[1].requestId).toBeUndefined();
 });
