@@ -135,6 +135,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
   const before = { emails: await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
   const teamOnly = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'team');
   expect(teamOnly.sort()).toEqual([
+    'assignment_changed',
     'carrier_activation_requested',
     'carrier_exception',
     'carrier_foc_change_requested',
