@@ -21,12 +21,15 @@ export function queueConditions(actor: Actor, filters: QueueFilters, now: Date):
   if (filters.search) where.push(searchCondition(filters.search));
   if (filters.group) where.push(eq(portRequests.numberGroup, filters.group));
   if (filters.carrier) where.push(ilike(portRequests.losingCarrier, `%${escapeLike(filters.carrier)}%`));
-  if (filters.account) where.push(ilike(accounts.name, `%${escapeLike(filters.account)}%`));
+  if (filters.account) where.push(accountNamed(`%${escapeLike(filters.account)}%`));
   if (filters.assignee === 'mine') where.push(eq(portRequests.assignedToUserId, actor.userId));
   if (filters.assignee === 'unassigned') where.push(isNull(portRequests.assignedToUserId));
   if (filters.pastTarget) where.push(pastTargetCondition(now));
   return and(...where)!;
 }
+
+/** The request's account by name, as a look-up of its own: the count then needs no join. */
+const accountNamed = (pattern: string) => sql`${portRequests.accountId} = any(array(select ${accounts.id} from ${accounts} where ${accounts.name} ilike ${pattern}))`;
 
 function searchCondition(search: QueueSearch): SQL {
   const pattern = `%${escapeLike(search.text)}%`;
@@ -35,7 +38,7 @@ function searchCondition(search: QueueSearch): SQL {
   const ways: (SQL | undefined)[] = [
     ilike(portRequests.customerName, pattern),
     ilike(portRequests.losingCarrier, pattern),
-    sql`${portRequests.accountId} = any(array(select ${accounts.id} from ${accounts} where ${accounts.name} ilike ${pattern}))`,
+    accountNamed(pattern),
     sql`${portRequests.id} = any(array(select ${carrierOrders.portRequestId} from ${carrierOrders} where ${carrierOrders.externalId} = ${search.text}))`,
   ];
   if (search.e164) ways.push(sql`${portRequests.id} = any(array(select ${portRequestNumbers.portRequestId} from ${portRequestNumbers} where ${portRequestNumbers.number} = ${search.e164}))`);
