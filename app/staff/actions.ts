@@ -1,4 +1,5 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -57,6 +58,8 @@ export async function bulkStartReviewAction(_prev: BulkState, formData: FormData
   const result = await runService(async () => bulkStartReview(await getDb(), actor, picked));
   if (!result.ok) return result;
   kickOutbox();
+  // With JavaScript the page is not reloaded: the rows must show their new status beside the outcome.
+  revalidatePath('/staff');
   const { started, refused } = result.value;
   const message = [
     started.length ? `Review started on ${started.length}: ${started.map((s) => s.name).join(', ')}.` : 'Review was not started on any of them.',

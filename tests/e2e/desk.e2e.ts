@@ -63,3 +63,20 @@ test('search by a formatted number, Assign to me, Mine, bulk Start review and th
   expect(csv).not.toContain('7391');
   await staffContext.close();
 });
+
+test('with JavaScript on, the row buttons and the bulk form post the same way', async () => {
+  const customer = await (await signedInContext(browser, 'owner@summit.example')).newPage();
+  const id = await submitRequest(customer, '+14105550272', '7391');
+  const staffContext = await signedInContext(browser, 'regulatory@porting.example');
+  const staff = await staffContext.newPage();
+  await staff.goto(`/staff?q=${encodeURIComponent('1-410-555-0272')}`);
+  const row = staff.locator(`tr[data-request-id="${id}"]`);
+  await row.getByRole('button', { name: 'Assign to me' }).click();
+  await staff.getByText('The request is assigned to you.').waitFor();
+  await row.locator('td', { hasText: /^You$/ }).waitFor();
+  await row.locator('input[type=checkbox]').check();
+  await staff.getByRole('button', { name: 'Start review' }).click();
+  await staff.getByTestId('bulk-outcome').getByText('Review started on 1: Summit Marketing Group LLC.').waitFor();
+  await row.locator('td', { hasText: /^In review$/ }).waitFor();
+  await staffContext.close();
+});
