@@ -6,6 +6,7 @@ import { describeError } from '@/lib/log';
 import { getDatabaseHandle } from '@/lib/db';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { scheduleReconciliation } from '@/lib/porting/carrier/reconcile-carrier-orders';
+import { scheduleDraftSweep } from '@/lib/porting/drafts/sweep-untouched-drafts';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 import { getStorage } from '@/lib/storage/s3';
 import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
@@ -30,6 +31,8 @@ export async function startApp(): Promise<void> {
   await getStorage();
   // A reconciliation pass at every start: the chain of passes survives a job that gave up.
   if (await getCarrier()) await scheduleReconciliation(handle.db, new Date());
+  // Likewise the hourly pass over drafts nobody has changed.
+  await scheduleDraftSweep(handle.db, new Date());
   startOutboxWorker();
   startJobWorker();
   startWebhookWorker();

@@ -51,7 +51,7 @@ const ENDS_TARGET = ['discardPortRequest', 'revokeApiKeyAction', 'deleteEndpoint
 
 /** The form fields a call names: Summit's things, whatever the caller. */
 function fieldsFor(action: ServerAction): Record<string, string> {
-  const draftScoped = WIZARD_STEP.test(action.filename) || action.exportedName === 'discardPortRequest';
+  const draftScoped = WIZARD_STEP.test(action.filename) || ['discardPortRequest', 'keepPortRequestDraft'].includes(action.exportedName);
   const fields = {
     requestId: draftScoped ? targets.draftId : targets.requestId,
     inquiryId: targets.inquiryId,

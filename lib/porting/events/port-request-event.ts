@@ -14,6 +14,10 @@ const carrierException = z.object({ code: z.string(), description: z.string().op
 
 export const EVENT_PAYLOADS = {
   draft_created: none,
+  /** Nobody changed the draft for 23 days: it is removed on removeOn unless changed (ISO times). */
+  draft_expiry_warned: z.object({ untouchedSince: z.string(), removeOn: z.string() }),
+  /** The draft was removed after 30 days without a change (an account event: it outlives the draft). */
+  draft_removed: z.object({ untouchedSince: z.string(), numbers: z.number().int() }),
   status_changed: z.object({
     from: requestStatus,
     to: requestStatus,
@@ -91,6 +95,8 @@ export type EventVisibility = 'customer' | 'team';
 
 export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibility; label: string }> = {
   draft_created: { visibility: 'customer', label: 'Draft started' },
+  draft_expiry_warned: { visibility: 'customer', label: 'Removal of the unchanged draft announced' },
+  draft_removed: { visibility: 'team', label: 'Unchanged draft removed' },
   status_changed: { visibility: 'customer', label: 'Status changed' },
   corrected: { visibility: 'customer', label: 'Details corrected' },
   pin_replaced: { visibility: 'customer', label: 'New account PIN entered' },
