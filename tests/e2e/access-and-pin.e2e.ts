@@ -135,6 +135,15 @@ test('every page and route answers only its rightful user: others get 404, the s
   expect(failures).toEqual([]);
 });
 
+test('the queue export is in the matrix, and answers the team with CSV that holds no PIN', async () => {
+  expect(appRoutes().map((r) => r.pattern)).toContain('/staff/export');
+  const answer = await call(contexts.staff.request, `/staff/export?q=${encodeURIComponent('(410) 555-0240')}`, 'GET');
+  expect(answer.status).toBe(200);
+  expect(answer.type).toBe('text/csv; charset=utf-8');
+  expect(answer.body).toContain(requestId);
+  expect(answer.body.includes(PIN)).toBe(false);
+});
+
 test('ids that look valid but name nothing, or are not ids at all, get 404 too', async () => {
   for (const url of ['/numbers/port/00000000-0000-4000-8000-000000000000', '/numbers/port/not-an-id', `/numbers/port/${requestId}/files/proof/00000000-0000-4000-8000-000000000000`, '/staff/requests/1']) {
     const as = url.startsWith('/staff') ? contexts.staff : contexts.owner;

@@ -129,6 +129,7 @@ const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: 
   carrier_order_cancelled: { type: 'carrier_order_cancelled', via: 'carrier', externalId: 'po_1' },
   carrier_foc_change_requested: { type: 'carrier_foc_change_requested', externalId: 'po_1', focAt: '2026-12-10T15:00:00.000Z', bestEffort: false },
   carrier_activation_requested: { type: 'carrier_activation_requested', externalId: 'po_1' },
+  assignment_changed: { type: 'assignment_changed', assigneeUserId: 'user_1', assigneeName: 'Dana Reyes' },
 };
 
 test('each event type shows to the customer only if it is theirs to see: in the timeline, the notes and the emails, with our team as "the porting team"', async () => {
@@ -136,6 +137,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
   const before = { emails: await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
   const teamOnly = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'team');
   expect(teamOnly.sort()).toEqual([
+    'assignment_changed',
     'carrier_activation_requested',
     'carrier_exception',
     'carrier_foc_change_requested',

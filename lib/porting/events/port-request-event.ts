@@ -79,6 +79,8 @@ export const EVENT_PAYLOADS = {
   carrier_order_cancelled: z.object({ via, externalId: z.string() }),
   carrier_foc_change_requested: z.object({ externalId: z.string(), focAt: z.string(), bestEffort: z.boolean() }),
   carrier_activation_requested: z.object({ externalId: z.string() }),
+  /** The desk: who on the team holds the request now (no assignee: put back in the pool), and who held it. Names as they were then. */
+  assignment_changed: z.object({ assigneeUserId: z.string().optional(), assigneeName: z.string().optional(), previousUserId: z.string().optional(), previousName: z.string().optional() }),
 } as const;
 
 export type PortRequestEventType = keyof typeof EVENT_PAYLOADS;
@@ -122,6 +124,7 @@ export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibi
   carrier_order_cancelled: { visibility: 'team', label: 'Carrier order cancelled' },
   carrier_foc_change_requested: { visibility: 'team', label: 'New port date asked of the carrier' },
   carrier_activation_requested: { visibility: 'team', label: 'Activation asked of the carrier' },
+  assignment_changed: { visibility: 'team', label: 'Assignment changed' },
 };
 
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as PortRequestEventType[];

@@ -5,7 +5,8 @@ export type RefusedLine = { line: number; numberToPort: string; receivingNumber?
 // such a cell with ' so it stays text.
 const FORMULA_START = /^[\s\u180E\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
 
-function safeCell(value: string | undefined): string {
+/** One cell, kept as text by spreadsheets (shared by every CSV the app writes). */
+export function safeCell(value: string | undefined): string {
   const text = value ?? '';
   return csvCell(FORMULA_START.test(text) ? `'${text}` : text);
 }
