@@ -33,6 +33,10 @@ afterAll(async () => {
 
 // Public by design: the sign-in pages (the confirmation shows only the address its link names), the local tools (loopback only).
 const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/dev/carrier', '/no-account'];
+// The load balancer's probes and the metrics scrape answer every role alike, without a session, and
+// name nothing of an account: /metrics is open here because e2e runs in local mode on this machine
+// (its token rules: tests/integration/ops/metrics-route.test.ts).
+const OPERATIONS = ['/healthz', '/readyz', '/metrics'];
 const OWN_DATA = ['/numbers/port', '/numbers/tracking', '/numbers/port/international'];
 // The API's description, for anyone (like the OpenAPI document it is made from).
 const API_PUBLIC = ['/api/v1/openapi.json', '/api/v1/docs'];
@@ -73,6 +77,7 @@ function specialRule(pattern: string, role: string, answer: Awaited<ReturnType<t
   const redirect = [302, 303, 307].includes(status);
   const names = (marks: string[]) => marks.some((m) => body.includes(m));
   if (API_PUBLIC.includes(pattern)) return status === 200 && !names([PIN, requestId, apiKeyPrefix]);
+  if (OPERATIONS.includes(pattern)) return status === 200 && !names(SUMMIT_MARKS());
   if (pattern === API_ROUTER) {
     return status === 401 && type.startsWith('application/problem+json') && JSON.parse(body).type?.endsWith('#problem-unauthorized') && !names(SUMMIT_MARKS());
   }
@@ -92,7 +97,7 @@ test('every page and route answers only its rightful user: others get 404, the s
   const routes = appRoutes().filter((r) => !PUBLIC.includes(r.pattern));
   expect(routes.length).toBeGreaterThan(15);
   // The routes with their own rule are all still there (a rename would otherwise fall to the general rule).
-  for (const pattern of [...API_PUBLIC, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA]) expect(routes.map((r) => r.pattern)).toContain(pattern);
+  for (const pattern of [...API_PUBLIC, ...OPERATIONS, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA]) expect(routes.map((r) => r.pattern)).toContain(pattern);
   const roles = ['signedOut', 'harbor', 'dental', 'owner', 'staff'] as const;
   const failures: string[] = [];
   let calls = 0;
