@@ -7,7 +7,7 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { expectedPortWindow } from '@/lib/porting/estimate';
-import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
+import { listPortRequests, PAGE_SIZE } from '@/lib/porting/queries/list-port-requests';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 import { createPortRequest, discardPortRequest } from './actions';
@@ -24,8 +24,12 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const { submitted } = params;
   const filters = parseListFilters(params);
-  const { rows, hasMore } = await listPortRequests(await getDb(), actor, account.id, { status: filters.status, number: filters.e164, page: filters.page });
-  const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(params.number ? { number: params.number } : {}), page: String(page) })}`;
+  const { rows, hasMore, total } = await listPortRequests(await getDb(), actor, account.id, { status: filters.status, number: filters.e164, page: filters.page });
+  // Paging and the export keep the filters as the user typed them.
+  const kept = { ...(filters.status ? { status: filters.status } : {}), ...(params.number ? { number: params.number } : {}) };
+  const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...kept, page: String(page) })}`;
+  const exportLink = `/numbers/port/export${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ''}`;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const showAccount = rows.some((r) => r.accountName !== account.name);
   return (
     <>
@@ -124,10 +128,17 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      {(filters.page > 1 || hasMore) && (
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {filters.page > 1 && <Link href={pageLink(filters.page - 1)}>Newer requests</Link>}
-          {hasMore && <Link href={pageLink(filters.page + 1)}>Older requests</Link>}
+      {total > 0 && (
+        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+          <p data-testid="list-position">
+            Page {Math.min(filters.page, pages)} of {pages} · {total} {total === 1 ? 'request' : 'requests'}
+            {filters.status || filters.e164 ? ' matching these filters' : ''}
+          </p>
+          {filters.page > 1 && <Link href={pageLink(Math.min(filters.page - 1, pages))}>Previous</Link>}
+          {hasMore && <Link href={pageLink(filters.page + 1)}>Next</Link>}
+          <a href={exportLink} download className="ml-auto">
+            Export CSV
+          </a>
         </nav>
       )}
       <StatusLegend />

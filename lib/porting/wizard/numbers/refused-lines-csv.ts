@@ -1,18 +1,6 @@
+import { csvCell, spreadsheetSafeCell as safeCell } from '@/lib/csv/spreadsheet-safe';
+
 export type RefusedLine = { line: number; numberToPort: string; receivingNumber?: string; trackingSource?: string; accountName?: string; reason: string };
-
-// Spreadsheets run a cell as a formula when = + - @ (or their full-width forms) come first, even
-// after spaces or invisible characters, and some when it starts with a tab or line break: prefix
-// such a cell with ' so it stays text.
-const FORMULA_START = /^[\s\u180E\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
-
-function safeCell(value: string | undefined): string {
-  const text = value ?? '';
-  return csvCell(FORMULA_START.test(text) ? `'${text}` : text);
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The refused lines as a CSV in the import's own column order, plus the reason, to fix and upload again. */
 export function refusedLinesCsv(lines: RefusedLine[]): string {
