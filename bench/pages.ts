@@ -30,7 +30,8 @@ async function explainP99(url: string, run: (db: Awaited<ReturnType<typeof openD
   const captured: { query: string; params: unknown[] }[] = [];
   const handle = await openDatabase({ kind: 'postgres', url, max: 1, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
   await run(handle.db);
-  const main = captured.at(-1)!;
+  // The page's main query: the longest one it sent (a page may send a count beside it).
+  const main = captured.reduce((a, b) => (b.query.length > a.query.length ? b : a));
   const { Client } = await import('pg');
   const client = new Client({ connectionString: url });
   await client.connect();

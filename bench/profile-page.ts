@@ -35,6 +35,20 @@ await autocannon({ url: `${server.baseUrl}${pagePath}`, connections: 5, duration
 const loadStartedUs = Number(process.hrtime.bigint() / 1000n);
 const result = await autocannon({ url: `${server.baseUrl}${pagePath}`, connections: 20, duration: Number(process.env.BENCH_SECONDS ?? 10), headers });
 console.log(`${pagePath}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`);
+// Queries per request: the database's transaction count (each statement outside a transaction is one) over 20 requests.
+const { Client } = await import('pg');
+const pg = new Client({ connectionString: url.toString() });
+await pg.connect();
+const commits = async () => {
+  await new Promise((r) => setTimeout(r, 1500)); // PostgreSQL reports its counters within a second
+  await pg.query('select pg_stat_clear_snapshot()');
+  return Number((await pg.query('select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()')).rows[0].n);
+};
+const before = await commits();
+for (let i = 0; i < 20; i++) await fetch(`${server.baseUrl}${pagePath}`, { headers });
+const after = await commits();
+await pg.end();
+console.log(`about ${((after - before - 2) / 20).toFixed(1)} statements per request`);
 await server.stop();
 
 // The biggest profile is the server process (the others are tsx's launcher).

@@ -67,7 +67,9 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           {filters.status || filters.e164 ? 'No port requests match these filters.' : 'No port requests in this account yet.'}
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        // One form around the table for every draft's Discard button (each names its request): a form
+        // per row carried the server action's hidden fields on every draft row.
+        <form action={discardPortRequest} className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="min-w-full text-sm" data-testid="port-requests">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -112,10 +114,9 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                       {r.status === 'draft' ? (
                         <div className="flex justify-end gap-3">
                           <a href={stepPath(r.id, resumeStep(r.completedSteps))}>Resume</a>
-                          <form action={discardPortRequest}>
-                            <input type="hidden" name="requestId" value={r.id} />
-                            <button type="submit" className="text-red-700 underline">Discard</button>
-                          </form>
+                          <button type="submit" name="requestId" value={r.id} className="text-red-700 underline">
+                            Discard
+                          </button>
                         </div>
                       ) : (
                         <a href={`/numbers/port/${r.id}`}>View</a>
@@ -126,7 +127,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
               })}
             </tbody>
           </table>
-        </div>
+        </form>
       )}
       {total > 0 && (
         <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
