@@ -3,8 +3,9 @@ import { UPLOAD_BODY_LIMIT_BYTES } from './lib/porting/proof/proof-limits';
 
 const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite's WASM and s3rver resolve files by path,
-  // and React Email imports react-dom/server dynamically.
-  serverExternalPackages: ['@electric-sql/pglite', 's3rver', 'pg', '@react-email/components', '@react-email/render'],
+  // and React Email imports react-dom/server dynamically. pino and prom-client: the copy the front
+  // door (scripts/server.ts) loads, not a second bundled one (their state is shared on globalThis too).
+  serverExternalPackages: ['@electric-sql/pglite', 's3rver', 'pg', '@react-email/components', '@react-email/render', 'pino', 'prom-client'],
   poweredByHeader: false,
   // Static files skip the proxy (lib/security/security-headers.ts sets the rest, with the CSP nonce).
   async headers() {

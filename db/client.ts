@@ -44,7 +44,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const { drizzle } = await import('drizzle-orm/pglite');
   const release = config.dir ? lockDataDir(config.dir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir: config.dir, loadDataDir: config.loadDataDir });
+    // pg_trgm serves the desk's name search (migration 0015 creates it; PostgreSQL ships it).
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const client = await PGlite.create({ dataDir: config.dir, loadDataDir: config.loadDataDir, extensions: { pg_trgm } });
     const db = drizzle(client, { schema, logger: config.logger }) as unknown as Database;
     return {
       db,

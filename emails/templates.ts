@@ -28,6 +28,7 @@ export const EMAIL_TEMPLATES = {
   'loa-signature-request': LoaSignatureRequestEmail,
   'loa-signed-by-link': PortUpdateEmail,
   'loa-signature-declined': PortUpdateEmail,
+  'draft-expiring': PortUpdateEmail,
   'webhook-endpoint-disabled': WebhookEndpointDisabledEmail,
 } satisfies Record<string, (props: never) => ReactElement>;
 

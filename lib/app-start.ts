@@ -3,9 +3,11 @@ import { isEmpty, seedDemo, shouldSeedDemo } from '@/db/seed';
 import { getCarrier } from '@/lib/carrier/get-carrier';
 import { getEnv } from '@/lib/config/env';
 import { describeError } from '@/lib/log';
+import { getLogger } from '@/lib/ops/logger';
 import { getDatabaseHandle } from '@/lib/db';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { scheduleReconciliation } from '@/lib/porting/carrier/reconcile-carrier-orders';
+import { scheduleDraftSweep } from '@/lib/porting/drafts/sweep-untouched-drafts';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 import { getStorage } from '@/lib/storage/s3';
 import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
@@ -18,25 +20,30 @@ import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
  */
 export async function startApp(): Promise<void> {
   const env = getEnv();
+  const logger = getLogger();
   const handle = await getDatabaseHandle();
   if (await isEmpty(handle.db)) {
     if (shouldSeedDemo(env)) {
       await seedDemo(handle.db);
-      console.log('[start] empty database: loaded the demo accounts and users');
+      logger.info({ context: 'start' }, 'empty database: loaded the demo accounts and users');
     } else {
-      console.log('[start] empty database: the demo is not loaded outside localhost (set PUBLIC_DEMO=true for a public demo)');
+      logger.info({ context: 'start' }, 'empty database: the demo is not loaded outside localhost (set PUBLIC_DEMO=true for a public demo)');
     }
   }
   await getStorage();
   // A reconciliation pass at every start: the chain of passes survives a job that gave up.
   if (await getCarrier()) await scheduleReconciliation(handle.db, new Date());
+  // Likewise the hourly pass over drafts nobody has changed.
+  await scheduleDraftSweep(handle.db, new Date());
   startOutboxWorker();
   startJobWorker();
   startWebhookWorker();
-  console.log(
-    `[start] database: ${env.database.kind}, storage: ${env.storage.kind}, mail: ${env.mail.kind}${
+  const metrics = env.metricsToken ? 'on (bearer token)' : env.isLocal ? 'on (this machine only)' : 'off (set METRICS_TOKEN to serve /metrics)';
+  logger.info(
+    { context: 'start', database: env.database.kind, storage: env.storage.kind, mail: env.mail.kind, carrier: env.carrier.kind, metrics },
+    `database: ${env.database.kind}, storage: ${env.storage.kind}, mail: ${env.mail.kind}${
       env.mail.kind === 'mailbox' ? ` (open ${env.appUrl}/dev/mailbox)` : ''
-    }, carrier: ${env.carrier.kind}${env.carrier.kind === 'sandbox' ? ` (open ${env.appUrl}/dev/carrier)` : ''}`,
+    }, carrier: ${env.carrier.kind}${env.carrier.kind === 'sandbox' ? ` (open ${env.appUrl}/dev/carrier)` : ''}, metrics: ${metrics}`,
   );
 }
 
@@ -45,7 +52,7 @@ export async function startAppOrExit(): Promise<void> {
   try {
     await startApp();
   } catch (error) {
-    console.error(`[start] cannot start: ${describeError(error)}`);
+    getLogger().fatal({ context: 'start', error: describeError(error) }, `cannot start: ${describeError(error)}`);
     process.exit(1);
   }
 }

@@ -1,10 +1,12 @@
+import { getLogger } from './ops/logger';
+
 /**
  * Logs a failure without what it carried: database errors quote their query and parameters (which
  * can hold an encrypted PIN or a customer's address), so only the error's kind and the driver's own
- * message are kept.
+ * message are kept. `context` is a fixed phrase of the code, never data.
  */
 export function logFailure(context: string, error: unknown): void {
-  console.error(`[${context}]`, describeError(error));
+  getLogger().error({ context, error: describeError(error) }, context);
 }
 
 export function describeError(error: unknown): string {

@@ -2,11 +2,21 @@
 // only when APP_URL is this machine, (2) makes Host and X-Forwarded-* say APP_URL and works out the
 // client's address from the socket (lib/server/incoming-request.ts), and (3) turns away a chunked
 // post larger than any form takes with 413 before Next buffers it. `npm start`, `npm run dev` and
-// the e2e tests all serve through it.
+// the e2e tests all serve through it. It also (4) gives each request an id and writes its log line
+// and duration sample (lib/ops/track-request.ts).
 import { createServer, IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, connect } from 'node:net';
 import next from 'next';
 import { listenSettings } from '../lib/config/listen-settings';
+import path from 'node:path';
+import { describeError } from '../lib/log';
+import { routeConsoleToLogger } from '../lib/ops/console-to-log';
+import { isDraining, startDraining } from '../lib/ops/draining';
+import { getLogger } from '../lib/ops/logger';
+import { getMetrics } from '../lib/ops/metrics';
+import { runInRequest } from '../lib/ops/request-context';
+import { appRoutePatterns, routeMatcher } from '../lib/ops/route-label';
+import { trackRequest } from '../lib/ops/track-request';
 import { normalizeIncomingHeaders } from '../lib/server/incoming-request';
 import { UPLOAD_BODY_LIMIT_BYTES } from '../lib/porting/proof/proof-limits';
 
@@ -16,6 +26,12 @@ const settings = listenSettings(process.env);
 (globalThis as { __portNumbersFrontDoor?: boolean }).__portNumbersFrontDoor = true;
 // Auth.js builds its own URLs from AUTH_URL when set: make that APP_URL, never a request header.
 process.env.AUTH_URL = settings.appUrl;
+
+const logger = getLogger();
+routeConsoleToLogger();
+// Created here, before Next loads: the app's own metrics (lib/ops/metrics.ts) join this registry.
+getMetrics();
+const routeOf = routeMatcher(appRoutePatterns(path.join(process.cwd(), 'app')));
 
 const app = next({ dev, hostname: settings.isLocal ? 'localhost' : undefined, port: settings.port });
 const handle = app.getRequestHandler();
@@ -61,12 +77,14 @@ async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promi
 }
 
 const server = createServer(async (req, res) => {
+  let requestId: string | undefined;
   try {
     normalizeIncomingHeaders(req.headers, req.socket.remoteAddress, settings);
+    requestId = trackRequest(req, res, routeOf);
     const request = await withKnownLength(req, res);
-    if (request) await handle(request, res);
+    if (request) await runInRequest(requestId, () => handle(request, res));
   } catch (error) {
-    console.error('[server] request failed:', error);
+    logger.error({ context: 'server', requestId, error: describeError(error) }, 'request failed');
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Something went wrong on our side. Please try again.\n');
   }
@@ -74,7 +92,7 @@ const server = createServer(async (req, res) => {
 
 await app.prepare();
 server.listen(settings.port, settings.hostname, () => {
-  console.log(`[server] listening on ${settings.hostname}:${settings.port} for ${settings.appUrl}${dev ? ' (development)' : ''}`);
+  logger.info({ context: 'server', hostname: settings.hostname, port: settings.port, appUrl: settings.appUrl, development: dev }, `listening on ${settings.hostname}:${settings.port} for ${settings.appUrl}`);
 });
 
 // Browsers may try ::1 first for "localhost": relay IPv6 loopback to the same server (still loopback
@@ -94,9 +112,16 @@ if (settings.isLocal) {
   relay.listen(settings.port, '::1');
 }
 
+// Stopping (a rolling deploy's SIGTERM): no new connections, /readyz says 503, the requests in
+// flight finish (up to DRAIN_LIMIT_MS), then the process ends. A second signal ends it at once.
+const DRAIN_LIMIT_MS = 10_000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close();
-    process.exit(0);
+    if (isDraining()) process.exit(0);
+    startDraining();
+    logger.info({ context: 'server', signal }, 'stopping: finishing the requests in flight');
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), DRAIN_LIMIT_MS).unref();
   });
 }

@@ -1,10 +1,12 @@
 // `npm run test:e2e`: serves the production build on embedded defaults in a fresh data folder and
-// drives it with Debian's Chromium (playwright-core), with JavaScript on and off.
+// drives it with Debian's Chromium (playwright-core), with JavaScript on and off. Last, the server's
+// log is checked: every line JSON, none holding a secret the run used or a personal field.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serverCommand } from './server-command';
+import { checkServerLog, readUsedSecrets } from '../tests/helpers/server-log-check';
 
 const port = process.env.E2E_PORT ?? '3210';
 const baseUrl = `http://localhost:${port}`;
@@ -50,7 +52,17 @@ try {
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
 } finally {
+  const exited = new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
   server.kill('SIGTERM');
+  await exited;
+}
+// Every line the server wrote, over the whole run: JSON, and nothing a log must never hold.
+const problems = checkServerLog(readFileSync(logFile, 'utf8'), readUsedSecrets(path.join(dataDir, 'used-secrets.jsonl')));
+if (problems.length) {
+  console.error(`[e2e] the server log holds what it must not (${problems.length}):\n${problems.slice(0, 50).map((p) => `  ${p}`).join('\n')}`);
+  status = 1;
+} else {
+  console.log(`[e2e] server log checked: every line JSON, no PIN, token, key, secret or personal field (${readUsedSecrets(path.join(dataDir, 'used-secrets.jsonl')).length} secrets of the run looked for)`);
 }
 if (status !== 0) console.error(`[e2e] server log: ${logFile}`);
 process.exit(status);

@@ -1,91 +1,145 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BulkStartReview } from '@/components/staff/bulk-start-review';
 import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
-import { listInternationalInquiries, listQueue, QUEUE_STATUSES, type QueueFilters } from '@/lib/porting/review/list-queue';
+import { CONSOLE_STATUSES, parseQueueFilters, queueQueryString, shortRequestId, type QueueParams } from '@/lib/porting/desk/queue-filters';
+import { DESK_TARGETS, missedTarget, targetCutoffs } from '@/lib/porting/desk/targets';
+import { listInternationalInquiries, listQueue, QUEUE_STATUSES } from '@/lib/porting/review/list-queue';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
-import type { PortRequestStatus } from '@/lib/porting/lifecycle/statuses';
-import { closeInquiry } from './actions';
+import { assignToMeAction, bulkStartReviewAction, closeInquiry } from './actions';
 
 export const metadata: Metadata = { title: 'Regulatory console' };
 
-type Search = { status?: string; group?: string; carrier?: string; account?: string; page?: string };
+const BULK_FORM = 'bulk-review';
+const ASSIGN_FORM = 'assign-to-me';
 
-function waited(since: Date, now: Date): string {
-  const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
+function inStatusFor(since: Date, now: Date): string {
+  const hours = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 3_600_000));
   return hours < 24 ? `${hours} h` : `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
-export default async function StaffQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+const field = 'mt-1 block rounded-md border border-slate-300 px-2 py-1.5';
+
+export default async function StaffQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
   const actor = await requireStaff();
-  const params = await searchParams;
-  const filters: QueueFilters = {
-    status: QUEUE_STATUSES.includes(params.status as PortRequestStatus) ? (params.status as PortRequestStatus) : undefined,
-    group: ['us_local', 'ca_local', 'toll_free'].includes(params.group ?? '') ? (params.group as QueueFilters['group']) : undefined,
-    carrier: params.carrier?.trim() || undefined,
-    account: params.account?.trim() || undefined,
-    page: Number(params.page) || 1,
-  };
+  const filters = parseQueueFilters(await searchParams);
   const db = await getDb();
-  const { rows, hasMore } = await listQueue(db, actor, filters);
-  const inquiries = (await listInternationalInquiries(db, actor)).filter((i) => i.status === 'open');
   const now = new Date();
+  const { rows, hasMore, total } = await listQueue(db, actor, filters, now);
+  const inquiries = (await listInternationalInquiries(db, actor)).filter((i) => i.status === 'open');
+  const cutoffs = targetCutoffs(now);
+  const page = filters.page ?? 1;
+  const here = `/staff${queueQueryString(filters) ? `?${queueQueryString(filters)}` : ''}`;
+  const closedStatuses = CONSOLE_STATUSES.filter((st) => !QUEUE_STATUSES.includes(st));
   return (
     <>
       <h1 className="text-2xl font-semibold">Port request queue</h1>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm" role="search">
-        <label className="font-medium">Status
-          <select name="status" defaultValue={filters.status ?? ''} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
-            <option value="">All open</option>
-            {QUEUE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_DESCRIPTIONS[s].label}</option>)}
-          </select>
+      <form method="get" action="/staff" className="mt-4 space-y-3 text-sm" role="search">
+        <label className="block font-medium">Search
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.search?.text}
+            placeholder="A number in any format, a customer or account name, a carrier, a request or carrier order id"
+            className={`${field} w-full max-w-2xl`}
+          />
+          <span className="mt-1 block text-xs font-normal text-slate-500">Searches every status, completed and cancelled requests too, unless you choose one.</span>
         </label>
-        <label className="font-medium">Country / type
-          <select name="group" defaultValue={filters.group ?? ''} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
-            <option value="">All</option>
-            <option value="us_local">US local</option>
-            <option value="ca_local">Canada</option>
-            <option value="toll_free">Toll-free</option>
-          </select>
-        </label>
-        <label className="font-medium">Carrier<input name="carrier" defaultValue={filters.carrier} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5" /></label>
-        <label className="font-medium">Account<input name="account" defaultValue={filters.account} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5" /></label>
-        <button type="submit" className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100">Filter</button>
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="font-medium">Status
+            <select name="status" defaultValue={filters.status ?? ''} className={field}>
+              <option value="">{filters.search ? 'Any status' : 'All open'}</option>
+              {QUEUE_STATUSES.map((st) => <option key={st} value={st}>{STATUS_DESCRIPTIONS[st].label}</option>)}
+              {closedStatuses.map((st) => <option key={st} value={st}>{STATUS_DESCRIPTIONS[st].label}</option>)}
+            </select>
+          </label>
+          <label className="font-medium">Assigned
+            <select name="assignee" defaultValue={filters.assignee ?? ''} className={field}>
+              <option value="">Anyone or no one</option>
+              <option value="mine">Mine</option>
+              <option value="unassigned">Unassigned</option>
+            </select>
+          </label>
+          <label className="font-medium">Country / type
+            <select name="group" defaultValue={filters.group ?? ''} className={field}>
+              <option value="">All</option>
+              <option value="us_local">US local</option>
+              <option value="ca_local">Canada</option>
+              <option value="toll_free">Toll-free</option>
+            </select>
+          </label>
+          <label className="font-medium">Carrier<input name="carrier" defaultValue={filters.carrier} className={field} /></label>
+          <label className="font-medium">Account<input name="account" defaultValue={filters.account} className={field} /></label>
+          <label className="flex items-center gap-2 pb-2 font-medium"><input type="checkbox" name="past" value="1" defaultChecked={filters.pastTarget} /> Past target</label>
+          <button type="submit" className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100">Filter</button>
+          {here !== '/staff' && <Link href="/staff" className="pb-2">Clear</Link>}
+        </div>
       </form>
+      <p className="mt-2 text-xs text-slate-500">
+        Targets: {DESK_TARGETS.map((t) => `${STATUS_DESCRIPTIONS[t.status].label.toLowerCase()} ${t.businessDays} business day${t.businessDays > 1 ? 's' : ''}${t.onlyWithoutPortDate ? ' without a port date' : ''}`).join('; ')} (weekends and federal holidays do not count).
+      </p>
+      {/* The rows' buttons and checkboxes join these two forms by id: no form per row, none nested. */}
+      <form id={ASSIGN_FORM} action={assignToMeAction}><input type="hidden" name="returnTo" value={here} /></form>
+      <div className="mt-4 flex flex-wrap items-start justify-between gap-3">
+        <BulkStartReview id={BULK_FORM} action={bulkStartReviewAction} />
+        <p className="text-sm">
+          <span data-testid="queue-total">{total.toLocaleString('en-US')} request{total === 1 ? '' : 's'}</span> ·{' '}
+          <a href={`/staff/export${queueQueryString(filters, 1) ? `?${queueQueryString(filters, 1)}` : ''}`} download>Export CSV</a>
+        </p>
+      </div>
       {rows.length === 0 ? (
-        <p className="mt-6 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">No port requests are waiting for the team.</p>
+        <p className="mt-4 rounded-lg bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
+          {filters.search || here !== '/staff' ? 'No port request matches this search.' : 'No port requests are waiting for the team.'}
+        </p>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <div className="mt-4 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="min-w-full text-sm" data-testid="queue">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th className="px-3 py-2">Waiting</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Account</th><th className="px-3 py-2">Customer</th>
+                <th className="px-3 py-2"><span className="sr-only">Select</span></th>
+                <th className="px-3 py-2">In status</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Account</th><th className="px-3 py-2">Customer</th>
                 <th className="px-3 py-2">Carrier</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Numbers</th><th className="px-3 py-2">Port date</th>
+                <th className="px-3 py-2">Assigned</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{waited(r.waitingSince, now)}</td>
-                  <td className="px-3 py-2">{STATUS_DESCRIPTIONS[r.status].label}</td>
-                  <td className="px-3 py-2">{r.accountName}</td>
-                  <td className="px-3 py-2"><Link href={`/staff/requests/${r.id}`}>{r.customerName ?? '—'}</Link></td>
-                  <td className="px-3 py-2">{r.losingCarrier}</td>
-                  <td className="px-3 py-2">{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
-                  <td className="px-3 py-2">{r.numberCount}</td>
-                  <td className="px-3 py-2">{r.focDate ? r.focDate.toISOString().slice(0, 16).replace('T', ' ') : '—'}</td>
-                </tr>
-              ))}
+              {rows.map((r) => {
+                const missed = missedTarget(r, cutoffs);
+                const name = r.customerName ?? 'Unnamed request';
+                return (
+                  <tr key={r.id} data-request-id={r.id} className={missed ? 'bg-amber-50' : undefined}>
+                    <td className="px-3 py-2"><input type="checkbox" name="picked" value={`${r.id}:${r.version}`} form={BULK_FORM} aria-label={`Select ${name}`} /></td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {inStatusFor(r.statusChangedAt, now)}
+                      {missed && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-900" title={`Waiting for ${missed.waitingFor} longer than ${missed.businessDays} business day${missed.businessDays > 1 ? 's' : ''}`}>Past target</span>}
+                    </td>
+                    <td className="px-3 py-2">{STATUS_DESCRIPTIONS[r.status].label}</td>
+                    <td className="px-3 py-2">{r.accountName}</td>
+                    <td className="px-3 py-2"><Link href={`/staff/requests/${r.id}`}>{name}</Link> <span className="font-mono text-xs text-slate-500">#{shortRequestId(r.id)}</span></td>
+                    <td className="px-3 py-2">{r.losingCarrier}</td>
+                    <td className="px-3 py-2">{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
+                    <td className="px-3 py-2">{r.numberCount}</td>
+                    <td className="px-3 py-2">{r.focDate ? r.focDate.toISOString().slice(0, 16).replace('T', ' ') : '—'}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {r.assignedToUserId === actor.userId ? 'You' : (r.assigneeName ?? '—')}
+                      {r.assignedToUserId !== actor.userId && (
+                        <button type="submit" form={ASSIGN_FORM} name="requestId" value={r.id} className="ml-2 text-blue-700 underline">Assign to me</button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
-      {(filters.page! > 1 || hasMore) && (
+      {(page > 1 || hasMore) && (
         <nav className="mt-3 flex gap-4 text-sm">
-          {filters.page! > 1 && <Link href={`/staff?${new URLSearchParams({ ...params, page: String(filters.page! - 1) })}`}>Previous</Link>}
-          {hasMore && <Link href={`/staff?${new URLSearchParams({ ...params, page: String(filters.page! + 1) })}`}>Next</Link>}
+          {page > 1 && <Link href={`/staff?${queueQueryString(filters, page - 1)}`}>Previous</Link>}
+          {hasMore && <Link href={`/staff?${queueQueryString(filters, page + 1)}`}>Next</Link>}
         </nav>
       )}
       <h2 className="mt-10 text-lg font-semibold">International inquiries</h2>

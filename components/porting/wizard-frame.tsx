@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { WizardDraft } from '@/lib/porting/wizard/get-wizard-draft';
 import { WIZARD_STEPS, type WizardStepKey } from '@/lib/porting/wizard/steps';
+import { DraftExpiryNotice } from './draft-expiry-notice';
 import { StepIndicator } from './step-indicator';
 
 export function WizardFrame({ draft, step, intro, children, allowedSteps }: { draft: WizardDraft; step: WizardStepKey; intro?: ReactNode; children: ReactNode; allowedSteps?: readonly WizardStepKey[] | null }) {
@@ -19,6 +20,7 @@ export function WizardFrame({ draft, step, intro, children, allowedSteps }: { dr
           and resubmit from the last step.
         </p>
       )}
+      <DraftExpiryNotice draft={draft} />
       <StepIndicator requestId={draft.id} current={step} completed={draft.completedSteps} allowedSteps={allowedSteps} />
       <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <h2 className="text-lg font-semibold">

@@ -38,6 +38,8 @@ export const carrierOrders = pgTable(
   (t) => [
     index('carrier_orders_request_idx').on(t.portRequestId),
     uniqueIndex('carrier_orders_external_idx').on(t.carrier, t.externalId),
+    // The desk finds a request by the carrier's order id alone (the unique index leads with the carrier).
+    index('carrier_orders_external_id_idx').on(t.externalId),
     index('carrier_orders_open_idx').on(t.closedAt, t.lastEventAt),
   ],
 );

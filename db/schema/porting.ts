@@ -92,6 +92,11 @@ export const portRequests = pgTable(
       .on(t.assignedToUserId, t.updatedAt)
       .where(sql`${t.status} in ('submitted', 'in_review', 'changes_needed', 'approved', 'scheduled')`),
     index('port_requests_draft_updated_idx').on(t.updatedAt).where(sql`${t.status} = 'draft'`),
+    // The desk's search: part of a name, any case (pg_trgm, loaded on PGlite in db/client.ts); and
+    // "Past target", a time threshold per status.
+    index('port_requests_customer_name_trgm_idx').using('gin', t.customerName.op('gin_trgm_ops')),
+    index('port_requests_losing_carrier_trgm_idx').using('gin', t.losingCarrier.op('gin_trgm_ops')),
+    index('port_requests_status_changed_idx').on(t.status, t.statusChangedAt),
   ],
 );
 

@@ -15,6 +15,7 @@ import type { ApiEndpoint, ApiReply } from './endpoint';
 import { API_ENDPOINTS } from './endpoints';
 import { withIdempotency, requestFingerprint, type StoredAnswer } from './idempotency';
 import { authenticateApiKey } from './keys/authenticate-key';
+import { noteRequestActor, REQUEST_ID_HEADER } from '@/lib/ops/request-actor';
 import { matchEndpoint } from './match-endpoint';
 import { ApiProblem } from './problem';
 import { API_UNAUTHENTICATED_LIMIT, consumeApiRateLimit, rateLimitHeaders } from './rate-limit';
@@ -53,6 +54,7 @@ export async function handleApiRequest(request: Request, options: { db?: Databas
       });
     }
     const { actor, key } = authenticated;
+    noteRequestActor(request.headers.get(REQUEST_ID_HEADER), { actorId: actor.userId, apiKeyId: key.id });
     keyId = key.id;
     const verdict = await consumeApiRateLimit(db, `api:key:${key.id}`, undefined, now);
     limitHeaders = rateLimitHeaders(verdict);

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { auth } from './next-auth';
+import { recordRequestActor } from '@/lib/ops/record-request-actor';
 import { loadActor, type AccountAccess, type Actor } from './actor';
 
 // The edge between Next and the services: pages and actions call these, services take the Actor.
@@ -15,7 +16,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadActor(await getDb(), userId);
+  const actor = await loadActor(await getDb(), userId);
+  await recordRequestActor(actor && { actorId: actor.userId });
+  return actor;
 });
 
 /** For account pages and actions: signed out goes to sign-in; staff have no account pages. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { getEnv } from '@/lib/config/env';
+import { countingCarrier } from './counting-carrier';
 import type { PortingCarrier } from './porting-carrier';
 import { startCarrierSandbox, type CarrierSandbox } from './sandbox/carrier-sandbox';
 import { TelnyxCarrier } from './telnyx-carrier';
@@ -17,13 +18,13 @@ export function getCarrier(): Promise<PortingCarrier | null> {
     const env = getEnv();
     const config = env.carrier;
     if (config.kind === 'manual') return null;
-    if (config.kind === 'telnyx') return new TelnyxCarrier({ apiKey: config.apiKey, publicKey: config.publicKey, baseUrl: config.baseUrl });
+    if (config.kind === 'telnyx') return countingCarrier(new TelnyxCarrier({ apiKey: config.apiKey, publicKey: config.publicKey, baseUrl: config.baseUrl }));
     const sandbox = await startCarrierSandbox({
       webhookUrl: `${env.appUrl}/api/carrier/webhooks`,
       stateFile: path.join(env.dataDir, 'carrier-sandbox.json'),
     });
     cache.__portCarrierSandbox = sandbox;
-    return new TelnyxCarrier({ apiKey: sandbox.apiKey, publicKey: sandbox.publicKey, baseUrl: sandbox.baseUrl });
+    return countingCarrier(new TelnyxCarrier({ apiKey: sandbox.apiKey, publicKey: sandbox.publicKey, baseUrl: sandbox.baseUrl }));
   })().catch((error) => {
     // A failed start is not kept: the next call tries again.
     cache.__portCarrier = undefined;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isLocalHostname, resolveAppUrl } from './listen-settings';
+import { LOG_LEVELS, type LogLevel } from './log-level';
 import { loadLocalSecrets } from './local-secrets';
 
 const optionalText = z
@@ -45,6 +46,8 @@ const rawEnv = z.object({
       .optional(),
   ),
   TELNYX_BASE_URL: optionalText.pipe(z.url({ message: 'TELNYX_BASE_URL must be a URL such as https://api.telnyx.com/v2' }).optional()),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(24, 'METRICS_TOKEN must be at least 24 characters (Prometheus sends it as a bearer token)').optional()),
 });
 
 export type Env = {
@@ -63,6 +66,9 @@ export type Env = {
   pinEncryptionKey: Buffer;
   /** The upstream carrier: Telnyx, the in-process sandbox (local, tests, public demo) or none (the hand-driven desk). */
   carrier: { kind: 'telnyx'; apiKey: string; publicKey: string; baseUrl?: string } | { kind: 'sandbox' } | { kind: 'manual' };
+  logLevel: LogLevel;
+  /** The bearer token /metrics asks for; without one /metrics is off outside local mode. */
+  metricsToken?: string;
 };
 
 export class ConfigError extends Error {
@@ -145,6 +151,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       carrierKind === 'telnyx'
         ? { kind: 'telnyx', apiKey: e.TELNYX_API_KEY!, publicKey: e.TELNYX_PUBLIC_KEY!, ...(e.TELNYX_BASE_URL ? { baseUrl: e.TELNYX_BASE_URL } : {}) }
         : { kind: carrierKind ?? 'manual' },
+    logLevel: (e.LOG_LEVEL?.toLowerCase() as LogLevel | undefined) ?? 'info',
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
 

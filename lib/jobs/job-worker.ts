@@ -9,6 +9,8 @@ import { cancelCarrierOrder, CANCEL_CARRIER_ORDER_JOB, type CancelCarrierOrderPa
 import { placeCarrierOrder, PLACE_CARRIER_ORDER_JOB, type PlaceCarrierOrderPayload } from '@/lib/porting/carrier/place-carrier-order';
 import { reconcileCarrierOrders, RECONCILE_CARRIER_JOB } from '@/lib/porting/carrier/reconcile-carrier-orders';
 import { updateCarrierOrder, UPDATE_CARRIER_ORDER_JOB, type UpdateCarrierOrderPayload } from '@/lib/porting/carrier/update-carrier-order';
+import { deleteStoredFiles, DELETE_STORED_FILES_JOB, type DeleteStoredFilesPayload } from '@/lib/porting/drafts/delete-stored-files';
+import { DRAFT_SWEEP_JOB, sweepUntouchedDrafts } from '@/lib/porting/drafts/sweep-untouched-drafts';
 import { runDueJobs, type JobHandler } from './run-due-jobs';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
@@ -30,6 +32,13 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   },
   [RECONCILE_CARRIER_JOB]: async (tx, _payload, now) => {
     await reconcileCarrierOrders(tx, now);
+  },
+  // Drafts nobody changed in 30 days: announced, then removed; their files after the rows are gone.
+  [DRAFT_SWEEP_JOB]: async (tx, _payload, now) => {
+    await sweepUntouchedDrafts(tx, now);
+  },
+  [DELETE_STORED_FILES_JOB]: async (_tx, payload) => {
+    await deleteStoredFiles(payload as DeleteStoredFilesPayload);
   },
 };
 

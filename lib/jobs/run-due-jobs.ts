@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { scheduledJobs } from '@/db/schema';
+import { getMetrics } from '@/lib/ops/metrics';
 
 export type JobHandler = (tx: Transaction, payload: Record<string, unknown>, now: Date) => Promise<void>;
 
@@ -49,6 +50,7 @@ export async function runDueJobs(options: { db: Database; handlers: Record<strin
         await tx.update(scheduledJobs).set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(scheduledJobs.id, job.id));
       });
       report.done += 1;
+      getMetrics().jobRuns.inc({ kind: job.kind, outcome: 'done' });
     } catch (error) {
       const gaveUp = job.attempts >= MAX_JOB_ATTEMPTS;
       await db
@@ -61,6 +63,7 @@ export async function runDueJobs(options: { db: Database; handlers: Record<strin
         })
         .where(eq(scheduledJobs.id, job.id));
       report.failed += 1;
+      getMetrics().jobRuns.inc({ kind: job.kind, outcome: gaveUp ? 'failed' : 'retrying' });
     }
   }
   return report;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { outboxEmails } from '@/db/schema';
+import { getMetrics } from '@/lib/ops/metrics';
 import { renderEmail } from './render-email';
 import { bodiesAfterDelivery, EXPIRED_BEFORE_DELIVERY, isDeadSignInEmail, REMOVED_AFTER_EXPIRY } from './sign-in-links';
 import type { MailTransport, OutboxMessage } from './transport';
@@ -55,7 +56,10 @@ export async function deliverDueEmails(options: {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (let i = 0; i < messages.length; i += concurrency) {
     const outcomes = await Promise.all(messages.slice(i, i + concurrency).map((message) => deliverOne(db, transport, message, now)));
-    for (const outcome of outcomes) report[outcome] += 1;
+    for (const outcome of outcomes) {
+      report[outcome] += 1;
+      getMetrics().emailSends.inc({ outcome });
+    }
   }
   return report;
 }

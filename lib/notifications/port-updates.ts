@@ -6,9 +6,11 @@ import { canUseAccount, loadActor } from '@/lib/auth/actor';
 import type { PortUpdate } from '@/emails/port-update';
 import type { EmailTemplateName } from '@/emails/templates';
 import type { OutboxAttachment } from '@/db/schema';
+import { longDate } from '@/lib/format/long-date';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { PORTING_TEAM } from '@/lib/porting/events/port-request-event';
 import type { RecordedEvent } from '@/lib/porting/events/record-event';
+import { DRAFT_KEPT_DAYS } from '@/lib/porting/drafts/draft-expiry';
 import { SMS_DELAY } from '@/lib/porting/promises';
 import { CHANGE_REASONS, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
 import { portDateIcs } from '@/lib/porting/review/port-date-ics';
@@ -32,7 +34,7 @@ export type PortUpdateNotice = {
 type PortUpdateTemplate =
   | 'recipient-added' | 'request-approved' | 'changes-needed' | 'request-resubmitted' | 'request-cancelled' | 'port-date-scheduled'
   | 'port-date-changed' | 'numbers-rejected' | 'numbers-ported' | 'sms-enabled' | 'sms-exception' | 'team-note'
-  | 'loa-signed-by-link' | 'loa-signature-declined';
+  | 'loa-signed-by-link' | 'loa-signature-declined' | 'draft-expiring';
 
 /** How a customer's email names who did something: our team as a team, an account user by name. */
 function byName(actor: RecordedEvent['actor']): string {
@@ -151,6 +153,23 @@ export async function portUpdateFor(tx: Transaction, event: RecordedEvent, reque
         }),
         alsoTo: await signatureRequestSender(tx, event.requestId),
       };
+    case 'draft_expiry_warned': {
+      const removeOn = longDate(new Date(event.removeOn));
+      return {
+        template: 'draft-expiring',
+        subject: `Your draft will be removed on ${removeOn}`,
+        to: 'followers',
+        // A draft has no notes thread yet; the draft's own page says it too.
+        inNotes: false,
+        update: {
+          headline: 'Your draft port request will be removed',
+          paragraphs: [
+            `Nobody has changed this draft since ${longDate(new Date(event.untouchedSince))}. Drafts hold your account PIN, your billing address and any signed letter, so we remove them after ${DRAFT_KEPT_DAYS} days without a change.`,
+            `It will be removed, with its numbers and any files uploaded to it, on ${removeOn}. To keep it, open it and save a step or choose "Keep this draft"; to let it go, do nothing.`,
+          ],
+        },
+      };
+    }
     case 'recipient_added':
       return {
         template: 'recipient-added',

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { getMetrics } from '@/lib/ops/metrics';
 import { signingSecrets } from './endpoint-secret';
 import { disableFailingEndpoint } from './disable-failing-endpoint';
 import { webhooksMayUseLocalAddresses } from './network-policy';
@@ -85,7 +86,10 @@ export async function deliverDueWebhooks(options: { db: Database; now?: Date; ba
         return settleAttempt(db, delivery, outcome, now);
       }),
     );
-    for (const outcome of outcomes) report[outcome] += 1;
+    for (const outcome of outcomes) {
+      report[outcome] += 1;
+      getMetrics().webhookDeliveries.inc({ outcome });
+    }
   }
   return report;
 }

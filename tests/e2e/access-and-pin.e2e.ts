@@ -33,6 +33,10 @@ afterAll(async () => {
 
 // Public by design: the sign-in pages (the confirmation shows only the address its link names), the local tools (loopback only).
 const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/dev/carrier', '/no-account'];
+// The load balancer's probes and the metrics scrape answer every role alike, without a session, and
+// name nothing of an account: /metrics is open here because e2e runs in local mode on this machine
+// (its token rules: tests/integration/ops/metrics-route.test.ts).
+const OPERATIONS = ['/healthz', '/readyz', '/metrics'];
 const OWN_DATA = ['/numbers/port', '/numbers/tracking', '/numbers/port/international'];
 // The API's description, for anyone (like the OpenAPI document it is made from).
 const API_PUBLIC = ['/api/v1/openapi.json', '/api/v1/docs'];
@@ -76,6 +80,7 @@ function specialRule(pattern: string, role: string, answer: Awaited<ReturnType<t
   const redirect = [302, 303, 307].includes(status);
   const names = (marks: string[]) => marks.some((m) => body.includes(m));
   if (API_PUBLIC.includes(pattern)) return status === 200 && !names([PIN, requestId, apiKeyPrefix]);
+  if (OPERATIONS.includes(pattern)) return status === 200 && !names(SUMMIT_MARKS());
   if (pattern === API_ROUTER) {
     return status === 401 && type.startsWith('application/problem+json') && JSON.parse(body).type?.endsWith('#problem-unauthorized') && !names(SUMMIT_MARKS());
   }
@@ -102,7 +107,7 @@ test('every page and route answers only its rightful user: others get 404, the s
   const routes = appRoutes().filter((r) => !PUBLIC.includes(r.pattern));
   expect(routes.length).toBeGreaterThan(15);
   // The routes with their own rule are all still there (a rename would otherwise fall to the general rule).
-  for (const pattern of [...API_PUBLIC, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA, LIST_EXPORT]) expect(routes.map((r) => r.pattern)).toContain(pattern);
+  for (const pattern of [...API_PUBLIC, ...OPERATIONS, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA, LIST_EXPORT]) expect(routes.map((r) => r.pattern)).toContain(pattern);
   const roles = ['signedOut', 'harbor', 'dental', 'owner', 'staff'] as const;
   const failures: string[] = [];
   let calls = 0;
@@ -138,6 +143,15 @@ test('every page and route answers only its rightful user: others get 404, the s
   }
   console.log(`access matrix: ${routes.length} routes x ${roles.length} roles = ${calls} calls`);
   expect(failures).toEqual([]);
+});
+
+test('the queue export is in the matrix, and answers the team with CSV that holds no PIN', async () => {
+  expect(appRoutes().map((r) => r.pattern)).toContain('/staff/export');
+  const answer = await call(contexts.staff.request, `/staff/export?q=${encodeURIComponent('(410) 555-0240')}`, 'GET');
+  expect(answer.status).toBe(200);
+  expect(answer.type).toBe('text/csv; charset=utf-8');
+  expect(answer.body).toContain(requestId);
+  expect(answer.body.includes(PIN)).toBe(false);
 });
 
 test('ids that look valid but name nothing, or are not ids at all, get 404 too', async () => {

@@ -1,4 +1,5 @@
 import type { Browser, Frame, Page } from 'playwright-core';
+import { rememberSecret } from './helpers/used-secrets';
 import { launchBrowser, signedInContext } from './helpers/browser';
 import { acceptAgreement, addNumberRow, continueAndAgree, continueFromNumbers, fillCarrier } from './helpers/wizard';
 import { tinyPng } from '../helpers/files';
@@ -42,6 +43,7 @@ test('what people type is shown as text, never as markup, in every page and emai
   await continueFromNumbers(customer);
   await customer.getByLabel('Customer Name').fill(markup('customer'));
   await customer.getByLabel('Account number').fill('8834-2219');
+  rememberSecret('a PIN', '7312');
   await customer.getByLabel('Account PIN').fill('7312');
   await customer.getByLabel(/Yes, all numbers on the account/).check();
   await customer.getByRole('button', { name: 'Save and continue' }).click();

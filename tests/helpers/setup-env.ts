@@ -7,3 +7,5 @@ process.env.APP_URL ??= 'http://localhost:3000';
 delete process.env.RESEND_API_KEY;
 delete process.env.S3_BUCKET;
 delete process.env.S3_ENDPOINT;
+// The app's JSON log lines would bury jest's output; a test that reads them spies on the logger.
+process.env.LOG_LEVEL ??= 'silent';

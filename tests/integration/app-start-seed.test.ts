@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { startApp } from '@/lib/app-start';
 import { stopPoller } from '@/lib/background/poller';
+import { getLogger } from '@/lib/ops/logger';
 import { createStorage, setStorage } from '@/lib/storage/s3';
 import { startResendStandIn } from '../helpers/resend-stand-in';
 import { setupTestContext } from '../helpers/test-context';
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 test('production on an empty database starts without the demo users, and says so', async () => {
-  const log = jest.spyOn(console, 'log').mockImplementation(() => {});
+  const log = jest.spyOn(getLogger(), 'info');
   try {
     await startApp();
     const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(users);

@@ -100,6 +100,8 @@ test('one update to many recipients takes as many statements as to one', async (
 // One example of every event type; a type added to the union without one here fails to compile.
 const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: T }> } = {
   draft_created: { type: 'draft_created' },
+  draft_expiry_warned: { type: 'draft_expiry_warned', untouchedSince: '2026-11-01T10:00:00.000Z', removeOn: '2026-12-01T10:00:00.000Z' },
+  draft_removed: { type: 'draft_removed', untouchedSince: '2026-11-01T10:00:00.000Z', numbers: 3 },
   status_changed: { type: 'status_changed', from: 'in_review', to: 'changes_needed', reasons: [{ code: 'zip_mismatch' }], note: 'The CSR shows 21201.' },
   corrected: { type: 'corrected', step: 'address' },
   pin_replaced: { type: 'pin_replaced' },
@@ -127,6 +129,7 @@ const SAMPLES: { [T in PortRequestEventType]: Extract<PortRequestEvent, { type: 
   carrier_order_cancelled: { type: 'carrier_order_cancelled', via: 'carrier', externalId: 'po_1' },
   carrier_foc_change_requested: { type: 'carrier_foc_change_requested', externalId: 'po_1', focAt: '2026-12-10T15:00:00.000Z', bestEffort: false },
   carrier_activation_requested: { type: 'carrier_activation_requested', externalId: 'po_1' },
+  assignment_changed: { type: 'assignment_changed', assigneeUserId: 'user_1', assigneeName: 'Dana Reyes' },
 };
 
 test('each event type shows to the customer only if it is theirs to see: in the timeline, the notes and the emails, with our team as "the porting team"', async () => {
@@ -134,6 +137,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
   const before = { emails: await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`)), notes: await notesOf(id) };
   const teamOnly = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'team');
   expect(teamOnly.sort()).toEqual([
+    'assignment_changed',
     'carrier_activation_requested',
     'carrier_exception',
     'carrier_foc_change_requested',
@@ -142,6 +146,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
     'carrier_order_placed',
     'carrier_order_queued',
     'carrier_order_updated',
+    'draft_removed',
     'internal_note',
     'pin_revealed',
     'portability_checked',
@@ -166,7 +171,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
 
   const emails = await renderedEmails(t.db, eq(outboxEmails.subjectRef, `port-request:${id}`));
   const newEmails = emails.slice(before.emails.length);
-  expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'loa-signature-declined', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
+  expect(newEmails.map((e) => e.template).sort()).toEqual(['changes-needed', 'draft-expiring', 'loa-signature-declined', 'numbers-ported', 'numbers-rejected', 'recipient-added', 'sms-enabled', 'sms-exception']);
   const customerFacing = [timeline, ...newEmails.flatMap((e) => [e.subject, e.html, e.text]), ...(await notesOf(id))].join('\n');
   for (const secret of ['Jordan Staffer', staffer.email, TEST_PIN, 'Account PIN revealed', 'Internal note added', 'Portability checked', 'Carrier exception', 'PHONE_NUMBER_HAS_SPECIAL_FEATURE']) {
     expect({ secret, shown: customerFacing.includes(secret) }).toEqual({ secret, shown: false });

@@ -114,3 +114,12 @@ test('a Telnyx configuration parses, with the base URL only when set', () => {
     parseEnv({ ...PRODUCTION, CARRIER: 'telnyx', TELNYX_API_KEY: 'KEY123', TELNYX_PUBLIC_KEY, TELNYX_BASE_URL: 'https://api.telnyx.com/v2' }, tmp).carrier,
   ).toMatchObject({ kind: 'telnyx', baseUrl: 'https://api.telnyx.com/v2' });
 });
+
+test('LOG_LEVEL and METRICS_TOKEN: info and no token by default; a bad value is named', () => {
+  const base = { DATA_DIR: `${tmp}/port-env-test` };
+  expect(parseEnv(base, tmp)).toMatchObject({ logLevel: 'info' });
+  expect(parseEnv(base, tmp).metricsToken).toBeUndefined();
+  expect(parseEnv({ ...base, LOG_LEVEL: 'debug', METRICS_TOKEN: 'm'.repeat(24) }, tmp)).toMatchObject({ logLevel: 'debug', metricsToken: 'm'.repeat(24) });
+  expect(problems({ ...base, LOG_LEVEL: 'loud' })).toContain('LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+  expect(problems({ ...base, METRICS_TOKEN: 'short' })).toContain('METRICS_TOKEN');
+});

@@ -3,6 +3,8 @@
 // and `{errors: [...]}` refusals, so local mode and tests run the official SDK end to end. Its
 // clock is real time plus an offset that tests and /dev/carrier move. The rules: ./rules.ts and
 // docs/carrier.md. Only lib/carrier/get-carrier.ts (and the test helper) start it.
+import { logFailure } from '../../log';
+import { getLogger } from '../../ops/logger';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -78,7 +80,7 @@ function readState(file: string | undefined): PersistedState | null {
     const state = JSON.parse(readFileSync(file, 'utf8')) as PersistedState;
     return state.version === 1 ? state : null;
   } catch {
-    console.warn(`[carrier-sandbox] ${file} is unreadable: starting with no orders`);
+    getLogger().warn({ context: 'carrier-sandbox' }, 'the saved sandbox state is unreadable: starting with no orders');
     return null;
   }
 }
@@ -156,7 +158,7 @@ export async function startCarrierSandbox(options: CarrierSandboxOptions = {}): 
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error) => {
-      console.error('[carrier-sandbox] request failed', error);
+      logFailure('carrier-sandbox: request failed', error);
       if (!res.headersSent) send(res, 500, { errors: [{ code: '10007', title: 'Unexpected error', detail: 'The sandbox failed to answer' }] });
     });
   });

@@ -2,6 +2,8 @@
 // {data: {event_type, id, occurred_at, payload, record_type: 'event'}, meta: {attempt, delivered_to}},
 // signed Ed25519 over `${telnyx-timestamp}|${body}`. Always after the API call that caused them
 // (the app may hold a database transaction around that call), retried a few times on failure.
+import { describeError } from '../../log';
+import { getLogger } from '../../ops/logger';
 import { generateKeyPairSync, createPrivateKey, createPublicKey, sign, randomUUID, type KeyObject } from 'node:crypto';
 
 export type WebhookReceiver = (rawBody: string, headers: Record<string, string>) => Promise<void>;
@@ -100,7 +102,7 @@ export class WebhookSender {
       const response = await fetch(this.deliver.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
       return response.ok;
     } catch (error) {
-      console.warn(`[carrier-sandbox] webhook ${event.eventType} (attempt ${event.attempt}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      getLogger().warn({ context: 'carrier-sandbox', eventType: event.eventType, attempt: event.attempt, error: describeError(error) }, 'sandbox webhook not delivered');
       return false;
     }
   }

@@ -36,6 +36,11 @@ function derivedDetail(event: StoredEvent): string | null {
       return signer?.signerName ? `The link sent to ${signer.signerName} (${signer.signerEmail}) no longer works` : null;
     case 'loa_signed':
       return signer?.viaLink ? `By ${signer.signerName} (${signer.signerEmail}) through the emailed link` : null;
+    case 'assignment_changed': {
+      const held = event.data as { assigneeName?: string; previousName?: string } | null;
+      const was = held?.previousName ? ` (was ${held.previousName})` : '';
+      return held?.assigneeName ? `Assigned to ${held.assigneeName}${was}` : `Unassigned${was}`;
+    }
   }
   const carrier = carrierDetail(event);
   if (carrier !== undefined) return carrier;

@@ -14,6 +14,10 @@ const carrierException = z.object({ code: z.string(), description: z.string().op
 
 export const EVENT_PAYLOADS = {
   draft_created: none,
+  /** Nobody changed the draft for 23 days: it is removed on removeOn unless changed (ISO times). */
+  draft_expiry_warned: z.object({ untouchedSince: z.string(), removeOn: z.string() }),
+  /** The draft was removed after 30 days without a change (an account event: it outlives the draft). */
+  draft_removed: z.object({ untouchedSince: z.string(), numbers: z.number().int() }),
   status_changed: z.object({
     from: requestStatus,
     to: requestStatus,
@@ -75,6 +79,8 @@ export const EVENT_PAYLOADS = {
   carrier_order_cancelled: z.object({ via, externalId: z.string() }),
   carrier_foc_change_requested: z.object({ externalId: z.string(), focAt: z.string(), bestEffort: z.boolean() }),
   carrier_activation_requested: z.object({ externalId: z.string() }),
+  /** The desk: who on the team holds the request now (no assignee: put back in the pool), and who held it. Names as they were then. */
+  assignment_changed: z.object({ assigneeUserId: z.string().optional(), assigneeName: z.string().optional(), previousUserId: z.string().optional(), previousName: z.string().optional() }),
 } as const;
 
 export type PortRequestEventType = keyof typeof EVENT_PAYLOADS;
@@ -89,6 +95,8 @@ export type EventVisibility = 'customer' | 'team';
 
 export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibility; label: string }> = {
   draft_created: { visibility: 'customer', label: 'Draft started' },
+  draft_expiry_warned: { visibility: 'customer', label: 'Removal of the unchanged draft announced' },
+  draft_removed: { visibility: 'team', label: 'Unchanged draft removed' },
   status_changed: { visibility: 'customer', label: 'Status changed' },
   corrected: { visibility: 'customer', label: 'Details corrected' },
   pin_replaced: { visibility: 'customer', label: 'New account PIN entered' },
@@ -116,6 +124,7 @@ export const EVENT_TYPES: Record<PortRequestEventType, { visibility: EventVisibi
   carrier_order_cancelled: { visibility: 'team', label: 'Carrier order cancelled' },
   carrier_foc_change_requested: { visibility: 'team', label: 'New port date asked of the carrier' },
   carrier_activation_requested: { visibility: 'team', label: 'Activation asked of the carrier' },
+  assignment_changed: { visibility: 'team', label: 'Assignment changed' },
 };
 
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as PortRequestEventType[];

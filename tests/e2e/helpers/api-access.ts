@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { rememberSecret } from './used-secrets';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 
@@ -14,6 +15,7 @@ export async function createApiKeyInBrowser(page: Page, name: string, access: 'R
   const shown = page.getByTestId('new-api-key');
   await shown.waitFor();
   const secret = await page.getByLabel('Your new API key').inputValue();
+  rememberSecret('an API key', secret);
   if (!/^pn_live_[A-Za-z0-9_-]{43}$/.test(secret)) throw new Error(`no key on the page: ${await shown.textContent()}`);
   return { secret, prefix: secret.slice(0, 'pn_live_'.length + 6) };
 }
@@ -29,6 +31,7 @@ export async function registerWebhookInBrowser(page: Page, url: string): Promise
   await page.getByLabel('Endpoint URL').fill(url);
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await page.getByTestId('new-webhook-secret').waitFor();
+  rememberSecret('a webhook secret', await page.locator('#new-webhook-secret').inputValue());
   await page.goto('/numbers/port/api/webhooks');
   const added = [...new Set(await endpointLinks())].filter((href) => !before.has(href));
   if (added.length !== 1) throw new Error(`expected one new webhook endpoint, found ${added.length}`);

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { rememberSecret } from './used-secrets';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3210';
 
@@ -25,10 +26,23 @@ export async function waitForNewEmail(page: Page, email: string, known: number, 
   for (let i = 0; i < 40; i++) {
     const messages = await mailboxFor(page, email);
     const filtered = subject ? messages.filter({ has: page.getByRole('heading', { name: subject }) }) : messages;
-    if ((await messages.count()) > known && (await filtered.count()) > 0) return filtered.first();
+    if ((await messages.count()) > known && (await filtered.count()) > 0) {
+      await rememberLinkTokens(filtered.first());
+      return filtered.first();
+    }
     await page.waitForTimeout(250);
   }
   throw new Error(`no new email for ${email} in the mailbox`);
+}
+
+/** The tokens in an email's links (sign-in, signing link), for the log check (used-secrets.ts). */
+async function rememberLinkTokens(message: Locator) {
+  for (const href of await message.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+    const url = new URL(href, baseUrl);
+    rememberSecret('a sign-in token', url.searchParams.get('token'));
+    const signing = /^\/sign\/([^/]+)$/.exec(url.pathname);
+    if (signing) rememberSecret('a signing-link token', signing[1]);
+  }
 }
 
 /** Signs in through the magic link in the local mailbox, as a person would. */

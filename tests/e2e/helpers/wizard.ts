@@ -1,4 +1,5 @@
 import { tinyPng } from '../../helpers/files';
+import { rememberSecret } from './used-secrets';
 import type { Page } from 'playwright-core';
 
 /** Step 2: current carrier. */
@@ -27,6 +28,7 @@ export async function continueFromNumbers(page: Page) {
 export async function fillCustomer(page: Page, pin: string) {
   await page.getByLabel('Customer Name').fill('Summit Marketing Group LLC');
   await page.getByLabel('Account number').fill('8834-2219');
+  rememberSecret('a PIN', pin);
   await page.getByLabel('Account PIN').fill(pin);
   await page.getByLabel(/Yes, all numbers on the account/).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();

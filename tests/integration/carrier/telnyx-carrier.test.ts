@@ -1,5 +1,6 @@
 // TelnyxCarrier through the official SDK against the carrier sandbox: every call the porting
 // domain makes, the sandbox's clock, and its signed webhooks. The rules are in docs/carrier.md.
+import { getLogger } from '@/lib/ops/logger';
 import Telnyx from 'telnyx';
 import { CarrierError, CarrierSignatureError, type CarrierEvent, type CarrierOrderInput } from '@/lib/carrier/porting-carrier';
 import { DAY, HOUR, startTestCarrier, type TestCarrier } from '@/tests/helpers/carrier';
@@ -246,7 +247,7 @@ test('lost webhooks: with delivery dropped nothing arrives, and the order still 
 });
 
 test('a receiver that fails is tried again', async () => {
-  jest.spyOn(console, 'warn').mockImplementation(() => {});
+  const warned = jest.spyOn(getLogger(), 'warn').mockImplementation(() => {});
   let failures = 1;
   const flaky = await startTestCarrier({
     install: false,
@@ -260,6 +261,7 @@ test('a receiver that fails is tried again', async () => {
     await flaky.sandbox.flushWebhooks();
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0].body).meta.attempt).toBe(2);
+    expect(warned).toHaveBeenCalledWith(expect.objectContaining({ attempt: 1, error: 'Error: database busy' }), 'sandbox webhook not delivered');
   } finally {
     await flaky.close();
     jest.restoreAllMocks();

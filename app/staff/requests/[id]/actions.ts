@@ -16,6 +16,7 @@ import { focChangeSchema, requestFocChange } from '@/lib/porting/carrier/request
 import { retryCarrierOrder } from '@/lib/porting/carrier/retry-carrier-order';
 import { submitToCarrier } from '@/lib/porting/carrier/submit-to-carrier';
 import { findPortRequest } from '@/lib/porting/port-request-access';
+import { assignRequest } from '@/lib/porting/desk/assign-request';
 import { addNote, noteSchema } from '@/lib/porting/notes/add-note';
 import { approveRequest, startReview } from '@/lib/porting/review/decide';
 import { markPorted, markPortedSchema } from '@/lib/porting/review/mark-ported';
@@ -158,4 +159,23 @@ export async function activateNowAction(_prev: FormState, formData: FormData) {
     await activateNow(db, actor, id);
     return 'Activation asked of the carrier; the numbers show as ported once it confirms.';
   });
+}
+
+/** The request page's assignment: "Assign to me", reassign to the team member chosen, or unassign. */
+export async function assignAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireStaff();
+  const requestId = String(formData.get('requestId') ?? '');
+  const values = formValues(formData);
+  const intent = values.assign;
+  const chosen = values.userId?.trim() || '';
+  if (intent === 'chosen' && !chosen) return { ok: false, fieldErrors: { userId: ['Choose the team member to give it to.'] }, formError: 'Choose the team member to give it to.', values };
+  const assignee = intent === 'none' ? null : intent === 'chosen' ? chosen : actor.userId;
+  const result = await runService(async () => assignRequest(await getDb(), actor, requestId, assignee), values);
+  if (!result.ok) return result;
+  const path = `/staff/requests/${requestId}`;
+  const { assigneeName, previousName, changed } = result.value;
+  const was = changed && previousName ? ` (it was with ${previousName})` : '';
+  await setFlash('ok', assigneeName ? `Assigned to ${assignee === actor.userId ? 'you' : assigneeName}${was}.` : `Nobody holds the request now${was}.`, path);
+  revalidatePath(path);
+  redirect(path);
 }

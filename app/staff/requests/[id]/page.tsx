@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NotesThread } from '@/components/porting/notes-thread';
 import { NoteForm } from '@/components/porting/note-form';
+import { AssignmentForm } from '@/components/staff/assignment-form';
 import { DecisionForm, RevealPinForm } from '@/components/staff/decision-form';
 import { CarrierPanel } from '@/components/staff/carrier/carrier-panel';
 import { getCarrier } from '@/lib/carrier/get-carrier';
@@ -12,6 +13,7 @@ import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
+import { listTeam } from '@/lib/porting/desk/list-team';
 import { listNotes } from '@/lib/porting/notes/list-notes';
 import { openCarrierOrders } from '@/lib/porting/carrier/carrier-orders';
 import { getCarrierPanel } from '@/lib/porting/carrier/get-carrier-panel';
@@ -24,7 +26,7 @@ import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/lifecyc
 import { formatBillingAddress } from '@/lib/porting/wizard/loa/loa-document';
 import {
   activateNowAction, activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, requestFocChangeAction,
-  retryCarrierOrderAction, revealPinAction, scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction, submitToCarrierAction,
+  assignAction, retryCarrierOrderAction, revealPinAction, scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction, submitToCarrierAction,
 } from './actions';
 
 export const metadata: Metadata = { title: 'Port request · Regulatory console' };
@@ -38,9 +40,10 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
   // Independent reads, sent together. The carrier panel is null in manual mode (no carrier configured)
   // and before the first order: the page is then as it always was.
-  const [thread, emails, carrierPanel, carrier, carrierOrders] = await Promise.all([
+  const [thread, emails, team, carrierPanel, carrier, carrierOrders] = await Promise.all([
     listNotes(db, actor, id),
     listEmailsSent(db, actor, id),
+    listTeam(db, actor),
     getCarrierPanel(db, actor, id),
     getCarrier(),
     openCarrierOrders(db, id),
@@ -74,6 +77,19 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
       <p className="mt-1 text-sm" data-testid="staff-status">
         Status: <strong>{STATUS_DESCRIPTIONS[s].label}</strong> · version {request.version} · {request.numberGroup ? NUMBER_GROUP_LABELS[request.numberGroup] : ''} · submitted {time(request.submittedAt)} · port date {time(request.focDate)}
       </p>
+
+      <section className="mt-4 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <AssignmentForm
+          action={assignAction}
+          requestId={id}
+          team={team}
+          assignee={request.assignedToUserId ? {
+            userId: request.assignedToUserId,
+            name: team.find((m) => m.userId === request.assignedToUserId)?.name ?? 'someone no longer on the team',
+            since: time(request.assignedAt),
+          } : null}
+        />
+      </section>
 
       {s === 'changes_needed' && detail.openChanges && (
         <section className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-300" data-testid="staff-open-changes">

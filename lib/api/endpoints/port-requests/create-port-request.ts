@@ -17,7 +17,7 @@ export const createPortRequest = defineEndpoint({
   operationId: 'createPortRequest',
   summary: 'Create a draft port request',
   description:
-    '"Create Port Request": a draft in the account given (default the key\'s), and optionally the carrier, customer and address steps at once, saved in the wizard\'s order through the same services. Everything is checked first; if a step is refused once the draft exists, the draft is discarded and the refusal answered, so no half-made request is left.',
+    '"Create Port Request": a draft in the account given (default the key\'s), and optionally the carrier, customer and address steps at once, saved in the wizard\'s order through the same services. Everything is checked first; if a step is refused once the draft exists, the draft is discarded and the refusal answered, so no half-made request is left. A draft nobody changes for 30 days is removed (its followers are emailed 7 days before); any step saved keeps it.',
   tag: 'Port requests',
   scope: 'port_requests:write',
   body: { kind: 'json', schema: createDraftBody },
