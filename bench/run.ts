@@ -7,7 +7,7 @@ import { benchColdStart } from './cold-start';
 import { benchEmail } from './email';
 import { benchImport } from './import';
 import { benchJsBytes } from './js-bytes';
-import { benchPages } from './pages';
+import { benchPages, PAGES_HEADER } from './pages';
 import { benchSignInTiming } from './sign-in-timing';
 
 console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
@@ -23,7 +23,7 @@ if (!existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) throw new Error('next build failed; run `npm run build` to see why');
 }
 console.log('\n## 2. Pages under load (PostgreSQL, 100,000 requests), vs the static 404 page\n');
-console.log('| page | throughput | p50 | p99 | p99 vs baseline |\n|---|---|---|---|---|');
+console.log(PAGES_HEADER);
 await benchPages();
 console.log('\n## 3. JavaScript per page (gzip), vs a page with no component of its own\n');
 console.log('| page | JavaScript transferred (gzip) | over the empty page |\n|---|---|---|');

@@ -6,12 +6,14 @@ import path from 'node:path';
 import { serverCommand } from '../../scripts/server-command';
 
 /** Starts the production build (building it first if missing) and waits until it serves. */
-export async function startAppServer(options: { port: number; env?: Record<string, string> }) {
+export async function startAppServer(options: { port: number; env?: Record<string, string>; nodeFlags?: string[] }) {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'port-bench-server-'));
   const log = openSync(path.join(dataDir, 'server.log'), 'a');
   const baseUrl = `http://localhost:${options.port}`;
-  const server = spawn(process.execPath, serverCommand(), {
+  // Node flags (e.g. --cpu-prof) go to tsx before the script: it hands them to the server's own process.
+  const [tsx, ...script] = serverCommand();
+  const server = spawn(process.execPath, [tsx, ...(options.nodeFlags ?? []), ...script], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(options.port), APP_URL: baseUrl, DATABASE_URL: '', S3_BUCKET: '', RESEND_API_KEY: '', ...options.env },
     stdio: ['ignore', log, log],
   });

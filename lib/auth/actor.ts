@@ -26,18 +26,20 @@ export type Actor = {
 };
 
 export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, staffRole: staffMembers.role })
-    .from(users)
-    .leftJoin(staffMembers, eq(staffMembers.userId, users.id))
-    .where(eq(users.id, userId));
+  // The user and their memberships are independent reads: sent together (every page waits on them).
+  const [[user], direct] = await Promise.all([
+    db
+      .select({ id: users.id, email: users.email, name: users.name, staffRole: staffMembers.role })
+      .from(users)
+      .leftJoin(staffMembers, eq(staffMembers.userId, users.id))
+      .where(eq(users.id, userId)),
+    db
+      .select({ id: accounts.id, name: accounts.name, parentAccountId: accounts.parentAccountId, role: memberships.role })
+      .from(memberships)
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(eq(memberships.userId, userId)),
+  ]);
   if (!user) return null;
-
-  const direct = await db
-    .select({ id: accounts.id, name: accounts.name, parentAccountId: accounts.parentAccountId, role: memberships.role })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(eq(memberships.userId, userId));
 
   // An admin of an agency works in all of its sub-accounts, including ones created later.
   const adminOf = direct.filter((a) => a.role === 'admin' && a.parentAccountId === null).map((a) => a.id);

@@ -49,6 +49,9 @@ const CARRIER_WEBHOOKS = '/api/carrier/webhooks';
 const SIGNING_PAGE = '/sign/[token]';
 // An account admin's settings: each admin sees their own account's; a member gets the 404.
 const ADMIN_OWN_DATA = ['/numbers/port/api', '/numbers/port/api/webhooks'];
+// The list's CSV export: each account user downloads their own list's requests (a 200 for all of
+// them), never another account's; the team, with no account, gets the 404.
+const LIST_EXPORT = '/numbers/port/export';
 
 function concrete(pattern: string): { url: string; method: 'GET' | 'POST' } {
   const url = pattern
@@ -83,6 +86,13 @@ function specialRule(pattern: string, role: string, answer: Awaited<ReturnType<t
   }
   if (pattern === CARRIER_WEBHOOKS) return [401, 405].includes(status) && !names(SUMMIT_MARKS());
   if (pattern === SIGNING_PAGE) return status === 200 && body.includes('This link is not valid') && !names(SUMMIT_MARKS());
+  if (pattern === LIST_EXPORT) {
+    if (role === 'signedOut') return redirect && location.includes('/sign-in');
+    if (role === 'staff') return status === 404 && !names(SUMMIT_MARKS());
+    if (role === 'harbor') return status === 200 && type.startsWith('text/csv') && !names(SUMMIT_MARKS());
+    if (role === 'dental') return status === 200 && type.startsWith('text/csv') && !names([requestId, draftId, PIN]); // Summit Dental's own, not the agency's
+    return status === 200 && type.startsWith('text/csv') && body.includes(requestId) && !body.includes(PIN);
+  }
   if (ADMIN_OWN_DATA.includes(pattern)) {
     if (role === 'signedOut') return redirect && location.includes('/sign-in');
     if (role === 'staff') return redirect && location.includes('/staff');
@@ -97,7 +107,7 @@ test('every page and route answers only its rightful user: others get 404, the s
   const routes = appRoutes().filter((r) => !PUBLIC.includes(r.pattern));
   expect(routes.length).toBeGreaterThan(15);
   // The routes with their own rule are all still there (a rename would otherwise fall to the general rule).
-  for (const pattern of [...API_PUBLIC, ...OPERATIONS, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA]) expect(routes.map((r) => r.pattern)).toContain(pattern);
+  for (const pattern of [...API_PUBLIC, ...OPERATIONS, API_ROUTER, CARRIER_WEBHOOKS, SIGNING_PAGE, ...ADMIN_OWN_DATA, LIST_EXPORT]) expect(routes.map((r) => r.pattern)).toContain(pattern);
   const roles = ['signedOut', 'harbor', 'dental', 'owner', 'staff'] as const;
   const failures: string[] = [];
   let calls = 0;

@@ -52,7 +52,7 @@ test('an agency sees its sub-accounts\' requests with the account named; a sub-a
 
   const dentalView = await listPortRequests(t.db, t.dental, t.summitDental);
   expect(dentalView.rows.map((r) => r.id)).toEqual([dentalRequest]);
-  expect(await listPortRequests(t.db, t.dental, t.summit)).toEqual({ rows: [], hasMore: false });
+  expect(await listPortRequests(t.db, t.dental, t.summit)).toEqual({ rows: [], hasMore: false, total: 0 });
   await expect(getPortRequestDetail(t.db, t.dental, agencyRequest)).rejects.toThrow(NotFoundError);
 });
 

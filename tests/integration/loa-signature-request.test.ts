@@ -242,7 +242,7 @@ test('the Port Numbers list tells a draft waiting for a signature, or declined, 
   expect(of(plain)).toBeNull();
   // Expired links are not waiting.
   expect((await listPortRequests(t.db, t.owner, t.summit, { now: new Date(Date.now() + 8 * DAY) })).rows.find((r) => r.id === waiting.id)!.signatureRequest).toBeNull();
-  expect(await listPortRequests(t.db, t.dental, t.summit)).toEqual({ rows: [], hasMore: false });
+  expect(await listPortRequests(t.db, t.dental, t.summit)).toEqual({ rows: [], hasMore: false, total: 0 });
 });
 
 test('a malformed or unknown token gets the same answer', async () => {

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { accounts, loaSignatureRequests, loaSignatures, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
-import { accountScope, type Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import type { PortRequestStatus } from '../lifecycle/statuses';
+import { portRequestListWhere } from './port-request-list-where';
 
 export type PortRequestListRow = {
   id: string;
@@ -23,7 +24,7 @@ export type PortRequestListRow = {
   signatureRequest: { state: 'waiting' | 'declined'; signerName: string } | null;
 };
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = 50;
 
 const PUBLIC_NOTES = sql`${portRequestNotes} pn where pn.port_request_id = ${portRequests.id} and pn.visibility = 'public'`;
 
@@ -65,34 +66,33 @@ function latestSignatureRequestColumn(now: Date) {
 }
 
 /**
- * The requests of the current account and, for an agency, of its sub-accounts; newest first.
- * Counts and first numbers come from correlated subqueries on an indexed column, one query per page.
+ * The requests of the current account and, for an agency, of its sub-accounts; newest first, 50 a
+ * page, with how many match in all. Counts and first numbers come from correlated subqueries on
+ * an indexed column: one query for the page, one for the total.
  */
 export async function listPortRequests(
   db: Queryable,
   actor: Actor,
   currentAccountId: string,
   options: { status?: PortRequestStatus; number?: string; page?: number; now?: Date } = {},
-): Promise<{ rows: PortRequestListRow[]; hasMore: boolean }> {
-  const scope = accountScope(actor, currentAccountId);
-  if (scope.length === 0) return { rows: [], hasMore: false };
+): Promise<{ rows: PortRequestListRow[]; hasMore: boolean; total: number }> {
+  const where = portRequestListWhere(actor, currentAccountId, options);
+  if (!where) return { rows: [], hasMore: false, total: 0 };
   const page = Math.max(1, options.page ?? 1);
-  const filters: SQL[] = [inArray(portRequests.accountId, scope)];
-  if (options.status) filters.push(eq(portRequests.status, options.status));
-  if (options.number) {
-    filters.push(sql`exists (select 1 from ${portRequestNumbers} n where n.port_request_id = ${portRequests.id} and n.number = ${options.number})`);
-  }
-  const rows = await db
-    .select({
-      ...PORT_REQUEST_LIST_COLUMNS,
-      signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
-      hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
-    })
-    .from(portRequests)
-    .innerJoin(accounts, eq(accounts.id, portRequests.accountId))
-    .where(and(...filters))
-    .orderBy(desc(portRequests.createdAt), desc(portRequests.id))
-    .limit(PAGE_SIZE + 1)
-    .offset((page - 1) * PAGE_SIZE);
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        ...PORT_REQUEST_LIST_COLUMNS,
+        signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
+        hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
+      })
+      .from(portRequests)
+      .innerJoin(accounts, eq(accounts.id, portRequests.accountId))
+      .where(where)
+      .orderBy(desc(portRequests.createdAt), desc(portRequests.id))
+      .limit(PAGE_SIZE + 1)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(portRequests).where(where),
+  ]);
+  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, total: Number(total) };
 }

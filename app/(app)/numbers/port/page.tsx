@@ -7,7 +7,7 @@ import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { expectedPortWindow } from '@/lib/porting/estimate';
-import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
+import { listPortRequests, PAGE_SIZE } from '@/lib/porting/queries/list-port-requests';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 import { createPortRequest, discardPortRequest } from './actions';
@@ -24,8 +24,12 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const { submitted } = params;
   const filters = parseListFilters(params);
-  const { rows, hasMore } = await listPortRequests(await getDb(), actor, account.id, { status: filters.status, number: filters.e164, page: filters.page });
-  const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(params.number ? { number: params.number } : {}), page: String(page) })}`;
+  const { rows, hasMore, total } = await listPortRequests(await getDb(), actor, account.id, { status: filters.status, number: filters.e164, page: filters.page });
+  // Paging and the export keep the filters as the user typed them.
+  const kept = { ...(filters.status ? { status: filters.status } : {}), ...(params.number ? { number: params.number } : {}) };
+  const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...kept, page: String(page) })}`;
+  const exportLink = `/numbers/port/export${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ''}`;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const showAccount = rows.some((r) => r.accountName !== account.name);
   return (
     <>
@@ -63,7 +67,9 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           {filters.status || filters.e164 ? 'No port requests match these filters.' : 'No port requests in this account yet.'}
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        // One form around the table for every draft's Discard button (each names its request): a form
+        // per row carried the server action's hidden fields on every draft row.
+        <form action={discardPortRequest} className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="min-w-full text-sm" data-testid="port-requests">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -108,10 +114,9 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                       {r.status === 'draft' ? (
                         <div className="flex justify-end gap-3">
                           <a href={stepPath(r.id, resumeStep(r.completedSteps))}>Resume</a>
-                          <form action={discardPortRequest}>
-                            <input type="hidden" name="requestId" value={r.id} />
-                            <button type="submit" className="text-red-700 underline">Discard</button>
-                          </form>
+                          <button type="submit" name="requestId" value={r.id} className="text-red-700 underline">
+                            Discard
+                          </button>
                         </div>
                       ) : (
                         <a href={`/numbers/port/${r.id}`}>View</a>
@@ -122,12 +127,19 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
               })}
             </tbody>
           </table>
-        </div>
+        </form>
       )}
-      {(filters.page > 1 || hasMore) && (
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {filters.page > 1 && <Link href={pageLink(filters.page - 1)}>Newer requests</Link>}
-          {hasMore && <Link href={pageLink(filters.page + 1)}>Older requests</Link>}
+      {total > 0 && (
+        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+          <p data-testid="list-position">
+            Page {Math.min(filters.page, pages)} of {pages} · {total} {total === 1 ? 'request' : 'requests'}
+            {filters.status || filters.e164 ? ' matching these filters' : ''}
+          </p>
+          {filters.page > 1 && <Link href={pageLink(Math.min(filters.page - 1, pages))}>Previous</Link>}
+          {hasMore && <Link href={pageLink(filters.page + 1)}>Next</Link>}
+          <a href={exportLink} download className="ml-auto">
+            Export CSV
+          </a>
         </nav>
       )}
       <StatusLegend />

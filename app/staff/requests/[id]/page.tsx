@@ -38,14 +38,19 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const actor = await requireStaff();
   const db = await getDb();
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
-  const thread = await listNotes(db, actor, id);
-  const emails = await listEmailsSent(db, actor, id);
-  const team = await listTeam(db, actor);
-  // Null in manual mode (no carrier configured) and before the first order: the page is then as it always was.
-  const carrierPanel = await getCarrierPanel(db, actor, id);
+  // Independent reads, sent together. The carrier panel is null in manual mode (no carrier configured)
+  // and before the first order: the page is then as it always was.
+  const [thread, emails, team, carrierPanel, carrier, carrierOrders] = await Promise.all([
+    listNotes(db, actor, id),
+    listEmailsSent(db, actor, id),
+    listTeam(db, actor),
+    getCarrierPanel(db, actor, id),
+    getCarrier(),
+    openCarrierOrders(db, id),
+  ]);
   // What "Submit to carrier" depends on besides the status, asked as its service asks it.
-  const carrierConfigured = (await getCarrier()) !== null;
-  const openCarrierOrder = carrierConfigured && (await openCarrierOrders(db, id)).length > 0;
+  const carrierConfigured = carrier !== null;
+  const openCarrierOrder = carrierConfigured && carrierOrders.length > 0;
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') notFound();
   const s = request.status;

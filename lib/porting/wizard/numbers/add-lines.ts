@@ -10,11 +10,10 @@ import { askCarrier } from './ask-carrier';
 import { withCarrierAnswers } from './carrier-verdicts';
 import { checkDraftNumbers } from './check-lines';
 import type { PortNumberContext, PortNumberVerdict } from './check-rules';
+import { insertNumbers } from './insert-numbers';
 import { numbersLoaFields, numbersOnLetter } from './loa-fields';
 import type { RawLine } from './read-number-lines';
 
-// Well under the 65,535 bind parameters one statement may carry (11 columns a row).
-const INSERT_BATCH = 1000;
 
 /**
  * "Add to request": runs the pre-checks, asks the carrier about the lines they accept, and adds the
@@ -70,9 +69,7 @@ export async function addNumbersToDraft(
       fastPortable: v.fastPortable ?? null,
       messagingCapable: v.messagingCapable ?? null,
     }));
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      await tx.insert(portRequestNumbers).values(rows.slice(i, i + INSERT_BATCH));
-    }
+    await insertNumbers(tx, rows);
     // The step completes on Continue, once every forwarding tracking number has a new route.
     await saveStep(tx, actor, request, {
       uncomplete: ['numbers'],

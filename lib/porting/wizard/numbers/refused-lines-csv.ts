@@ -1,19 +1,9 @@
+import { csvCell, spreadsheetSafeCell as safeCell } from '@/lib/csv/spreadsheet-safe';
+
 export type RefusedLine = { line: number; numberToPort: string; receivingNumber?: string; trackingSource?: string; accountName?: string; reason: string };
 
-// Spreadsheets run a cell as a formula when = + - @ (or their full-width forms) come first, even
-// after spaces or invisible characters, and some when it starts with a tab or line break: prefix
-// such a cell with ' so it stays text.
-const FORMULA_START = /^[\s\u180E\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
-
-/** One cell, kept as text by spreadsheets (shared by every CSV the app writes). */
-export function safeCell(value: string | undefined): string {
-  const text = value ?? '';
-  return csvCell(FORMULA_START.test(text) ? `'${text}` : text);
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// The desk's queue export reads its cells from here too: the one guard lives in lib/csv/spreadsheet-safe.
+export { safeCell };
 
 /** The refused lines as a CSV in the import's own column order, plus the reason, to fix and upload again. */
 export function refusedLinesCsv(lines: RefusedLine[]): string {

@@ -35,10 +35,9 @@ export default async function PortRequestPage({ params, searchParams }: { params
   const { actor } = await requireAccountUser();
   const db = await getDb();
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
-  const emails = await listEmailsSent(db, actor, id);
-  const signatureRequest = await getSignatureRequest(db, actor, id);
-  // Fast-port orders only, on the FOC day inside the carrier's window; otherwise null and nothing new shows.
-  const activation = await getActivation(db, actor, id);
+  // Independent reads, sent together; activation is for fast-port orders only, on the FOC day inside
+  // the carrier's window (otherwise null and nothing new shows).
+  const [emails, signatureRequest, activation] = await Promise.all([listEmailsSent(db, actor, id), getSignatureRequest(db, actor, id), getActivation(db, actor, id)]);
   const { request, numbers, loa, proofs, events } = detail;
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
