@@ -10,7 +10,7 @@ import { assignAction, startReviewAction } from '@/app/staff/requests/[id]/actio
 import { parseQueueFilters, shortRequestId, type QueueParams } from '@/lib/porting/desk/queue-filters';
 import { listQueue } from '@/lib/porting/review/list-queue';
 import { readEvents } from '@/lib/porting/events/read-events';
-import { submittedRequest } from '../helpers/port-requests';
+import { draftReadyToSign, submittedRequest } from '../helpers/port-requests';
 import { expectNotFound, expectRedirect, formData, requestScope, setupRequestScope, signInAs } from '../helpers/request-scope';
 import { setupTestContext } from '../helpers/test-context';
 
@@ -132,6 +132,9 @@ describe('assignment', () => {
     const id = await submittedRequest(t.db, t.owner, t.summit);
     signInAs(t.staff);
     await expectRedirect(() => assignToMeAction(formData({ requestId: id, returnTo: '//evil.example/staff' })), '/staff');
+    // Out of the console by a dot segment, or a line break a redirect header cannot carry: the console instead.
+    await expectRedirect(() => assignToMeAction(formData({ requestId: id, returnTo: '/staff/../numbers/port' })), '/staff');
+    await expectRedirect(() => assignToMeAction(formData({ requestId: id, returnTo: '/staff?a=\nb' })), '/staff');
     await expectRedirect(() => assignToMeAction(formData({ requestId: id, returnTo: `/staff/requests/${id}` })), `/staff/requests/${id}`);
     expect(flash()?.message).toBe('The request was already assigned to you.');
   });
@@ -222,6 +225,27 @@ describe('bulk "Start review"', () => {
 
     expect(await bulkStartReviewAction(null, formData({}))).toMatchObject({ ok: false, formError: expect.stringMatching(/Tick the requests/) });
   });
+
+  test('a made-up id or a draft is refused on its own row, without a name, and the rest still start', async () => {
+    const real = await submittedRequest(t.db, t.owner, t.summit);
+    const draft = await draftReadyToSign(t.db, t.harbor, t.harborLegal);
+    await setRequest(draft, { customerName: 'Secret Draft Harbor' });
+    signInAs(t.staff);
+    const picked = [`${'-'.repeat(36)}:1`, `${draft}:${(await rowOf(draft)).version}`, `${real}:${(await rowOf(real)).version}`];
+    const state = await bulkStartReviewAction(null, formData({ picked }));
+    expect(state).toMatchObject({
+      ok: true,
+      outcome: {
+        started: [{ requestId: real }],
+        refused: [
+          { requestId: '-'.repeat(36), name: 'A request that was not found', reason: 'It was not found.' },
+          { requestId: draft, name: 'A request that was not found', reason: 'It was not found.' },
+        ],
+      },
+    });
+    expect(JSON.stringify(state)).not.toContain('Secret Draft Harbor');
+    expect((await rowOf(draft)).status).toBe('draft');
+  });
 });
 
 describe('CSV export', () => {
@@ -264,6 +288,18 @@ describe('CSV export', () => {
     expect(everything.length - 1).toBe((await queue({})).total);
     expect(new Set(everything.slice(1).map((l) => l.split(',')[0])).size).toBe(everything.length - 1);
     expect(await csv('assignee=mine')).toHaveLength(1);
+  });
+
+  test('a control character typed into a filter is read as a space, on the page and in the export, not an error', async () => {
+    const id = await submittedRequest(t.db, t.owner, t.summit);
+    await setRequest(id, { customerName: 'Nul Byte Dental' });
+    signInAs(t.staff);
+    for (const params of [{ q: 'nul\u0000byte' }, { carrier: '\u0000' }, { account: 'a\u0000b' }] as QueueParams[]) {
+      await expect(queue(params)).resolves.toBeDefined();
+    }
+    expect((await queue({ q: 'Nul\u0000Byte' })).rows.map((r) => r.id)).toEqual([id]);
+    const lines = await csv('q=Nul%00Byte');
+    expect(lines).toHaveLength(2);
   });
 
   test('is the team\'s only', async () => {

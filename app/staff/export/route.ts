@@ -1,4 +1,5 @@
 import { requireStaff } from '@/lib/auth/session';
+import { csvDownload } from '@/lib/csv/csv-download';
 import { getDb } from '@/lib/db';
 import { parseQueueFilters } from '@/lib/porting/desk/queue-filters';
 import { queueCsvLines } from '@/lib/porting/desk/queue-csv';
@@ -7,25 +8,6 @@ import { queueCsvLines } from '@/lib/porting/desk/queue-csv';
 export async function GET(request: Request) {
   const actor = await requireStaff();
   const filters = parseQueueFilters(Object.fromEntries(new URL(request.url).searchParams));
-  const db = await getDb();
-  const lines = queueCsvLines(db, actor, filters);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await lines.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="port-request-queue-${day}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(queueCsvLines(await getDb(), actor, filters), `port-request-queue-${day}.csv`);
 }

@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/errors';
 import { NUMBER_GROUP_LABELS } from '../estimate';
 import { STATUS_DESCRIPTIONS } from '../lifecycle/status-labels';
 import { queueColumns, type QueueRow } from '../review/list-queue';
-import { safeCell } from '../wizard/numbers/refused-lines-csv';
+import { CSV_BYTE_ORDER_MARK, spreadsheetSafeLine } from '@/lib/csv/spreadsheet-safe';
 import { queueConditions } from './queue-conditions';
 import { shortRequestId, type QueueFilters } from './queue-filters';
 import { missedTarget, targetCutoffs } from './targets';
@@ -26,7 +26,7 @@ export async function* queueCsvLines(db: Queryable, actor: Actor, filters: Queue
   if (!actor.isStaff) throw new NotFoundError('That page');
   const where = queueConditions(actor, filters, now);
   const cutoffs = targetCutoffs(now);
-  yield `\uFEFF${HEADER.join(',')}\r\n`;
+  yield CSV_BYTE_ORDER_MARK + spreadsheetSafeLine(HEADER);
   // The cursor as PostgreSQL's own text: a JS Date would drop the microseconds and skip or repeat rows.
   let after: { updatedAt: string; id: string } | null = null;
   for (;;) {
@@ -41,12 +41,10 @@ export async function* queueCsvLines(db: Queryable, actor: Actor, filters: Queue
     if (rows.length === 0) return;
     yield rows
       .map((r) =>
-        [
+        spreadsheetSafeLine([
           r.id, shortRequestId(r.id), STATUS_DESCRIPTIONS[r.status].label, utc(r.statusChangedAt), missedTarget(r, cutoffs) ? 'yes' : 'no', r.accountName, r.customerName ?? '',
           r.losingCarrier ?? '', r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '', String(r.numberCount), utc(r.focDate), r.assigneeName ?? '', utc(r.submittedAt),
-        ]
-          .map(safeCell)
-          .join(',') + '\r\n',
+        ]),
       )
       .join('');
     if (rows.length < BATCH) return;

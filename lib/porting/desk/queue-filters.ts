@@ -36,8 +36,14 @@ const SHORT_ID = /^#?([0-9a-f]{8})$/i;
 /** The short form of a request id the console shows and the search finds. */
 export const shortRequestId = (id: string) => id.slice(0, 8);
 
+/**
+ * What a person could have typed: control characters (a NUL cannot even be sent to PostgreSQL)
+ * become spaces, and 200 characters is more than any name or number.
+ */
+const typed = (value: string | undefined) => (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200);
+
 export function parseQueueSearch(input: string | undefined): QueueSearch | undefined {
-  const text = (input ?? '').trim().slice(0, 200);
+  const text = typed(input);
   if (!text) return undefined;
   return {
     text,
@@ -50,7 +56,7 @@ export function parseQueueSearch(input: string | undefined): QueueSearch | undef
 
 /** The queue's query string, checked (the page and its CSV export read the same one). */
 export function parseQueueFilters(params: QueueParams): QueueFilters {
-  const one = (value: string | undefined) => value?.trim().slice(0, 200) || undefined;
+  const one = (value: string | undefined) => typed(value) || undefined;
   return {
     search: parseQueueSearch(params.q),
     status: CONSOLE_STATUSES.includes(params.status as PortRequestStatus) ? (params.status as PortRequestStatus) : undefined,

@@ -9,40 +9,28 @@ const HEADER = ['Request ID', 'Status', 'Current carrier', 'Customer name', 'Sub
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 /**
- * The export as a stream of CSV text, a batch of requests at a time: every cell is spreadsheet-safe
- * (a customer name like =HYPERLINK(...) stays text), because people open this in Excel.
+ * The export as CSV lines, a batch of requests at a time: every cell is spreadsheet-safe (a
+ * customer name like =HYPERLINK(...) stays text), because people open this in Excel.
  */
-export function portRequestsCsv(batches: AsyncIterable<PortRequestExportRow[]>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = batches[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + spreadsheetSafeLine(HEADER)));
-    },
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) return controller.close();
-      const text = next.value
-        .map((r) =>
-          spreadsheetSafeLine([
-            r.requestId,
-            STATUS_DESCRIPTIONS[r.status as keyof typeof STATUS_DESCRIPTIONS]?.label ?? r.status,
-            r.losingCarrier,
-            r.customerName,
-            day(r.submittedAt),
-            day(r.focDate),
-            // As the list shows them: readable, never a formula, and the import takes them back.
-            r.number && formatPhoneNumber(r.number),
-            r.receivingNumber && formatPhoneNumber(r.receivingNumber),
-            r.numberStatus,
-            r.targetAccount,
-          ]),
-        )
-        .join('');
-      controller.enqueue(encoder.encode(text));
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
+export async function* portRequestCsvLines(batches: AsyncIterable<PortRequestExportRow[]>): AsyncGenerator<string> {
+  yield CSV_BYTE_ORDER_MARK + spreadsheetSafeLine(HEADER);
+  for await (const batch of batches) {
+    yield batch
+      .map((r) =>
+        spreadsheetSafeLine([
+          r.requestId,
+          STATUS_DESCRIPTIONS[r.status as keyof typeof STATUS_DESCRIPTIONS]?.label ?? r.status,
+          r.losingCarrier,
+          r.customerName,
+          day(r.submittedAt),
+          day(r.focDate),
+          // As the list shows them: readable, never a formula, and the import takes them back.
+          r.number && formatPhoneNumber(r.number),
+          r.receivingNumber && formatPhoneNumber(r.receivingNumber),
+          r.numberStatus,
+          r.targetAccount,
+        ]),
+      )
+      .join('');
+  }
 }

@@ -2,9 +2,6 @@ import { csvCell, spreadsheetSafeCell as safeCell } from '@/lib/csv/spreadsheet-
 
 export type RefusedLine = { line: number; numberToPort: string; receivingNumber?: string; trackingSource?: string; accountName?: string; reason: string };
 
-// The desk's queue export reads its cells from here too: the one guard lives in lib/csv/spreadsheet-safe.
-export { safeCell };
-
 /** The refused lines as a CSV in the import's own column order, plus the reason, to fix and upload again. */
 export function refusedLinesCsv(lines: RefusedLine[]): string {
   const header = 'Number to Port,Receiving Number,Tracking Source,Account Name,Line,Reason';

@@ -1,7 +1,8 @@
 import { notFound, redirect } from 'next/navigation';
 import { getActor, requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { portRequestsCsv } from '@/lib/porting/export/port-requests-csv';
+import { csvDownload } from '@/lib/csv/csv-download';
+import { portRequestCsvLines } from '@/lib/porting/export/port-requests-csv';
 import { exportPortRequests } from '@/lib/porting/queries/export-port-requests';
 import { parseListFilters } from '@/lib/porting/queries/list-filters';
 
@@ -16,11 +17,5 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const filters = parseListFilters({ status: params.get('status') ?? undefined, number: params.get('number') ?? undefined });
   const db = await getDb();
-  return new Response(portRequestsCsv(exportPortRequests(db, actor, account.id, { status: filters.status, number: filters.e164 })), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="port-requests.csv"',
-      'cache-control': 'no-store',
-    },
-  });
+  return csvDownload(portRequestCsvLines(exportPortRequests(db, actor, account.id, { status: filters.status, number: filters.e164 })), 'port-requests.csv');
 }
