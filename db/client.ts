@@ -31,7 +31,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (config.kind === 'postgres') {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new Pool({ connectionString: config.url, max: config.max ?? 10 });
+    // A database that stops answering (a network that drops packets) fails a new connection after
+    // 5 s instead of holding the request until TCP gives up; keep-alive finds dead idle sockets.
+    const pool = new Pool({ connectionString: config.url, max: config.max ?? 10, connectionTimeoutMillis: 5_000, keepAlive: true });
     // A connection the server ends (restart, failover, a killed backend) fails its queries, leaves
     // the pool and is replaced by the next one. Its 'error' event, idle or checked out (pg leaves
     // those to the caller), must be heard, or Node treats it as a crash of the whole process.

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { getLogger } from '../lib/ops/logger';
 import { serverCommand } from './server-command';
 
 const root = process.cwd();
@@ -28,7 +29,7 @@ function buildIsCurrent(): boolean {
 }
 
 if (!dev && !buildIsCurrent()) {
-  console.log('[start] building the app (first run or sources changed)…');
+  getLogger().info({ context: 'start' }, 'building the app (first run or sources changed)');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

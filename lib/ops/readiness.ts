@@ -25,14 +25,36 @@ function withinTimeout<T>(work: () => Promise<T>): Promise<T> {
   return Promise.race([work(), timeout]).finally(() => clearTimeout(timer));
 }
 
-async function state(work: () => Promise<boolean>): Promise<CheckState> {
+type Outcome = CheckState | 'timed out';
+
+async function outcome(work: () => Promise<boolean>): Promise<Outcome> {
+  const started = Date.now();
   try {
     return (await withinTimeout(work)) ? 'up' : 'down';
   } catch {
     // The reason stays out of the answer (no one outside needs the driver's words); the workers and
-    // requests that fail log theirs.
-    return 'down';
+    // requests that fail log theirs. Slow or refused is told by the time it took (each client words
+    // its own timeout differently).
+    return Date.now() - started >= CHECK_TIMEOUT_MS - 100 ? 'timed out' : 'down';
   }
+}
+
+const timeouts = globalThis as unknown as { __portReadinessTimeouts?: Record<string, number> };
+
+/**
+ * A part that refuses or errs is down at once. One that only answered too slowly is down from its
+ * second slow check in a row: a burst of requests (a flood of probes) that stalls this process for a
+ * moment would otherwise report its database or storage down and take the instance out for nothing.
+ */
+function verdict(name: string, result: Outcome): CheckState {
+  const counts = (timeouts.__portReadinessTimeouts ??= {});
+  counts[name] = result === 'timed out' ? (counts[name] ?? 0) + 1 : 0;
+  if (result !== 'timed out') return result;
+  return counts[name] >= 2 ? 'down' : 'up';
+}
+
+async function state(name: string, work: () => Promise<boolean>): Promise<CheckState> {
+  return verdict(name, await outcome(work));
 }
 
 let migrationCount: number | undefined;
@@ -45,17 +67,17 @@ function shippedMigrations(): number {
 async function checkAll(): Promise<Readiness> {
   const database = async () => (await getDatabaseHandle()).db;
   const [db, migrations, storage] = await Promise.all([
-    state(async () => {
+    state('database', async () => {
       await (await database()).execute(sql`select 1`);
       return true;
     }),
-    state(async () => {
+    state('migrations', async () => {
       const result = await (await database()).execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       // Both drivers (pg, PGlite) answer with { rows }.
       const [row] = (result as unknown as { rows: { n: number }[] }).rows;
       return Number(row?.n ?? 0) >= shippedMigrations();
     }),
-    state(async () => {
+    state('storage', async () => {
       const { client, bucket } = await getStorage();
       await client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
       return true;

@@ -44,8 +44,9 @@ export function trackRequest(req: IncomingMessage, res: ServerResponse, routeOf:
       ...(res.writableFinished ? {} : { aborted: true }),
     };
     const logger = getLogger();
-    if (status >= 500) logger.error(line, 'request');
-    else if (PROBES.has(route) && status < 400) logger.debug(line, 'request');
+    // A probe's 503 is the instance saying it is not ready (its parts are logged where they fail), not a crash.
+    if (PROBES.has(route)) logger[status < 400 ? 'debug' : 'warn'](line, 'request');
+    else if (status >= 500) logger.error(line, 'request');
     else logger.info(line, 'request');
   };
   res.on('finish', finish);

@@ -9,6 +9,7 @@ import { NotFoundError } from '@/lib/errors';
 import { JOB_HANDLERS } from '@/lib/jobs/job-worker';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { keepDraft } from '@/lib/porting/drafts/keep-draft';
+import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { saveCarrierStep } from '@/lib/porting/wizard/carrier';
 import { getObjectBytes } from '@/lib/storage/s3';
 import { renderedEmails } from '../helpers/emails';
@@ -54,6 +55,9 @@ test('at 23 days the followers are told the draft goes in 7 days, with a link to
   expect((await requestRow(id)).updatedAt).toEqual(day(0));
   await sweepAt(day(25));
   expect(await expiryEmails(id)).toHaveLength(1);
+  // The Port Numbers list says it on the draft's row too.
+  const { rows } = await listPortRequests(t.db, t.owner, t.summit);
+  expect(rows.find((r) => r.id === id)!.removeOn).toEqual(day(30.5));
 
   await sweepAt(day(29.9));
   expect(await requestRow(id)).toBeDefined();

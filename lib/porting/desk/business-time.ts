@@ -8,8 +8,8 @@ const dayStart = (at: Date) => utcDate(at.getUTCFullYear(), at.getUTCMonth() + 1
 /**
  * The latest moment from which `businessDays` of business time have passed by `now` (weekends and
  * US federal holidays do not count; days run midnight to midnight UTC): a request that entered its
- * status before it has been there longer. Friday 15:00 plus one business day is Monday 15:00;
- * Saturday's is Tuesday 00:00.
+ * status before it has been there longer. One business day from Friday 15:00 ends Monday 15:00;
+ * from any time on a Saturday, Tuesday 00:00.
  */
 export function businessCutoff(now: Date, businessDays: number): Date {
   let left = businessDays * DAY;

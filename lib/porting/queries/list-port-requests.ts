@@ -3,6 +3,7 @@ import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { accounts, loaSignatureRequests, loaSignatures, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { draftRemovalDate, isRemovalAnnounced } from '../drafts/draft-expiry';
 import type { PortRequestStatus } from '../lifecycle/statuses';
 import { portRequestListWhere } from './port-request-list-where';
 
@@ -20,6 +21,8 @@ export type PortRequestListRow = {
   completedSteps: string[];
   noteCount: number;
   hasUnread: boolean;
+  /** When an unchanged draft's announced removal happens (null: not announced, or not a draft). */
+  removeOn: Date | null;
   /** A draft's latest signing link, when it waits for a signature or was declined (null otherwise, and for a request not a draft). */
   signatureRequest: { state: 'waiting' | 'declined'; signerName: string } | null;
 };
@@ -84,6 +87,8 @@ export async function listPortRequests(
       .select({
         ...PORT_REQUEST_LIST_COLUMNS,
         signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
+        updatedAt: portRequests.updatedAt,
+        draftExpiryWarnedAt: portRequests.draftExpiryWarnedAt,
         hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
       })
       .from(portRequests)
@@ -94,5 +99,9 @@ export async function listPortRequests(
       .offset((page - 1) * PAGE_SIZE),
     db.select({ total: count() }).from(portRequests).where(where),
   ]);
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, total: Number(total) };
+  const page50 = rows.slice(0, PAGE_SIZE).map(({ updatedAt, draftExpiryWarnedAt, ...row }) => ({
+    ...row,
+    removeOn: row.status === 'draft' && isRemovalAnnounced({ updatedAt, draftExpiryWarnedAt }) ? draftRemovalDate({ updatedAt }, draftExpiryWarnedAt!) : null,
+  }));
+  return { rows: page50, hasMore: rows.length > PAGE_SIZE, total: Number(total) };
 }

@@ -6,7 +6,9 @@
 // any other deployment has no /metrics at all (404). The scrape holds the database gauges.
 import { parseEnv, type Env } from '@/lib/config/env';
 import { GET } from '@/app/metrics/route';
-import { forgetDatabaseGauges } from '@/lib/ops/database-gauges';
+import { outboxEmails, scheduledJobs } from '@/db/schema';
+import { forgetDatabaseGauges, refreshDatabaseGauges } from '@/lib/ops/database-gauges';
+import { getMetrics } from '@/lib/ops/metrics';
 import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
 import { setupTestContext } from '../../helpers/test-context';
 
@@ -79,4 +81,38 @@ test('the scrape counts requests by status from the database', async () => {
   expect(body).toMatch(/^port_requests\{status="draft"\} 2$/m);
   expect(body).toMatch(/^outbox_emails_pending \d+$/m);
   expect(body).toMatch(/^jobs_lag_seconds \d/m);
+});
+
+test('the outbox gauges say how many emails wait and for how long; jobs lag is how late the oldest due job is', async () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+  const email = { template: 'x', fromAddress: 'a', toAddresses: ['b'], subject: 's' };
+  await t.db.insert(outboxEmails).values([
+    { ...email, status: 'pending', createdAt: minutesAgo(12) },
+    { ...email, status: 'sending', createdAt: minutesAgo(3) },
+    { ...email, status: 'failed', createdAt: minutesAgo(90) },
+    { ...email, status: 'sent', createdAt: minutesAgo(600) },
+  ]);
+  await t.db.insert(scheduledJobs).values([
+    { kind: 'k', payload: {}, runAt: minutesAgo(7) },
+    { kind: 'k', payload: {}, runAt: new Date(now.getTime() + 60_000) }, // not due yet
+    { kind: 'k', payload: {}, runAt: minutesAgo(60), status: 'done' },
+    { kind: 'k', payload: {}, runAt: minutesAgo(60), status: 'failed' },
+  ]);
+  forgetDatabaseGauges();
+  await refreshDatabaseGauges(now);
+  const value = async (gauge: { get(): Promise<{ values: { value: number }[] }> }) => (await gauge.get()).values[0]?.value;
+  const m = getMetrics();
+  expect(await value(m.outboxPending)).toBe(2);
+  expect(await value(m.outboxFailed)).toBe(1);
+  expect(await value(m.outboxOldestAge)).toBe(12 * 60);
+  expect(await value(m.jobsLag)).toBe(7 * 60);
+  expect(await value(m.jobsFailed)).toBe(1);
+
+  // Within the next 5 s the figures are not counted again (a scrape every few seconds costs one count).
+  await t.db.delete(outboxEmails);
+  await refreshDatabaseGauges(new Date(now.getTime() + 4_000));
+  expect(await value(m.outboxPending)).toBe(2);
+  await refreshDatabaseGauges(new Date(now.getTime() + 6_000));
+  expect(await value(m.outboxPending)).toBe(0);
 });

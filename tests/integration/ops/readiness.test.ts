@@ -14,7 +14,7 @@ import { isPollerAlive, startPoller, stopPoller } from '@/lib/background/poller'
 import { setDatabaseHandle } from '@/lib/db';
 import { startDraining } from '@/lib/ops/draining';
 import { forgetReadiness } from '@/lib/ops/readiness';
-import { createStorage, setStorage } from '@/lib/storage/s3';
+import { createStorage, getStorage, setStorage } from '@/lib/storage/s3';
 import { openTestDatabase, usingPostgres } from '../../helpers/database';
 import { setupTestContext } from '../../helpers/test-context';
 
@@ -124,6 +124,25 @@ test('a migration not applied, an object store that does not answer, and a worke
   expect(status).toBe(503);
   expect(body.checks).toEqual({ ...allUp, migrations: 'down', storage: 'down', jobs: 'down' });
   expect((await healthz()).status).toBe(200);
+});
+
+test('a store that only answers too slowly is down from its second slow check in a row, not on one stalled moment (a flood of probes)', async () => {
+  const good = await getStorage();
+  // Takes the connection and never answers: the check times out rather than being refused.
+  const silent = createServer(() => {});
+  const held = new Set<Socket>();
+  silent.on('connection', (s) => held.add(s));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  t.defer(async () => {
+    for (const s of held) s.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+  const endpoint = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+  setStorage(createStorage({ bucket: 'ports', endpoint, accessKeyId: 'probe', secretAccessKey: 'probe-secret' }));
+  expect(await probe()).toEqual({ status: 200, body: { status: 'ready', checks: allUp } });
+  expect(await probe()).toEqual({ status: 503, body: { status: 'not ready', checks: { ...allUp, storage: 'down' } } });
+  setStorage(good);
+  expect(await probe()).toEqual({ status: 200, body: { status: 'ready', checks: allUp } });
 });
 
 test('a worker whose timer no longer beats is down after three intervals, though its loop was started', () => {

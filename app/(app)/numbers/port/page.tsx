@@ -5,6 +5,7 @@ import { NotesBubble } from '@/components/porting/notes-bubble';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
+import { longDate } from '@/lib/format/long-date';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { expectedPortWindow } from '@/lib/porting/estimate';
 import { listPortRequests, PAGE_SIZE } from '@/lib/porting/queries/list-port-requests';
@@ -96,6 +97,11 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                         {r.signatureRequest?.state === 'waiting' && ` · Waiting for signature by ${r.signatureRequest.signerName}`}
                         {r.signatureRequest?.state === 'declined' && ' · Signature declined'}
                       </span>
+                      {r.removeOn && (
+                        <p className="mt-1 text-xs text-amber-800">
+                          Unchanged for weeks: removed on <time dateTime={r.removeOn.toISOString()}>{longDate(r.removeOn)}</time> unless kept
+                        </p>
+                      )}
                     </td>
                     <td className="px-4 py-3">
                       <span className="font-medium">{r.numberCount}</span>{' '}
