@@ -21,18 +21,25 @@ import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
 export async function startApp(): Promise<void> {
   const env = getEnv();
   const logger = getLogger();
-  const handle = await getDatabaseHandle();
-  if (await isEmpty(handle.db)) {
-    if (shouldSeedDemo(env)) {
-      await seedDemo(handle.db);
-      logger.info({ context: 'start' }, 'empty database: loaded the demo accounts and users');
-    } else {
-      logger.info({ context: 'start' }, 'empty database: the demo is not loaded outside localhost (set PUBLIC_DEMO=true for a public demo)');
-    }
-  }
-  await getStorage();
+  // The database (create, migrate, seed), the object store and the carrier start independently: side
+  // by side, a first start waits for the slowest of them rather than their sum.
+  const [handle, , carrier] = await Promise.all([
+    getDatabaseHandle().then(async (handle) => {
+      if (await isEmpty(handle.db)) {
+        if (shouldSeedDemo(env)) {
+          await seedDemo(handle.db);
+          logger.info({ context: 'start' }, 'empty database: loaded the demo accounts and users');
+        } else {
+          logger.info({ context: 'start' }, 'empty database: the demo is not loaded outside localhost (set PUBLIC_DEMO=true for a public demo)');
+        }
+      }
+      return handle;
+    }),
+    getStorage(),
+    getCarrier(),
+  ]);
   // A reconciliation pass at every start: the chain of passes survives a job that gave up.
-  if (await getCarrier()) await scheduleReconciliation(handle.db, new Date());
+  if (carrier) await scheduleReconciliation(handle.db, new Date());
   // Likewise the hourly pass over drafts nobody has changed.
   await scheduleDraftSweep(handle.db, new Date());
   startOutboxWorker();
