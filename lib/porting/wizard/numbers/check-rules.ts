@@ -53,6 +53,7 @@ type Problem = { code: string; message: string };
  */
 export function checkPortNumbers(lines: RawLine[], context: PortNumberContext): PortNumberVerdict[] {
   const firstLineOf = new Map<string, number>();
+  const names = nameIndex(context);
   return lines.map((raw) => {
     const input = raw.numberToPort ?? '';
     const base = { line: raw.line, input };
@@ -94,8 +95,8 @@ export function checkPortNumbers(lines: RawLine[], context: PortNumberContext): 
     const receiving = checkReceiving(raw, context, parsed.e164);
     if ('code' in receiving) return refuse(receiving);
 
-    const account = findAccount(raw.accountName, context);
-    const source = checkSource(raw, context, account?.id);
+    const account = findAccount(raw.accountName, context, names);
+    const source = checkSource(raw, context, names.sourcesOf(account?.id));
     if ('code' in source) return refuse(source, { receivingNumber: receiving.e164, accountId: account?.id });
     if (!account) {
       return refuse(
@@ -159,28 +160,54 @@ function checkReceiving(raw: RawLine, context: PortNumberContext, e164: string):
   return { e164: receiving };
 }
 
-function findAccount(name: string | undefined, context: PortNumberContext) {
-  const wanted = normalize(name);
-  if (!wanted) return context.usableAccounts.find((a) => a.id === context.currentAccountId) ?? { id: context.currentAccountId, name: '' };
-  return context.usableAccounts.find((a) => normalize(a.name) === wanted);
+type SourceIndex = { known: string[]; byName: Map<string, { id: string }> };
+type NameIndex = { accounts: Map<string, { id: string; name: string }>; sourcesOf: (accountId: string | undefined) => SourceIndex & { ofAccount: boolean } };
+
+/**
+ * The accounts and sources by their normalised names, made once per check: matching a line's names
+ * is then a look-up, not a normalisation of every account and source name on every line.
+ */
+function nameIndex(context: PortNumberContext): NameIndex {
+  const accounts = new Map<string, { id: string; name: string }>();
+  for (const a of context.usableAccounts) if (!accounts.has(normalize(a.name))) accounts.set(normalize(a.name), a);
+  const bySources = new Map<string, SourceIndex & { ofAccount: boolean }>();
+  return {
+    accounts,
+    sourcesOf(accountId) {
+      const key = accountId ?? '';
+      let index = bySources.get(key);
+      if (!index) {
+        // With an account we cannot use, its sources are unknown; a source none of the usable accounts has
+        // is still worth reporting first, since it is wrong whatever the account turns out to be.
+        const sources = context.trackingSources.filter((s) => accountId === undefined || s.accountId === accountId);
+        const byName = new Map<string, { id: string }>();
+        for (const s of sources) if (!byName.has(normalize(s.name))) byName.set(normalize(s.name), s);
+        index = { known: [...new Set(sources.map((s) => s.name.trim()))], byName, ofAccount: accountId !== undefined };
+        bySources.set(key, index);
+      }
+      return index;
+    },
+  };
 }
 
-function checkSource(raw: RawLine, context: PortNumberContext, accountId: string | undefined): Problem | { id: string } {
-  // With an account we cannot use, its sources are unknown; a source none of the usable accounts has
-  // is still worth reporting first, since it is wrong whatever the account turns out to be.
-  const sources = context.trackingSources.filter((s) => accountId === undefined || s.accountId === accountId);
-  const known = [...new Set(sources.map((s) => s.name.trim()))];
+function findAccount(name: string | undefined, context: PortNumberContext, names: NameIndex) {
+  const wanted = normalize(name);
+  if (!wanted) return context.usableAccounts.find((a) => a.id === context.currentAccountId) ?? { id: context.currentAccountId, name: '' };
+  return names.accounts.get(wanted);
+}
+
+function checkSource(raw: RawLine, context: PortNumberContext, sources: SourceIndex & { ofAccount: boolean }): Problem | { id: string } {
   const name = raw.trackingSource?.trim() || context.defaults.trackingSourceName?.trim();
   if (!name) {
     return {
       code: 'unknown_source',
-      message: `Choose a tracking source: add one in the third column, or choose a default source for all lines.${knownList(known)}`,
+      message: `Choose a tracking source: add one in the third column, or choose a default source for all lines.${knownList(sources.known)}`,
     };
   }
-  const match = sources.find((s) => normalize(s.name) === normalize(name));
+  const match = sources.byName.get(normalize(name));
   if (match) return { id: match.id };
-  const whose = accountId === undefined ? 'any of your accounts' : 'this account';
-  return { code: 'unknown_source', message: `${quoted(name)} is not a tracking source of ${whose}.${knownList(known)}` };
+  const whose = sources.ofAccount ? 'this account' : 'any of your accounts';
+  return { code: 'unknown_source', message: `${quoted(name)} is not a tracking source of ${whose}.${knownList(sources.known)}` };
 }
 
 function knownList(names: string[]): string {
