@@ -50,6 +50,11 @@ const EVENT_TYPES: Record<string, 'customer' | 'internal'> = {
   carrier_order_cancelled: 'internal',
   carrier_foc_change_requested: 'internal',
   carrier_activation_requested: 'internal',
+  // The desk's assignment (issue 16): who on the team holds it is the team's business.
+  assignment_changed: 'internal',
+  // Draft expiry (issue 16): the customer is told a draft will go; its removal is the account's audit record.
+  draft_expiry_warned: 'customer',
+  draft_removed: 'internal',
 };
 const customerTypes = Object.keys(EVENT_TYPES).filter((t) => EVENT_TYPES[t] === 'customer').sort();
 
