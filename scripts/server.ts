@@ -36,10 +36,13 @@ const routeOf = routeMatcher(appRoutePatterns(path.join(process.cwd(), 'app')));
 const app = next({ dev, hostname: settings.isLocal ? 'localhost' : undefined, port: settings.port });
 const handle = app.getRequestHandler();
 
-/** The answer goes out first; then the connection closes rather than read the rest of the upload. */
-function tooLarge(res: ServerResponse, then: () => void) {
-  res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-  res.end(`This request is larger than the ${Math.round(UPLOAD_BODY_LIMIT_BYTES / 1024 / 1024)} MB a form can send. Send fewer or smaller files.\n`, then);
+/** How long the rest of a refused upload is read and dropped before the connection is cut. */
+const LINGER_MS = 5_000;
+
+/** The answer goes out at once (the caller then reads and drops the rest of the upload for a moment). */
+function tooLarge(res: ServerResponse) {
+  res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`This request is larger than the ${Math.round(UPLOAD_BODY_LIMIT_BYTES / 1024 / 1024)} MB a form can send. Send fewer or smaller files.\n`);
 }
 
 /**
@@ -51,14 +54,28 @@ async function withKnownLength(req: IncomingMessage, res: ServerResponse): Promi
   if (req.method !== 'POST' || req.headers['content-length'] !== undefined || !req.headers['transfer-encoding']) return req;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > UPLOAD_BODY_LIMIT_BYTES) {
-      tooLarge(res, () => req.destroy());
-      return null;
+  let refused = false;
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      // A lingering close: closing with the upload unread would reset the connection, and the client
+      // could lose the 413 before reading it. What still comes is dropped; a client that keeps
+      // sending is cut off after LINGER_MS.
+      if (refused) continue;
+      size += chunk.length;
+      if (size > UPLOAD_BODY_LIMIT_BYTES) {
+        refused = true;
+        tooLarge(res);
+        setTimeout(() => req.destroy(), LINGER_MS).unref();
+        continue;
+      }
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (error) {
+    // The cut-off of a refused upload ends the loop with an error; it was answered already.
+    if (refused) return null;
+    throw error;
   }
+  if (refused) return null;
   const replay = new IncomingMessage(req.socket);
   replay.method = req.method;
   replay.url = req.url;
