@@ -101,6 +101,29 @@ test('one batched call per check, for the lines our own checks accept only', asy
   expect(await stored(id)).toEqual([]);
 });
 
+test('numbers another tab added while the carrier was answering are refused as already in the request, the others added', async () => {
+  const id = await draftThroughCarrier(t.db, t.owner, t.summit);
+  const [a, b] = t.freshNumbers(2);
+  let otherTab: Promise<unknown> | undefined;
+  setCarrier(
+    standIn(async (numbers) => {
+      // The first call is this tab's; the other tab's own add (of b only) asks the sandbox's way.
+      if (!otherTab) {
+        setCarrier(sandbox.carrier);
+        otherTab = addNumbersToDraft(t.db, t.owner, id, lines(b), defaults);
+        await otherTab;
+      }
+      return numbers.map((number) => ({ number, portable: true, currentCarrier: 'Lumen Technologies', fastPortable: false, messagingCapable: false }));
+    }),
+  );
+  const verdicts = await addNumbersToDraft(t.db, t.owner, id, lines(a, b), defaults);
+  expect(verdicts.map((v) => [v.e164, v.verdict, v.code])).toEqual([
+    [a, 'accepted', 'ok'],
+    [b, 'refused', 'duplicate'],
+  ]);
+  expect((await stored(id)).map((r) => r.number).sort()).toEqual([a, b].sort());
+});
+
 describe('the carrier down or failing: the customer is not blocked', () => {
   test('the sandbox down: the check answers with our verdicts and says the carrier could not be asked; the add saves them without its answers', async () => {
     sandbox.sandbox.setDown(true);

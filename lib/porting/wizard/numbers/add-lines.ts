@@ -29,15 +29,16 @@ export async function addNumbersToDraft(
   now = new Date(),
 ): Promise<PortNumberVerdict[]> {
   // Counted and pre-checked first; the carrier is asked with no transaction open, so no lock waits on it.
-  const prechecked = await db.transaction(async (tx) =>
+  const first = await db.transaction(async (tx) =>
     checkDraftNumbers(tx, actor, await findEditableDraft(tx, actor, requestId, 'numbers'), lines, defaults, now),
   );
-  if (!prechecked.some((v) => v.verdict === 'accepted')) return prechecked;
-  const answers = await askCarrier(prechecked);
+  if (!first.verdicts.some((v) => v.verdict === 'accepted')) return first.verdicts;
+  const answers = await askCarrier(first.verdicts);
   return db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'numbers');
     // Checked again under the lock (not counted twice): another tab may have added some of them meanwhile.
-    const checked = withCarrierAnswers(await checkDraftNumbers(tx, actor, request, lines, defaults, now, { counted: true }), answers);
+    const again = await checkDraftNumbers(tx, actor, request, lines, defaults, now, { earlier: first });
+    const checked = withCarrierAnswers(again.verdicts, answers);
     // A submitted request holds one group only (US local, Canadian or toll-free): others need their own request.
     const group = request.numberGroup;
     const verdicts = group

@@ -35,7 +35,7 @@ export async function runNumberLines(
     // the customer fixing numbers the team asked about.
     const prechecked = await db.transaction(async (tx) => {
       const request = await findEditableDraft(tx, actor, requestId, 'numbers');
-      return checkDraftNumbers(tx, actor, request, lines, defaults, now);
+      return (await checkDraftNumbers(tx, actor, request, lines, defaults, now)).verdicts;
     });
     // Outside the transaction: nothing stays locked while the carrier answers.
     verdicts = withCarrierAnswers(prechecked, await askCarrier(prechecked));
