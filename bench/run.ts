@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, each printing its figures against a baseline from the same run.
 // Builds the app first when there is no production build (pages, JavaScript and cold start use it).
-import { spawnSync } from 'node:child_process';
+import { buildApp } from '../scripts/build';
 import { existsSync } from 'node:fs';
+import { FRONT_DOOR_BUNDLE } from '../scripts/server-command';
 import os from 'node:os';
 import { benchColdStart } from './cold-start';
 import { benchEmail } from './email';
@@ -26,10 +27,9 @@ await section(benchImport);
 console.log('\n## 4. Email: outbox with two workers vs direct sends (stand-in: 50 ms, 1 call in 10 fails)\n');
 console.log('| run | messages | time | throughput | vs baseline |\n|---|---|---|---|---|');
 await section(benchEmail);
-if (!existsSync('.next/BUILD_ID')) {
+if (!existsSync('.next/BUILD_ID') || !existsSync(FRONT_DOOR_BUNDLE)) {
   console.log('\n(no production build yet: building it for the page, JavaScript and cold-start figures)');
-  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'ignore' });
-  if (build.status !== 0) throw new Error('next build failed; run `npm run build` to see why');
+  await buildApp();
 }
 console.log('\n## 2. Pages under load (PostgreSQL, 100,000 requests), vs the static 404 page\n');
 console.log(PAGES_HEADER);

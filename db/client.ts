@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { ensurePrivateDir } from '../lib/config/private-dir';
 import { logFailure } from '../lib/log';
+import { copyPgliteTemplate } from './pglite-template';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -14,7 +15,14 @@ export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; max?: number; logger?: QueryLogger }
-  | { kind: 'pglite'; dir?: string; loadDataDir?: Blob; logger?: QueryLogger };
+  | {
+      kind: 'pglite';
+      dir?: string;
+      loadDataDir?: Blob;
+      /** A migrated database folder (db/pglite-template.ts) to start from when `dir` holds none yet. */
+      templateDir?: string;
+      logger?: QueryLogger;
+    };
 
 export type DatabaseHandle = {
   db: Database;
@@ -46,6 +54,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const { drizzle } = await import('drizzle-orm/pglite');
   const release = config.dir ? lockDataDir(config.dir) : () => {};
   try {
+    if (config.dir && config.templateDir) copyPgliteTemplate(config.templateDir, config.dir);
     // pg_trgm serves the desk's name search (migration 0015 creates it; PostgreSQL ships it).
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const client = await PGlite.create({ dataDir: config.dir, loadDataDir: config.loadDataDir, extensions: { pg_trgm } });

@@ -1,4 +1,6 @@
-import { Button, Heading, Text } from '@react-email/components';
+import { Button } from '@react-email/button';
+import { Heading } from '@react-email/heading';
+import { Text } from '@react-email/text';
 import { EmailLayout } from './layout';
 
 /** To an account's admins: an endpoint failed for days and no longer receives events. */

@@ -1,5 +1,4 @@
 import 'server-only';
-import { isEmpty, seedDemo, shouldSeedDemo } from '@/db/seed';
 import { getCarrier } from '@/lib/carrier/get-carrier';
 import { getEnv } from '@/lib/config/env';
 import { describeError } from '@/lib/log';
@@ -13,28 +12,17 @@ import { getStorage } from '@/lib/storage/s3';
 import { startWebhookWorker } from '@/lib/webhooks/webhook-worker';
 
 /**
- * Runs once per server process before it serves: checks configuration (a bad value stops start-up
- * with the variable named), migrates, seeds an empty database with the demo (locally or on a public
- * demo only), starts the embedded S3 server when no S3 is configured, and starts the outbox,
+ * Runs once per server process as it starts: checks configuration (a bad value stops start-up
+ * with the variable named, before any page is served), opens and prepares the database, starts the embedded S3 server when no S3 is configured, and starts the outbox,
  * scheduled-job and webhook workers.
  */
 export async function startApp(): Promise<void> {
   const env = getEnv();
   const logger = getLogger();
-  // The database (create, migrate, seed), the object store and the carrier start independently: side
+  // The database (create, migrate, seed: lib/prepare-database.ts), the object store and the carrier start independently: side
   // by side, a first start waits for the slowest of them rather than their sum.
   const [handle, , carrier] = await Promise.all([
-    getDatabaseHandle().then(async (handle) => {
-      if (await isEmpty(handle.db)) {
-        if (shouldSeedDemo(env)) {
-          await seedDemo(handle.db);
-          logger.info({ context: 'start' }, 'empty database: loaded the demo accounts and users');
-        } else {
-          logger.info({ context: 'start' }, 'empty database: the demo is not loaded outside localhost (set PUBLIC_DEMO=true for a public demo)');
-        }
-      }
-      return handle;
-    }),
+    getDatabaseHandle(),
     getStorage(),
     getCarrier(),
   ]);

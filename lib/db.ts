@@ -1,18 +1,20 @@
 import 'server-only';
 import { openDatabase, type Database, type DatabaseHandle } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
+import { pgliteTemplateDir } from '@/db/pglite-template';
 import { getEnv } from '@/lib/config/env';
+import { prepareDatabase } from '@/lib/prepare-database';
 
 const cache = globalThis as unknown as { __portDb?: Promise<DatabaseHandle> };
 
 /**
- * The process's one database, opened and migrated on first use. Held on globalThis because Next
+ * The process's one database, opened, migrated and (locally, when empty) seeded on first use. Held on globalThis because Next
  * bundles instrumentation and routes separately, and two PGlite instances on one folder lose writes.
  */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   cache.__portDb ??= (async () => {
-    const handle = await openDatabase(getEnv().database);
-    await runMigrations(handle);
+    const config = getEnv().database;
+    const handle = await openDatabase(config.kind === 'pglite' ? { ...config, templateDir: pgliteTemplateDir() } : config);
+    await prepareDatabase(handle);
     return handle;
   })().catch((error) => {
     cache.__portDb = undefined; // let the next request try again

@@ -1,15 +1,15 @@
 // `npm start`: builds when there is no build for the current sources, then serves with `next start`.
 // Migrations, the demo seed, the embedded S3 server and the outbox worker start inside the server
 // process (instrumentation.ts), so every way of starting the app does the same.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { getLogger } from '../lib/ops/logger';
-import { serverCommand } from './server-command';
+import { buildApp } from './build';
+import { FRONT_DOOR_BUNDLE, serverCommand } from './server-command';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 function newestSourceMtime(dir: string): number {
   let newest = 0;
@@ -24,14 +24,16 @@ function newestSourceMtime(dir: string): number {
 
 function buildIsCurrent(): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId) || !readFileSync(buildId, 'utf8').trim()) return false;
+  if (!existsSync(buildId) || !readFileSync(buildId, 'utf8').trim() || !existsSync(FRONT_DOOR_BUNDLE)) return false;
   return statSync(buildId).mtimeMs >= newestSourceMtime(root);
 }
 
 if (!dev && !buildIsCurrent()) {
   getLogger().info({ context: 'start' }, 'building the app (first run or sources changed)');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  await buildApp().catch((error) => {
+    getLogger().fatal({ context: 'start' }, `the build failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
 }
 
 // The app's own server (scripts/server.ts): Next behind a front door that trusts no Host header.

@@ -5,17 +5,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serverCommand } from './server-command';
+import { buildApp } from './build';
+import { FRONT_DOOR_BUNDLE, serverCommand } from './server-command';
 import { checkServerLog, readUsedSecrets } from '../tests/helpers/server-log-check';
 
 const port = process.env.E2E_PORT ?? '3210';
 const baseUrl = `http://localhost:${port}`;
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
-if (!existsSync('.next/BUILD_ID')) {
+if (!existsSync('.next/BUILD_ID') || !existsSync(FRONT_DOOR_BUNDLE)) {
   console.log('[e2e] no production build yet: building');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  await buildApp();
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'port-e2e-'));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { render } from '@react-email/components';
+import { render } from '@react-email/render';
 import { templateElement } from '@/emails/templates';
 
 /** An outbox message's HTML and text, from its template and props. */

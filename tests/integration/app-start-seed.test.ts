@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { startApp } from '@/lib/app-start';
+import { prepareDatabase } from '@/lib/prepare-database';
 import { stopPoller } from '@/lib/background/poller';
 import { getLogger } from '@/lib/ops/logger';
 import { createStorage, setStorage } from '@/lib/storage/s3';
@@ -44,6 +45,8 @@ afterAll(async () => {
 test('production on an empty database starts without the demo users, and says so', async () => {
   const log = jest.spyOn(getLogger(), 'info');
   try {
+    // What the app's database gets before its first query, then the rest of the start.
+    await prepareDatabase(t.handle);
     await startApp();
     const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(users);
     expect(n).toBe(0);

@@ -1,4 +1,4 @@
-import { render } from '@react-email/components';
+import { render } from '@react-email/render';
 import { SignInLinkEmail } from '@/emails/sign-in-link';
 import { linksIn } from '@/lib/mail/mailbox';
 
