@@ -106,6 +106,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
+              {/* Plain links in the rows, not next/link: a client component per row cost render time and payload for a prefetch. */}
               {rows.map((r) => {
                 const missed = missedTarget(r, cutoffs);
                 const name = r.customerName ?? 'Unnamed request';
@@ -118,7 +119,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                     </td>
                     <td className="px-3 py-2">{STATUS_DESCRIPTIONS[r.status].label}</td>
                     <td className="px-3 py-2">{r.accountName}</td>
-                    <td className="px-3 py-2"><Link href={`/staff/requests/${r.id}`}>{name}</Link> <span className="font-mono text-xs text-slate-500">#{shortRequestId(r.id)}</span></td>
+                    <td className="px-3 py-2"><a href={`/staff/requests/${r.id}`}>{name}</a> <span className="font-mono text-xs text-slate-500">#{shortRequestId(r.id)}</span></td>
                     <td className="px-3 py-2">{r.losingCarrier}</td>
                     <td className="px-3 py-2">{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
                     <td className="px-3 py-2">{r.numberCount}</td>
