@@ -40,7 +40,9 @@ export async function benchJsBytes(): Promise<string[]> {
     await wizard.fillCustomer(setup, '1234');
     await wizard.fillAddress(setup);
     await wizard.acceptAgreement(setup);
+    // Signed by typed name as the e2e flows do: the name, then the title beside it (without it nothing is signed).
     await setup.getByLabel('Type your full name to sign').fill('Dana Whitfield');
+    await wizard.fillSignerTitle(setup);
     await setup.getByRole('button', { name: 'Sign', exact: true }).click();
     await wizard.continueAndAgree(setup);
 
