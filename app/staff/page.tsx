@@ -96,7 +96,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
         </p>
       ) : (
         <div className="mt-4 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-sm" data-testid="queue">
+          <table className="min-w-full text-sm [&_td]:px-3 [&_td]:py-2" data-testid="queue">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-3 py-2"><span className="sr-only">Select</span></th>
@@ -112,19 +112,19 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                 const name = r.customerName ?? 'Unnamed request';
                 return (
                   <tr key={r.id} data-request-id={r.id} className={missed ? 'bg-amber-50' : undefined}>
-                    <td className="px-3 py-2"><input type="checkbox" name="picked" value={`${r.id}:${r.version}`} form={BULK_FORM} aria-label={`Select ${name}`} /></td>
-                    <td className="px-3 py-2 whitespace-nowrap">
+                    <td><input type="checkbox" name="picked" value={`${r.id}:${r.version}`} form={BULK_FORM} aria-label={`Select ${name}`} /></td>
+                    <td className="whitespace-nowrap">
                       {inStatusFor(r.statusChangedAt, now)}
                       {missed && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-900" title={`Waiting for ${missed.waitingFor} longer than ${missed.businessDays} business day${missed.businessDays > 1 ? 's' : ''}`}>Past target</span>}
                     </td>
-                    <td className="px-3 py-2">{STATUS_DESCRIPTIONS[r.status].label}</td>
-                    <td className="px-3 py-2">{r.accountName}</td>
-                    <td className="px-3 py-2"><a href={`/staff/requests/${r.id}`}>{name}</a> <span className="font-mono text-xs text-slate-500">#{shortRequestId(r.id)}</span></td>
-                    <td className="px-3 py-2">{r.losingCarrier}</td>
-                    <td className="px-3 py-2">{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
-                    <td className="px-3 py-2">{r.numberCount}</td>
-                    <td className="px-3 py-2">{r.focDate ? r.focDate.toISOString().slice(0, 16).replace('T', ' ') : '—'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">
+                    <td>{STATUS_DESCRIPTIONS[r.status].label}</td>
+                    <td>{r.accountName}</td>
+                    <td><a href={`/staff/requests/${r.id}`}>{name}</a> <span className="font-mono text-xs text-slate-500">#{shortRequestId(r.id)}</span></td>
+                    <td>{r.losingCarrier}</td>
+                    <td>{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
+                    <td>{r.numberCount}</td>
+                    <td>{r.focDate ? r.focDate.toISOString().slice(0, 16).replace('T', ' ') : '—'}</td>
+                    <td className="whitespace-nowrap">
                       {r.assignedToUserId === actor.userId ? 'You' : (r.assigneeName ?? '—')}
                       {r.assignedToUserId !== actor.userId && (
                         <button type="submit" form={ASSIGN_FORM} name="requestId" value={r.id} className="ml-2 text-blue-700 underline">Assign to me</button>

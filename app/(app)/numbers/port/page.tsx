@@ -69,9 +69,11 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
         </p>
       ) : (
         // One form around the table for every draft's Discard button (each names its request): a form
-        // per row carried the server action's hidden fields on every draft row.
+        // per row carried the server action's hidden fields on every draft row. The page is sent twice
+        // (HTML, then React's data for it), so what repeats on every row is said once: the cells'
+        // padding on the table, the statuses' meanings in the legend below it.
         <form action={discardPortRequest} className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-sm" data-testid="port-requests">
+          <table className="min-w-full text-sm [&_td]:px-4 [&_td]:py-3" data-testid="port-requests">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-4 py-3 font-medium">Status</th>
@@ -91,8 +93,8 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                 const estimate = expectedPortWindow(r);
                 return (
                   <tr key={r.id} data-status={r.status}>
-                    <td className="px-4 py-3">
-                      <span title={status.explanation} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
+                    <td>
+                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
                         {status.label}
                         {r.signatureRequest?.state === 'waiting' && ` · Waiting for signature by ${r.signatureRequest.signerName}`}
                         {r.signatureRequest?.state === 'declined' && ' · Signature declined'}
@@ -103,20 +105,20 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                         </p>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td>
                       <span className="font-medium">{r.numberCount}</span>{' '}
                       <span className="font-mono text-xs text-slate-600">
                         {r.firstNumbers.map(formatPhoneNumber).join(', ')}
                         {r.numberCount > r.firstNumbers.length ? ', …' : ''}
                       </span>
                     </td>
-                    {showAccount && <td className="px-4 py-3">{r.accountName}</td>}
-                    <td className="px-4 py-3">{r.losingCarrier ?? '—'}</td>
-                    <td className="px-4 py-3">{day(r.submittedAt)}</td>
-                    <td className="px-4 py-3">{day(r.focDate)}</td>
-                    <td className="px-4 py-3">{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
-                    <td className="px-4 py-3">{r.status !== 'draft' && <NotesBubble requestId={r.id} count={r.noteCount} unread={r.hasUnread} />}</td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap">
+                    {showAccount && <td>{r.accountName}</td>}
+                    <td>{r.losingCarrier ?? '—'}</td>
+                    <td>{day(r.submittedAt)}</td>
+                    <td>{day(r.focDate)}</td>
+                    <td>{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
+                    <td>{r.status !== 'draft' && <NotesBubble requestId={r.id} count={r.noteCount} unread={r.hasUnread} />}</td>
+                    <td className="text-right whitespace-nowrap">
                       {r.status === 'draft' ? (
                         <div className="flex justify-end gap-3">
                           <a href={stepPath(r.id, resumeStep(r.completedSteps))}>Resume</a>
