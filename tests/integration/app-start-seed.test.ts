@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { startApp } from '@/lib/app-start';
 import { prepareDatabase } from '@/lib/prepare-database';
+import { parsePortNumber } from '@/lib/porting/wizard/numbers/parse-port-number';
 import { stopPoller } from '@/lib/background/poller';
 import { getLogger } from '@/lib/ops/logger';
 import { createStorage, setStorage } from '@/lib/storage/s3';
@@ -54,4 +55,10 @@ test('production on an empty database starts without the demo users, and says so
   } finally {
     log.mockRestore();
   }
+});
+
+test("production refuses the demo's fictional numbers (555-0100 to 555-0199) that local mode accepts", () => {
+  const refused = parsePortNumber('(410) 555-0150');
+  expect(refused).toMatchObject({ ok: false, code: 'not_assignable' });
+  expect(parsePortNumber('(410) 555-0250')).toMatchObject({ ok: true });
 });

@@ -1,17 +1,56 @@
-import { parsePhoneNumberWithError, ParseError, type PhoneNumber } from 'libphonenumber-js/max';
+import { parsePhoneNumberWithError, ParseError, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
+import { shouldSeedDemo } from '@/db/seed';
+import { getEnv } from '@/lib/config/env';
 import { formatPhoneNumber } from '@/lib/phone/format';
 
 export type ParsedNumber =
-  | { ok: true; e164: string; country: 'US' | 'CA'; isTollFree: boolean }
+  /** `region`: the US territory of a number ported as a US number (PR, GU, VI, AS, MP). */
+  | { ok: true; e164: string; country: 'US' | 'CA'; isTollFree: boolean; region?: UsTerritory }
   | {
       ok: false;
-      code: 'empty' | 'scientific_notation' | 'not_a_number' | 'invalid' | 'international';
+      /** not_local: premium-rate, personal (5XX) or non-geographic; not_assignable: never a line's number. */
+      code: 'empty' | 'scientific_notation' | 'not_a_number' | 'invalid' | 'international' | 'not_local' | 'not_assignable';
       message: string;
       country?: string;
       e164?: string;
     };
 
 const EXAMPLE = 'for example (410) 555-0000';
+
+// What libphonenumber's metadata does not say, in one place. The US territories of the North
+// American Numbering Plan have a region of their own there, but their numbers are US numbers and
+// port as US ports; every other NANP country (876 Jamaica, 809 Dominican Republic, ...) is abroad.
+const US_TERRITORIES = {
+  PR: 'Puerto Rico',
+  GU: 'Guam',
+  VI: 'the US Virgin Islands',
+  AS: 'American Samoa',
+  MP: 'the Northern Mariana Islands',
+} as const;
+export type UsTerritory = keyof typeof US_TERRITORIES;
+const isUsTerritory = (region: string | undefined): region is UsTerritory => !!region && region in US_TERRITORIES;
+
+// Kinds of numbers libphonenumber knows that are not local numbers, so cannot become tracking
+// numbers (nor should calls be forwarded to them): 900, 5XX, Canada's 600 (VOIP in the metadata).
+const NOT_LOCAL: Partial<Record<NumberType & string, string>> = {
+  PREMIUM_RATE: 'a premium-rate number',
+  PERSONAL_NUMBER: 'a personal communications number (area codes 500, 533, 544, 566, 577, 588 and the like)',
+  VOIP: 'a non-geographic number (like Canada\'s area code 600)',
+  SHARED_COST: 'a shared-cost number',
+  UAN: 'a non-geographic number',
+  PAGER: 'a pager number',
+  VOICEMAIL: 'a voicemail access number',
+};
+
+// Exchanges N11 (211, 411, 611, 911, ...) are service codes in every area code: no line has one.
+const N11_EXCHANGE = /^[2-9]11$/;
+// 555-0100 to 555-0199 is set aside for fiction in every area code: the demo's numbers, never a line's.
+const isFictional = (national: string) => national.slice(3, 6) === '555' && national.slice(6, 8) === '01';
+
+/** Whether the 555-01XX numbers are accepted: only where the app runs its demo data (locally, or a public demo). */
+export function fictionalNumbersAccepted(): boolean {
+  return shouldSeedDemo(getEnv());
+}
 // Zero-width characters and direction marks survive copy/paste from web pages and spreadsheets and
 // are invisible to the user. Not U+202E (right-to-left override), which shows the digits in another
 // order than they are read. Marks can still move digit groups on screen; the verdict shows the number
@@ -29,10 +68,12 @@ const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?\s*e\s*[+-]?\d+$/i;
 const recent = new Map<string, ParsedNumber>();
 const RECENT_LIMIT = 50_000;
 
-export function parsePortNumber(input: string): ParsedNumber {
+export function parsePortNumber(input: string, options: { fictional?: 'accept' | 'refuse' } = {}): ParsedNumber {
+  // The fictional range's answer depends on the setting: an explicit choice is never cached.
+  if (options.fictional) return parseUncached(input, options.fictional === 'accept');
   const known = recent.get(input);
   if (known) return known;
-  const parsed = parseUncached(input);
+  const parsed = parseUncached(input, fictionalNumbersAccepted());
   if (recent.size >= RECENT_LIMIT) recent.clear();
   recent.set(input, parsed);
   return parsed;
@@ -42,7 +83,7 @@ export function parsePortNumber(input: string): ParsedNumber {
 // since some of the patterns below take time growing with the square of the length.
 const MAX_INPUT_LENGTH = 64;
 
-function parseUncached(input: string): ParsedNumber {
+function parseUncached(input: string, fictionalAccepted: boolean): ParsedNumber {
   if (String(input ?? '').length > MAX_INPUT_LENGTH) {
     return { ok: false, code: 'not_a_number', message: `This is ${String(input).length.toLocaleString('en-US')} characters long, too long to be a phone number. Put one number per line, e.g. +14105550000.` };
   }
@@ -79,8 +120,39 @@ function parseUncached(input: string): ParsedNumber {
   if (!phone.isValid()) return invalid(text, phone);
   // The metadata also knows Canada's 7-digit 310-XXXX service numbers; those cannot be ported.
   if (phone.countryCallingCode === '1' && phone.nationalNumber.length !== 10) return tooShort(text);
-  if (phone.country !== 'US' && phone.country !== 'CA') return international(e164, phone.country);
-  return { ok: true, e164, country: phone.country, isTollFree: phone.getType() === 'TOLL_FREE' };
+  const region = phone.country;
+  if (region !== 'US' && region !== 'CA' && !isUsTerritory(region)) return international(e164, region);
+  const type = phone.getType();
+  const kind = type && NOT_LOCAL[type];
+  if (kind) {
+    return {
+      ok: false,
+      code: 'not_local',
+      message: `${formatPhoneNumber(e164)} is ${kind}, not a local number: it cannot be ported in as a tracking number, nor receive forwarded calls. Use a local or toll-free number.`,
+      e164,
+    };
+  }
+  const national = phone.nationalNumber;
+  if (N11_EXCHANGE.test(national.slice(3, 6))) {
+    return {
+      ok: false,
+      code: 'not_assignable',
+      message: `${formatPhoneNumber(e164)} cannot belong to a line: ${national.slice(3, 6)} after the area code is a service code (like 411 or 911), never part of a phone number. Check the digits.`,
+      e164,
+    };
+  }
+  if (!fictionalAccepted && isFictional(national)) {
+    return {
+      ok: false,
+      code: 'not_assignable',
+      message: `${formatPhoneNumber(e164)} is in the 555-0100 to 555-0199 range kept for films and examples: it is never a real line's number. Check the digits.`,
+      e164,
+    };
+  }
+  const country = region === 'CA' ? 'CA' : 'US';
+  return isUsTerritory(region)
+    ? { ok: true, e164, country, isTollFree: type === 'TOLL_FREE', region }
+    : { ok: true, e164, country, isTollFree: type === 'TOLL_FREE' };
 }
 
 // Digits as phone keyboards and input methods type them: fullwidth (４) and styled (𝟒) digits
@@ -143,6 +215,15 @@ function invalid(text: string, phone: PhoneNumber): ParsedNumber {
   // Formatting an invalid number through the metadata can drop the parentheses, so lay it out by hand.
   const shown = `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`;
   const area = national.slice(0, 3);
+  // The area code is known (a US territory's, or another NANP country's): it is the exchange that is not in use.
+  const where = isUsTerritory(phone.country) ? US_TERRITORIES[phone.country] : phone.country && phone.country !== 'US' && phone.country !== 'CA' ? regionName(phone.country) : undefined;
+  if (where && /^[2-9]/.test(national.slice(3, 6))) {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `${shown} is not a valid number in ${where}: the three digits after area code ${area} (${national.slice(3, 6)}) are not in use there. Check the number.`,
+    };
+  }
   const why = /^[01]/.test(area)
     ? 'area codes never start with 0 or 1'
     : /^[01]/.test(national.slice(3, 6))

@@ -57,7 +57,11 @@ test.each([
   ['+44 20 7946 0000', 'GB', '+442079460000'],
   ['011 44 20 7946 0000', 'GB', '+442079460000'],
   ['+33 1 23 45 67 89', 'FR', '+33123456789'],
-  ['+1 787 555 0100', 'PR', '+17875550100'],
+  // The NANP's other countries stay abroad, named.
+  ['+1 876 234 5678', 'JM', '+18762345678'],
+  ['+1 809 234 5678', 'DO', '+18092345678'],
+  ['+1 829 234 5678', 'DO', '+18292345678'],
+  ['+1 246 234 5678', 'BB', '+12462345678'],
 ])('%s is a valid number outside the US and Canada: sent to the regulatory team', (input, country, e164) => {
   const result = parsePortNumber(input);
   expect(result).toMatchObject({ ok: false, code: 'international', country, e164 });
@@ -105,4 +109,71 @@ test.each([
 
 test.each(['410555011¹', '410 555 011①', '410-555-⒈011'])('%j is refused: a superscript or circled figure is not a digit', (input) => {
   expect(parsePortNumber(input).ok).toBe(false);
+});
+
+describe('the whole North American Numbering Plan, as a porting desk sees it', () => {
+  // Area codes of the US territories are US numbers: ported as US ports, their territory kept.
+  test.each([
+    ['(787) 234-5678', '+17872345678', 'PR'],
+    ['939 234 5678', '+19392345678', 'PR'],
+    ['+1 671 234 5678', '+16712345678', 'GU'],
+    ['+1 340 555 0123', '+13405550123', 'VI'],
+    ['+1 684 633 1234', '+16846331234', 'AS'],
+    ['+1 670 234 5678', '+16702345678', 'MP'],
+  ])('%s is a US number of %s', (input, e164, region) => {
+    expect(parsePortNumber(input)).toEqual({ ok: true, e164, country: 'US', isTollFree: false, region });
+  });
+
+  test.each([
+    ['+1 340 234 5678', /not a valid number in the US Virgin Islands: .*234/],
+    ['+1 684 234 5678', /not a valid number in American Samoa: .*234/],
+  ])('an unused exchange of a territory (%s) is named as such, not as an area code out of use', (input, why) => {
+    const result = parsePortNumber(input);
+    expect(result).toMatchObject({ ok: false, code: 'invalid' });
+    if (!result.ok) {
+      expect(result.message).toMatch(why);
+      expect(result.message).not.toMatch(/area code \d+ is not in use/);
+    }
+  });
+
+  test.each([
+    ['(900) 234-5678', /premium-rate/],
+    ['+1 500 234 5678', /personal communications/],
+    ['533 234 5678', /personal communications/],
+    ['544 234 5678', /personal communications/],
+    ['566 234 5678', /personal communications/],
+    ['577 234 5678', /personal communications/],
+    ['588 234 5678', /personal communications/],
+    ['+1 600 234 5678', /non-geographic/],
+  ])('%s is not a local number: refused with the reason', (input, why) => {
+    const result = parsePortNumber(input);
+    expect(result).toMatchObject({ ok: false, code: 'not_local' });
+    if (!result.ok) expect(result.message).toMatch(why);
+    // Still read, so a search can look it up.
+    expect(result.e164).toMatch(/^\+1\d{10}$/);
+  });
+
+  test.each(['(410) 211-2345', '(410) 311-2345', '(410) 411-2345', '(617) 611-0000', '(212) 711-1234', '(410) 811-2345', '(410) 911-2345', '(416) 411-1234'])(
+    '%s has an N11 exchange: never a line, refused',
+    (input) => {
+      const result = parsePortNumber(input);
+      expect(result).toMatchObject({ ok: false, code: 'not_assignable' });
+      if (!result.ok) expect(result.message).toMatch(/service code/);
+    },
+  );
+
+  test.each(['(410) 555-0100', '(410) 555-0150', '+1 617 555 0199', '(416) 555-0123'])('%s is fictional: accepted where the demo runs, refused elsewhere', (input) => {
+    expect(parsePortNumber(input, { fictional: 'accept' })).toMatchObject({ ok: true });
+    const refused = parsePortNumber(input, { fictional: 'refuse' });
+    expect(refused).toMatchObject({ ok: false, code: 'not_assignable' });
+    if (!refused.ok) expect(refused.message).toMatch(/555-0100 to 555-0199/);
+  });
+
+  test.each(['(410) 555-0200', '(410) 555-0099', '(410) 556-0150'])('%s is outside the fictional range: accepted everywhere', (input) => {
+    expect(parsePortNumber(input, { fictional: 'refuse' })).toMatchObject({ ok: true });
+  });
+
+  test('by default the fictional range follows where the app runs: these tests run it locally, with the demo', () => {
+    expect(parsePortNumber('(410) 555-0110')).toMatchObject({ ok: true });
+  });
 });
