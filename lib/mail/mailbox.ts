@@ -37,3 +37,13 @@ export function linksIn(html: string): { href: string; text: string }[] {
   }
   return links;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One attachment of a delivered message (by its place in the message), to download from the mailbox page. */
+export async function findMailboxAttachment(db: Queryable, outboxId: string, index: number) {
+  if (!UUID.test(outboxId) || !Number.isInteger(index) || index < 0) return null;
+  const [message] = await db.select({ attachments: mailboxMessages.attachments }).from(mailboxMessages).where(eq(mailboxMessages.outboxId, outboxId));
+  const attachment = message?.attachments[index];
+  return attachment ? { filename: attachment.filename, contentType: attachment.contentType, content: Buffer.from(attachment.contentBase64, 'base64') } : null;
+}

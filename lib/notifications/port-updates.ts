@@ -14,6 +14,7 @@ import { DRAFT_KEPT_DAYS } from '@/lib/porting/drafts/draft-expiry';
 import { SMS_DELAY } from '@/lib/porting/promises';
 import { CHANGE_REASONS, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
 import { portDateIcs } from '@/lib/porting/review/port-date-ics';
+import { getEnv } from '@/lib/config/env';
 
 // Every update a customer gets about a request, worded once: the email and the same words in the
 // request's notes (the bubble). Services record events; this decides which of them are news.
@@ -287,7 +288,7 @@ async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { typ
             filename: 'port-date.ics',
             contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
             contentBase64: Buffer.from(
-              portDateIcs({ requestId: event.requestId, focDate, summary: 'Phone numbers port to the platform', description: `Port request: ${requestUrl}`, url: requestUrl, sequence: version }),
+              portDateIcs({ requestId: event.requestId, focDate, summary: 'Phone numbers port to the platform', description: `Port request: ${requestUrl}`, url: requestUrl, sequence: version, organizer: getEnv().mail.from }),
             ).toString('base64'),
           },
         ],

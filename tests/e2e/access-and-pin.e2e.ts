@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 // Public by design: the sign-in pages (the confirmation shows only the address its link names), the local tools (loopback only).
-const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/jobs', '/dev/carrier', '/no-account'];
+const PUBLIC = ['/', '/sign-in', '/sign-in/check-email', '/sign-in/confirm', '/dev/mailbox', '/dev/attachments/[id]/[index]', '/dev/jobs', '/dev/carrier', '/no-account'];
 // The load balancer's probes and the metrics scrape answer every role alike, without a session, and
 // name nothing of an account: /metrics is open here because e2e runs in local mode on this machine
 // (its token rules: tests/integration/ops/metrics-route.test.ts).

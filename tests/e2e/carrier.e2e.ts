@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, mailboxFor, signedInContext, waitForNewEmail } from './helpers/browser';
 import { submitRequest } from './helpers/wizard';
@@ -88,6 +89,13 @@ test('submitted to the carrier, then only the carrier\'s clock moves: port date 
 
   const email = await waitForNewEmail(customer, CUSTOMER, knownEmails, new RegExp(`Port date set for`));
   expect(await email.textContent()).toContain('Attachments: port-date.ics');
+  // The invitation downloads from the mailbox, as a person would open it in a calendar.
+  const [download] = await Promise.all([email.page().waitForEvent('download'), email.getByRole('link', { name: 'port-date.ics' }).click()]);
+  expect(download.suggestedFilename()).toBe('port-date.ics');
+  const ics = readFileSync((await download.path())!, 'utf8');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toContain(`DTSTART:${portDay!.replace(/-/g, '')}T`);
+  expect(ics).toMatch(/\r\nORGANIZER;CN="[^"]+":mailto:/);
 
   // The carrier ports at the FOC: its clock moves to an hour past it (SMS follows a day after the voice port, not yet).
   const view = await carrierView(clock, '+14105550160');

@@ -38,7 +38,15 @@ export default async function MailboxPage() {
               ))}
             </ul>
             {m.attachments.length > 0 && (
-              <p className="mt-2 text-sm text-slate-600">Attachments: {m.attachments.map((a) => a.filename).join(', ')}</p>
+              <p className="mt-2 text-sm text-slate-600">
+                Attachments:{' '}
+                {m.attachments.map((a, i) => (
+                  <span key={i}>
+                    {i > 0 && ', '}
+                    <a href={`/dev/attachments/${m.outboxId}/${i}`} download={a.filename}>{a.filename}</a>
+                  </span>
+                ))}
+              </p>
             )}
             <details className="mt-2">
               <summary className="cursor-pointer text-sm text-slate-700">Show the email</summary>
