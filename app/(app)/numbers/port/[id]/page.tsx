@@ -161,7 +161,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
           <ul className="mt-2 space-y-1 text-sm" data-testid="emails-sent">
             {emails.map((e) => (
               <li key={e.id}>
-                <time className="text-slate-500">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time> · {e.subject} · to {e.toAddresses.join(', ')} ·{' '}
+                <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time> · {e.subject} · to {e.toAddresses.join(', ')} ·{' '}
                 {e.status === 'sent' ? 'delivered to the mail service' : e.status === 'failed' ? 'failed; our team has been alerted' : 'sending'}
               </li>
             ))}
