@@ -47,6 +47,9 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
   await row.getByRole('link', { name: 'View' }).click();
   const changes = customer.getByTestId('changes-needed');
   await changes.getByText('Customer name does not match the carrier’s record').waitFor();
+  // The request page's times (timeline, emails sent) all say their moment to machines too.
+  expect(await customer.locator('time').count()).toBeGreaterThan(3);
+  expect(await customer.locator('time:not([datetime])').count()).toBe(0);
   await changes.getByText(/customer service record/).waitFor();
   await changes.getByRole('link', { name: 'Fix and resubmit' }).click();
   await customer.getByLabel('Customer Name').fill('Summit Mktg Group LLC');
