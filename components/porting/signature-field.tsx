@@ -46,9 +46,13 @@ export function SignatureField({ typedNameDefault, errors, hint }: { typedNameDe
       <input ref={inputRef} type="hidden" name="signatureDataUrl" />
       <div ref={padSectionRef} hidden>
         <p className="text-sm font-medium">Draw your signature</p>
+        <p id="signature-canvas-note" className="sr-only">
+          The signature box takes a mouse, a pen or a finger, not the keyboard: to sign with the keyboard or a screen reader, type your full name in the field below instead.
+        </p>
         <canvas
           ref={canvasRef}
           aria-label="Signature box: draw your signature here"
+          aria-describedby="signature-canvas-note"
           data-testid="signature-canvas"
           className="mt-1 h-40 w-full touch-none rounded-md border-2 border-dashed border-slate-400 bg-white"
         />

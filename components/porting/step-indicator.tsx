@@ -28,7 +28,7 @@ export function StepIndicator({ requestId, current, completed, allowedSteps }: {
                   {label}
                 </a>
               ) : (
-                <span className={`${base} bg-slate-100 text-slate-400 ring-slate-200`}>{label}</span>
+                <span className={`${base} bg-slate-100 text-slate-600 ring-slate-200`}>{label}</span>
               )}
             </li>
           );

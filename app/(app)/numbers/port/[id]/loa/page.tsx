@@ -53,7 +53,7 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
         <SignatureRequestStatus request={signatureRequest}>{waiting && <SignatureRequestButtons requestId={id} />}</SignatureRequestStatus>
       )}
       {pending ? (
-        <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-600 px-4 py-3 text-white">
+        <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-green-800 px-4 py-3 text-white">
           <span className="font-medium">You have completed all required fields. Please click Continue.</span>
           <a href={`${stepPath(id, 'loa')}/agree`} className={buttonClass('secondary')}>
             Continue
