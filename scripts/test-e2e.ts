@@ -8,6 +8,7 @@ import path from 'node:path';
 import { buildApp } from './build';
 import { FRONT_DOOR_BUNDLE, serverCommand } from './server-command';
 import { checkServerLog, readUsedSecrets } from '../tests/helpers/server-log-check';
+import { checkAccessibility } from '../tests/helpers/accessibility-check';
 
 const port = process.env.E2E_PORT ?? '3210';
 const baseUrl = `http://localhost:${port}`;
@@ -48,6 +49,15 @@ try {
     env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', E2E_BASE_URL: baseUrl, E2E_SERVER_LOG: logFile, E2E_DATA_DIR: dataDir },
   });
   status = jest.status ?? 1;
+  // Every page state the tests' browsers loaded, checked by axe-core while the app still serves its
+  // stylesheets (tests/e2e/helpers/accessibility.ts, tests/helpers/accessibility-check.ts).
+  const axe = await checkAccessibility(path.join(dataDir, 'page-snapshots.jsonl'), baseUrl);
+  if (axe.failures.length) {
+    console.error(`[e2e] accessibility: ${axe.failures.length} WCAG A/AA violation(s) over ${axe.states} page states:\n${axe.failures.slice(0, 60).map((f) => `  ${f}`).join('\n')}`);
+    status = 1;
+  } else if (axe.states > 0) {
+    console.log(`[e2e] accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA): ${axe.states} page states checked (${axe.checks} pages), no violation`);
+  }
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
 } finally {

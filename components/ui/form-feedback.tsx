@@ -24,10 +24,11 @@ export function ErrorSummary({ state, labels, focus = false }: { state: FormStat
       className="mb-6 scroll-mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 focus:outline-none">
       {state.formError && <p className="font-medium">{state.formError}</p>}
       {fields.length > 0 && (
-        <ul className="mt-2 list-disc pl-5">
+        <ul className="mt-2 list-disc space-y-1 pl-5">
           {fields.map(([field, messages]) => (
             <li key={field}>
-              <a href={`#${field}`} className="text-red-900 underline">
+              {/* At least 24 px high (WCAG 2.5.8): each line is a target of its own, not a link inside a sentence. */}
+              <a href={`#${field}`} className="inline-block min-h-6 py-0.5 text-red-900 underline">
                 {labels?.[field] ? `${labels[field]}: ` : ''}
                 {messages[0]}
               </a>

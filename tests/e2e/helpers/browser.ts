@@ -1,3 +1,4 @@
+import { watchAccessibility } from './accessibility';
 import { rememberSecret } from './used-secrets';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
@@ -11,7 +12,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true });
+  const javaScript = options.javaScript ?? true;
+  return watchAccessibility(await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: javaScript }), javaScript);
 }
 
 /** The messages in the local mailbox addressed to `email`, newest first. */
@@ -75,7 +77,8 @@ export async function signedInContext(browser: Browser, email: string, options: 
     await context.storageState({ path: stateFile });
     await context.close();
   }
-  return browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true, storageState: stateFile });
+  const javaScript = options.javaScript ?? true;
+  return watchAccessibility(await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: javaScript, storageState: stateFile }), javaScript);
 }
 
 /** The five roles of the access tests, each in its own browser context. */
