@@ -3,7 +3,7 @@
  * (db/pglite-template.ts) instead of running initdb and every migration: the copy must be a
  * database of its own, fully migrated, private to its owner, and never replace one that exists.
  */
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -16,13 +16,22 @@ const migrations = readdirSync(path.join(process.cwd(), 'db', 'migrations')).fil
 let root: string;
 let templateDir: string;
 
+// PGlite's initdb and the migrations take seconds alone, many more on a busy machine: generous limits.
+const SLOW = 180_000;
+
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'port-template-'));
-  const built = await openDatabase({ kind: 'pglite' });
-  await runMigrations(built);
-  templateDir = await writePgliteTemplate(await built.dump!(), path.join(root, 'templates'));
-  await built.close();
-}, 60_000);
+  // The run's own migrated tarball (tests/helpers/global-setup.ts) when there is one: the build makes its
+  // template from the same kind of tarball (scripts/build.ts).
+  let tarball = process.env.PGLITE_TEMPLATE ? new Blob([readFileSync(process.env.PGLITE_TEMPLATE)]) : undefined;
+  if (!tarball) {
+    const built = await openDatabase({ kind: 'pglite' });
+    await runMigrations(built);
+    tarball = await built.dump!();
+    await built.close();
+  }
+  templateDir = await writePgliteTemplate(tarball, path.join(root, 'templates'));
+}, SLOW);
 
 const count = async (handle: Awaited<ReturnType<typeof openDatabase>>, query: string) =>
   Number(((await handle.db.execute(sql.raw(query))) as unknown as { rows: { n: number }[] }).rows[0].n);
@@ -47,7 +56,7 @@ test('a new data folder starts from the template: every migration applied, and i
   const other = await openDatabase({ kind: 'pglite', dir: path.join(root, 'other', 'pglite'), templateDir });
   expect(await count(other, 'select count(*)::int as n from users')).toBe(0);
   await other.close();
-}, 60_000);
+}, SLOW);
 
 test('without a template for these migrations, a new folder is created and migrated as before', async () => {
   const dir = path.join(root, 'no-template', 'pglite');
@@ -56,4 +65,4 @@ test('without a template for these migrations, a new folder is created and migra
   await runMigrations(handle);
   expect(await count(handle, 'select count(*)::int as n from drizzle.__drizzle_migrations')).toBe(migrations);
   await handle.close();
-}, 60_000);
+}, SLOW);
