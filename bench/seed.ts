@@ -41,8 +41,9 @@ export async function seedBenchDatabase(requests = 100_000): Promise<DatabaseHan
       '{carrier,numbers,customer,address,agreement,loa}', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, now() - (g || ' seconds')::interval
     from generate_series(1, ${requests}) g join bench_accounts ba on ba.n = g % (select count(*) from bench_accounts)`);
   await run(`insert into port_request_numbers (port_request_id, position, number, country, receiving_number, target_account_id)
-    -- Valid North American numbers (area code 410, exchanges 200-700), as customers port: an exchange
-    -- starting with 0 or 1 would send every one of them down the formatter's slow path.
+    -- Well-formed North American numbers (area code 410, exchanges 200-700) for the formatter's fast
+    -- path, as customers' numbers take it; an exchange starting with 0 or 1 sent every one down the
+    -- slow path. (The N11 exchanges among them are never assigned: only pages show these numbers.)
     select r.id, k, '+1410' || (2000000 + r.rn * 50 + k)::text, 'US', '+14105550199', r.account_id
     from (select id, account_id, row_number() over (order by id) rn from port_requests) r
     cross join lateral generate_series(1, 1 + (r.rn % 50)::int) k`);
