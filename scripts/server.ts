@@ -3,7 +3,8 @@
 // client's address from the socket (lib/server/incoming-request.ts), and (3) turns away a chunked
 // post larger than any form takes with 413 before Next buffers it. `npm start`, `npm run dev` and
 // the e2e tests all serve through it. It also (4) gives each request an id and writes its log line
-// and duration sample (lib/ops/track-request.ts).
+// and duration sample (lib/ops/track-request.ts), and (5) sends a 404 or an error as a page that
+// reads without JavaScript (lib/server/readable-error-pages.ts).
 import { createServer, IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, connect } from 'node:net';
 import next from 'next';
@@ -18,6 +19,7 @@ import { runInRequest } from '../lib/ops/request-context';
 import { appRoutePatterns, routeMatcher } from '../lib/ops/route-label';
 import { trackRequest } from '../lib/ops/track-request';
 import { normalizeIncomingHeaders } from '../lib/server/incoming-request';
+import { loadErrorPages, sendErrorPagesReadably } from '../lib/server/readable-error-pages';
 import { UPLOAD_BODY_LIMIT_BYTES } from '../lib/porting/proof/proof-limits';
 
 const dev = process.argv.includes('--dev');
@@ -35,6 +37,8 @@ const routeOf = routeMatcher(appRoutePatterns(path.join(process.cwd(), 'app')));
 
 const app = next({ dev, hostname: settings.isLocal ? 'localhost' : undefined, port: settings.port });
 const handle = app.getRequestHandler();
+// Read once the build is known to be there (after prepare); a dev server has none and needs none.
+let errorPages: ReturnType<typeof loadErrorPages> = null;
 
 /** How long the rest of a refused upload is read and dropped before the connection is cut. */
 const LINGER_MS = 5_000;
@@ -98,6 +102,7 @@ const server = createServer(async (req, res) => {
   try {
     normalizeIncomingHeaders(req.headers, req.socket.remoteAddress, settings);
     requestId = trackRequest(req, res, routeOf);
+    sendErrorPagesReadably(req, res, errorPages);
     const request = await withKnownLength(req, res);
     if (request) await runInRequest(requestId, () => handle(request, res));
   } catch (error) {
@@ -108,6 +113,7 @@ const server = createServer(async (req, res) => {
 });
 
 await app.prepare();
+if (!dev) errorPages = loadErrorPages();
 server.listen(settings.port, settings.hostname, () => {
   logger.info({ context: 'server', hostname: settings.hostname, port: settings.port, appUrl: settings.appUrl, development: dev }, `listening on ${settings.hostname}:${settings.port} for ${settings.appUrl}`);
 });

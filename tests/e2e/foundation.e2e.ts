@@ -46,6 +46,7 @@ test('the staff console is 404 for an account user and open to the regulatory te
   await signIn(customerPage, 'analyst@summit.example');
   const refused = await customerPage.goto('/staff');
   expect(refused?.status()).toBe(404);
+  await customerPage.getByRole('heading', { name: 'Page not found' }).waitFor();
   await customer.close();
 
   const staff = await newContext(browser);
@@ -102,5 +103,42 @@ test('asking for sign-in links again and again is stopped with a clear message, 
   await page.getByLabel('Email address').fill('nobody@nowhere.example');
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await page.getByText(/Too many sign-in links were requested/).waitFor();
+  await context.close();
+});
+
+// Next renders a notFound() thrown while a page renders as an empty shell that only its scripts fill
+// in (vercel/next.js#98954); the front door sends the not-found page instead (lib/server/readable-error-pages.ts).
+test('without JavaScript, a page that is not yours says "Page not found" with its 404, never a blank page', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await signIn(page, 'dental@summit.example');
+  // Thrown by a layout (the console), by a page for a member (API access is for admins), by a page
+  // for an id that names nothing, and an address that matches no page at all.
+  for (const path of ['/staff', '/numbers/port/api', '/numbers/port/4f1c2a9e-0000-4000-8000-000000000000', '/numbers/port/not-an-id', '/no-such-page']) {
+    const response = await page.goto(path);
+    expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Go to the start page' }).getAttribute('href')).toBe('/');
+  }
+  await context.close();
+});
+
+test('without JavaScript, a form sent for a draft discarded meanwhile in another tab gets "Page not found", not a blank page', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await signIn(page, 'dental@summit.example');
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await page.waitForURL('**/carrier');
+  const draftId = page.url().split('/numbers/port/')[1].split('/')[0];
+  // The other tab: the draft goes from the list.
+  const other = await context.newPage();
+  await other.goto('/numbers/port');
+  await other.locator(`button[name="requestId"][value="${draftId}"]`).click();
+  await other.waitForURL('**/numbers/port**');
+  await page.getByLabel("Current carrier's name").fill('Verizon Business');
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: /Save and continue/ }).click()]);
+  expect(response.status()).toBe(404);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await context.close();
 });

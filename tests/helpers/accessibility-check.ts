@@ -20,6 +20,10 @@ export async function checkAccessibility(file: string, baseUrl: string): Promise
     // scripts would change it now (axe itself needs scripts on in the checking tab).
     const page = await (await browser.newContext()).newPage();
     for (const s of snapshots) {
+      if (s.blank) {
+        failures.set(`${s.state} blank`, `${s.state} (${s.url}): blank without JavaScript [critical] Next's empty error shell reached the browser; the page's message is only in its scripts`);
+        continue;
+      }
       const html = s.html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<head([^>]*)>/i, `<head$1><base href="${baseUrl}${s.url}">`);
       await page.setContent(html, { waitUntil: 'load' });
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

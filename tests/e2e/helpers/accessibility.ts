@@ -10,7 +10,8 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
-export type PageSnapshot = { state: string; url: string; html: string };
+/** `blank`: Next's empty error shell reached a browser without JavaScript, which shows it as nothing. */
+export type PageSnapshot = { state: string; url: string; html: string; blank?: boolean };
 
 /** Keeps every page the context's tabs load from now on. */
 export function watchAccessibility(context: BrowserContext, javaScript: boolean): BrowserContext {
@@ -29,14 +30,17 @@ async function snapshot(page: Page, javaScript: boolean) {
   if (SKIPPED.test(url.pathname) || url.origin !== new URL(process.env.E2E_BASE_URL ?? 'http://localhost:3210').origin) return;
   try {
     const [contentType, html] = await Promise.all([page.evaluate(() => document.contentType), page.content()]);
-    // Not a page of ours: Next's empty error shell (a redirect's body, or a 404 thrown while rendering,
-    // whose message only React fills in; without JavaScript that 404 is blank: issue 17's note).
-    if (contentType !== 'text/html' || html.includes('<html id="__next_error__"')) return;
-    const state = `${stateOf(url)} · JavaScript ${javaScript ? 'on' : 'off'}${/role="alert"|aria-invalid="true"/.test(html) ? ' · with messages' : ''}`;
+    if (contentType !== 'text/html') return;
+    // Next's empty error shell, whose message only React fills in. The front door sends a readable
+    // page instead (lib/server/readable-error-pages.ts); one reaching a browser without JavaScript is
+    // a blank page, and fails the gate. With JavaScript on, React has drawn it: not a state of ours.
+    const blank = html.includes('<html id="__next_error__"');
+    if (blank && javaScript) return;
+    const state = `${stateOf(url)} · JavaScript ${javaScript ? 'on' : 'off'}${/role="alert"|aria-invalid="true"/.test(html) ? ' · with messages' : ''}${blank ? ' · blank' : ''}`;
     const count = seen.get(state) ?? 0;
     if (count >= PER_STATE) return;
     seen.set(state, count + 1);
-    const record: PageSnapshot = { state, url: url.pathname + url.search, html };
+    const record: PageSnapshot = { state, url: url.pathname + url.search, html, ...(blank ? { blank } : {}) };
     appendFileSync(path.join(process.env.E2E_DATA_DIR ?? '/tmp', 'page-snapshots.jsonl'), `${JSON.stringify(record)}\n`);
   } catch {
     // The tab navigated or closed before its page could be read: that load is not kept.
