@@ -9,6 +9,7 @@ import { buildApp } from './build';
 import { FRONT_DOOR_BUNDLE, serverCommand } from './server-command';
 import { checkServerLog, readUsedSecrets } from '../tests/helpers/server-log-check';
 import { checkAccessibility } from '../tests/helpers/accessibility-check';
+import { checkHtml } from '../tests/helpers/html-check';
 
 const port = process.env.E2E_PORT ?? '3210';
 const baseUrl = `http://localhost:${port}`;
@@ -72,6 +73,16 @@ if (problems.length) {
   status = 1;
 } else {
   console.log(`[e2e] server log checked: every line JSON, no PIN, token, key, secret or personal field (${readUsedSecrets(path.join(dataDir, 'used-secrets.jsonl')).length} secrets of the run looked for)`);
+}
+// Every document the browsers loaded, as sent, through the Nu HTML Checker (tests/helpers/html-check.ts).
+const html = await checkHtml(path.join(dataDir, 'page-snapshots.jsonl'));
+if (html.skipped) {
+  console.log(`[e2e] HTML check not run: ${html.skipped}`);
+} else if (html.failures.length) {
+  console.error(`[e2e] HTML (Nu HTML Checker): ${html.failures.length} error(s) over ${html.documents} documents:\n${html.failures.slice(0, 60).map((f) => `  ${f}`).join('\n')}`);
+  status = 1;
+} else if (html.documents > 0) {
+  console.log(`[e2e] HTML (Nu HTML Checker): ${html.documents} documents checked, no error but React's empty action="" on server-action forms`);
 }
 if (status !== 0) console.error(`[e2e] server log: ${logFile}`);
 process.exit(status);

@@ -1,6 +1,9 @@
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
+import type { Metadata } from 'next';
 import { signOutAction } from '@/app/(app)/actions';
+
+export const metadata: Metadata = { title: 'No account yet' };
 
 export default async function NoAccountPage() {
   const actor = await getActor();

@@ -13,7 +13,8 @@ export function valueOf(state: FormState, field: string, fallback = ''): string 
  * down its page: the summary takes the focus, so the browser scrolls to it, with JavaScript (React
  * focuses it) and without (the reloaded page's `autofocus`).
  */
-export function ErrorSummary({ state, labels, focus = false }: { state: FormState; labels?: Record<string, string>; focus?: boolean }) {
+/** `anchorPrefix`: where two forms on one page share a field's name, each links to its own field. */
+export function ErrorSummary({ state, labels, focus = false, anchorPrefix = '' }: { state: FormState; labels?: Record<string, string>; focus?: boolean; anchorPrefix?: string }) {
   if (!state || state.ok) return null;
   const fields = Object.entries(state.fieldErrors);
   return (
@@ -28,7 +29,7 @@ export function ErrorSummary({ state, labels, focus = false }: { state: FormStat
           {fields.map(([field, messages]) => (
             <li key={field}>
               {/* At least 24 px high (WCAG 2.5.8): each line is a target of its own, not a link inside a sentence. */}
-              <a href={`#${field}`} className="inline-block min-h-6 py-0.5 text-red-900 underline">
+              <a href={`#${anchorPrefix}${field}`} className="inline-block min-h-6 py-0.5 text-red-900 underline">
                 {labels?.[field] ? `${labels[field]}: ` : ''}
                 {messages[0]}
               </a>

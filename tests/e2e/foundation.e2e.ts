@@ -142,3 +142,27 @@ test('without JavaScript, a form sent for a draft discarded meanwhile in another
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await context.close();
 });
+
+test('from the keyboard, the first Tab offers "Skip to main content", which moves past the header (customer and team pages)', async () => {
+  for (const [email, path, heading] of [
+    ['owner@summit.example', '/numbers/port', 'Port Numbers'],
+    ['regulatory@porting.example', '/staff', 'Port request queue'],
+  ]) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, email);
+    await page.goto(path);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Shown once focused (it is hidden until then).
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The next Tab lands inside the page's content, not back in the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await context.close();
+  }
+});

@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { portRequests } from '@/db/schema';
+import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
+import { schedulePort } from '@/lib/porting/review/schedule-port';
 import type { Actor } from '@/lib/auth/actor';
 import { createPortRequestDraft } from '@/lib/porting/wizard/create-draft';
 import { saveAddressStep } from '@/lib/porting/wizard/address';
@@ -71,4 +75,13 @@ export async function submittedRequest(db: Database, actor: Actor, accountId: st
   await signDraft(db, actor, id, actor.name ?? 'Test Signer');
   await submitPortRequest(db, actor, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
   return id;
+}
+
+/**
+ * The team gives an approved request a port date five business days ahead, which "Mark ported"
+ * needs; marking ported before that date then takes `beforePortDate: 'yes'`.
+ */
+export async function scheduleSoon(db: Database, staff: Actor, id: string) {
+  const [{ version }] = await db.select({ version: portRequests.version }).from(portRequests).where(eq(portRequests.id, id));
+  await schedulePort(db, staff, id, { focDate: isoDate(addBusinessDays(todayUtc(), 5)), focTime: '15:00', version });
 }

@@ -22,7 +22,7 @@ import { listTrackingNumbers } from '@/lib/tracking/list-tracking-numbers';
 import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
 import { displayed } from '../helpers/numbers';
-import { draftReadyToSign, signDraft, TEST_PIN } from '../helpers/port-requests';
+import { draftReadyToSign, scheduleSoon, signDraft, TEST_PIN } from '../helpers/port-requests';
 import { setupTestContext } from '../helpers/test-context';
 
 const t = setupTestContext();
@@ -174,13 +174,14 @@ test('a ported number cannot move to another sub-account until its request is co
   const id = await submittedRequest([movedNumber, otherNumber]);
   await startReview(t.db, t.staff, id, await version(id));
   await approveRequest(t.db, t.staff, id, await version(id));
+  await scheduleSoon(t.db, t.staff, id);
   const first = (await getPortRequestDetail(t.db, t.staff, id)).numbers.find((n) => n.number === movedNumber)!;
-  await markPorted(t.db, t.staff, id, { numberIds: [first.id], version: await version(id) });
+  await markPorted(t.db, t.staff, id, { numberIds: [first.id], version: await version(id), beforePortDate: 'yes' });
   const [tracking] = await t.db.select().from(trackingNumbers).where(eq(trackingNumbers.number, movedNumber));
 
   await expect(moveTrackingNumber(t.db, t.owner, tracking.id, dental)).rejects.toThrow(/still part of an open port request/);
   await expect(moveTrackingNumber(t.db, t.harbor, tracking.id, dental)).rejects.toThrow(NotFoundError);
-  await markPorted(t.db, t.staff, id, { numberIds: [], version: await version(id) });
+  await markPorted(t.db, t.staff, id, { numberIds: [], version: await version(id), beforePortDate: 'yes' });
   await moveTrackingNumber(t.db, t.owner, tracking.id, dental);
   const moved = (await listTrackingNumbers(t.db, t.owner, dental)).find((row) => row.id === tracking.id);
   expect(moved).toMatchObject({ accountName: 'Summit Dental', trackingSource: 'Google Ads' });
@@ -199,8 +200,9 @@ test('a cancel is refused once numbers have ported; rejecting the rest completes
   const id = await submittedRequest(t.freshNumbers(2));
   await startReview(t.db, t.staff, id, await version(id));
   await approveRequest(t.db, t.staff, id, await version(id));
+  await scheduleSoon(t.db, t.staff, id);
   const numbers = (await getPortRequestDetail(t.db, t.staff, id)).numbers;
-  await markPorted(t.db, t.staff, id, { numberIds: [numbers[0].id], version: await version(id) });
+  await markPorted(t.db, t.staff, id, { numberIds: [numbers[0].id], version: await version(id), beforePortDate: 'yes' });
   await requestChanges(t.db, t.staff, id, { reasons: ['number_not_active'], numberIds: [numbers[1].id], version: await version(id) });
   await expect(cancelPortRequest(t.db, t.staff, id, { version: await version(id) })).rejects.toThrow(/already ported/);
   await rejectNumbers(t.db, t.staff, id, { numberIds: [numbers[1].id], reason: 'Disconnected at the carrier.', version: await version(id) });
@@ -234,7 +236,8 @@ test('splitting a mixed draft keeps each alternate routing with its number', asy
   const canadian = requestIds[1];
   await startReview(t.db, t.staff, canadian, await version(canadian));
   await approveRequest(t.db, t.staff, canadian, await version(canadian));
-  await markPorted(t.db, t.staff, canadian, { numberIds: [], version: await version(canadian) });
+  await scheduleSoon(t.db, t.staff, canadian);
+  await markPorted(t.db, t.staff, canadian, { numberIds: [], version: await version(canadian), beforePortDate: 'yes' });
   const [rerouted] = await t.db.select().from(trackingNumbers).where(eq(trackingNumbers.number, tracked));
   expect(rerouted.receivingNumber).toBe('+14105550198');
 });

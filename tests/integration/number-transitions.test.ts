@@ -7,7 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { portRequestNumbers, portRequests } from '@/db/schema';
 import { StateError } from '@/lib/errors';
 import { cancelPortRequest } from '@/lib/porting/cancel-port-request';
-import { canTransitionNumber, NUMBER_STATUSES, type PortNumberStatus } from '@/lib/porting/lifecycle/statuses';
+import { canMarkPorted, canTransitionNumber, NUMBER_STATUSES, type PortNumberStatus } from '@/lib/porting/lifecycle/statuses';
 import { approveRequest, startReview } from '@/lib/porting/review/decide';
 import { markPorted } from '@/lib/porting/review/mark-ported';
 import { rejectNumbers } from '@/lib/porting/review/reject-numbers';
@@ -40,19 +40,29 @@ const statusesOf = async (ids: string[]) => {
 };
 
 // The services that move chosen numbers: each forbidden "from" is refused, and nothing is written.
+// "Mark ported" by hand takes only numbers with a port date (canMarkPorted): an approved number
+// without one is refused as well, though the carrier's word may port it.
 const CHOSEN = {
-  'Mark ported': { to: 'ported' as const, run: (id: string, numberIds: string[], v: number) => markPorted(t.db, t.staff, id, { numberIds, version: v }) },
-  'Reject numbers': { to: 'rejected' as const, run: (id: string, numberIds: string[], v: number) => rejectNumbers(t.db, t.staff, id, { numberIds, reason: 'Disconnected at the carrier.', version: v }) },
+  'Mark ported': {
+    may: canMarkPorted,
+    keeper: 'scheduled' as const,
+    run: (id: string, numberIds: string[], v: number) => markPorted(t.db, t.staff, id, { numberIds, version: v, beforePortDate: 'yes' }),
+  },
+  'Reject numbers': {
+    may: (from: PortNumberStatus) => canTransitionNumber(from, 'rejected'),
+    keeper: 'approved' as const,
+    run: (id: string, numberIds: string[], v: number) => rejectNumbers(t.db, t.staff, id, { numberIds, reason: 'Disconnected at the carrier.', version: v }),
+  },
 };
 
 describe.each(Object.entries(CHOSEN))('%s', (_name, service) => {
-  const forbidden = NUMBER_STATUSES.filter((from) => !canTransitionNumber(from, service.to));
+  const forbidden = NUMBER_STATUSES.filter((from) => !service.may(from));
   test.each(forbidden)(`refuses a number that is %s, and writes nothing`, async (from) => {
-    // A second, approved number keeps the decision open, so the number machine is what refuses.
-    const { id, numberIds } = await requestWith('approved', [from, 'approved']);
+    // A second number the decision may take keeps it open, so the number's own status is what refuses.
+    const { id, numberIds } = await requestWith('approved', [from, service.keeper]);
     const v = await version(id);
     await expect(service.run(id, [numberIds[0]], v)).rejects.toThrow(StateError);
-    expect(await statusesOf(numberIds)).toEqual([from, 'approved']);
+    expect(await statusesOf(numberIds)).toEqual([from, service.keeper]);
     expect(await version(id)).toBe(v);
   });
 });

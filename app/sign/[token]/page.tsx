@@ -28,7 +28,7 @@ export default async function SignByLinkPage({ params }: { params: Promise<{ tok
         then sign at the bottom, or decline. This link works once, until {page.expiresAt.toISOString().slice(0, 10)}.
       </p>
       <div className="mt-6">
-        <LoaLetter document={page.document} />
+        <LoaLetter document={page.document} headingLevel={2} />
       </div>
       <LinkSignForm token={token} letterFingerprint={page.letterFingerprint} signerName={page.signerName} signerTitle={page.signerTitle ?? ''} />
       <DeclineForm token={token} />

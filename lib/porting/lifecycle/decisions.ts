@@ -1,4 +1,4 @@
-import { canCancel, canDecideSms, canTransition, canTransitionNumber, isAtCarrier, isCustomerEditable, isHolding, isReadyForCarrier, type PortNumberStatus, type PortRequestStatus } from './statuses';
+import { canCancel, canDecideSms, canMarkPorted, canTransition, canTransitionNumber, isAtCarrier, isCustomerEditable, isHolding, isReadyForCarrier, type PortNumberStatus, type PortRequestStatus } from './statuses';
 
 /** What the regulatory team can decide about a request; the console offers these and the services accept only these. */
 export type Decision = 'start_review' | 'approve' | 'request_changes' | 'schedule' | 'mark_ported' | 'reject_numbers' | 'decide_sms' | 'cancel' | 'submit_to_carrier';
@@ -17,7 +17,7 @@ export function allowedDecisions(status: PortRequestStatus, numbers: readonly Po
   if (canTransition(status, 'approved') && !isCustomerEditable(status)) allowed.add('approve');
   if (canTransition(status, 'changes_needed')) allowed.add('request_changes');
   if (canTransition(status, 'scheduled')) allowed.add('schedule');
-  if (isAtCarrier(status) && numbers.some((n) => canTransitionNumber(n, 'ported'))) allowed.add('mark_ported');
+  if (isAtCarrier(status) && numbers.some(canMarkPorted)) allowed.add('mark_ported');
   if (isHolding(status) && numbers.some((n) => canTransitionNumber(n, 'rejected'))) allowed.add('reject_numbers');
   if (numbers.some(canDecideSms)) allowed.add('decide_sms');
   if (canCancel(status, numbers)) allowed.add('cancel');

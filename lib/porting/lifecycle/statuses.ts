@@ -55,6 +55,13 @@ export const AT_CARRIER_STATUSES: readonly PortRequestStatus[] = REQUEST_STATUSE
 /** Numbers still on their way: neither ported, rejected nor cancelled. */
 export const MOVING_NUMBER_STATUSES: readonly PortNumberStatus[] = NUMBER_STATUSES.filter((s) => NUMBER_TRANSITIONS[s].length > 0);
 
+/**
+ * What the team may mark ported by hand: a number with a port date. Marking one ported makes it a
+ * tracking number and re-routes calls, so an approved number without a date waits for its date (or
+ * for the carrier's word, which ports it through the number machine directly).
+ */
+export const canMarkPorted = (status: PortNumberStatus) => status === 'scheduled' && canTransitionNumber(status, 'ported');
+
 export const isOpen = (status: PortRequestStatus) => OPEN_STATUSES.includes(status);
 export const isHolding = (status: PortRequestStatus) => HOLDING_STATUSES.includes(status);
 export const isCustomerEditable = (status: PortRequestStatus) => CUSTOMER_EDITABLE_STATUSES.includes(status);

@@ -22,6 +22,7 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
         isTollFree: portRequestNumbers.isTollFree,
         status: portRequestNumbers.status,
         statusReason: portRequestNumbers.statusReason,
+        portedAt: portRequestNumbers.portedAt,
         trackingSource: trackingSources.name,
         accountName: accounts.name,
       })

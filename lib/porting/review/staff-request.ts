@@ -23,7 +23,7 @@ const NOT_NOW: Record<Decision, string> = {
   approve: 'Only a request in review can be approved.',
   request_changes: 'Changes can be asked only while the request is with our team or the carrier.',
   schedule: 'A port date can be set once the request is approved.',
-  mark_ported: 'Numbers can be marked ported once the request is approved or scheduled.',
+  mark_ported: 'Numbers can be marked ported once they have a port date. Set the port date first.',
   reject_numbers: 'Numbers of a closed request cannot be rejected.',
   decide_sms: 'SMS can be decided only for ported numbers, and no number of this request has ported yet. Mark the numbers ported first.',
   cancel: 'This request is already closed.',

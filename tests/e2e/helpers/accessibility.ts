@@ -11,11 +11,20 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
 /** `blank`: Next's empty error shell reached a browser without JavaScript, which shows it as nothing. */
-export type PageSnapshot = { state: string; url: string; html: string; blank?: boolean };
+/** `source`: the document as the server sent it, where the page was a full load (for the HTML checker). */
+export type PageSnapshot = { state: string; url: string; html: string; source?: string; blank?: boolean };
 
 /** Keeps every page the context's tabs load from now on. */
 export function watchAccessibility(context: BrowserContext, javaScript: boolean): BrowserContext {
-  context.on('page', (page) => page.on('load', () => void snapshot(page, javaScript)));
+  context.on('page', (page) => {
+    // The last document each tab loaded, as sent: what the HTML checker reads.
+    let sentDocument: Promise<{ url: string; body: string } | null> = Promise.resolve(null);
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'document' || response.frame() !== page.mainFrame() || (response.status() >= 300 && response.status() < 400)) return;
+      sentDocument = response.text().then((body) => ({ url: response.url(), body }), () => null);
+    });
+    page.on('load', () => void snapshot(page, javaScript, sentDocument));
+  });
   return context;
 }
 
@@ -25,7 +34,7 @@ const SKIPPED = /^\/(dev|api)\//;
 const PER_STATE = 3;
 const seen = new Map<string, number>();
 
-async function snapshot(page: Page, javaScript: boolean) {
+async function snapshot(page: Page, javaScript: boolean, sentDocument: Promise<{ url: string; body: string } | null>) {
   const url = new URL(page.url());
   if (SKIPPED.test(url.pathname) || url.origin !== new URL(process.env.E2E_BASE_URL ?? 'http://localhost:3210').origin) return;
   try {
@@ -40,7 +49,9 @@ async function snapshot(page: Page, javaScript: boolean) {
     const count = seen.get(state) ?? 0;
     if (count >= PER_STATE) return;
     seen.set(state, count + 1);
-    const record: PageSnapshot = { state, url: url.pathname + url.search, html, ...(blank ? { blank } : {}) };
+    const sent = await sentDocument;
+    const source = sent?.url === page.url() ? sent.body : undefined;
+    const record: PageSnapshot = { state, url: url.pathname + url.search, html, ...(source ? { source } : {}), ...(blank ? { blank } : {}) };
     appendFileSync(path.join(process.env.E2E_DATA_DIR ?? '/tmp', 'page-snapshots.jsonl'), `${JSON.stringify(record)}\n`);
   } catch {
     // The tab navigated or closed before its page could be read: that load is not kept.

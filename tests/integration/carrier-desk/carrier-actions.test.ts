@@ -170,6 +170,6 @@ test('manual mode: no carrier, nothing of the carrier is offered, and the consol
   expect(await receiveCarrierWebhook(t.db, '{}', {})).toBe('ignored');
 
   await schedulePort(t.db, t.staff, id, { focDate: weekdayAfter(7), focTime: '15:00', version: await version(id) });
-  await markPorted(t.db, t.staff, id, { numberIds: [], version: await version(id) });
+  await markPorted(t.db, t.staff, id, { numberIds: [], version: await version(id), beforePortDate: 'yes' });
   expect((await requestOf(id)).status).toBe('completed');
 });

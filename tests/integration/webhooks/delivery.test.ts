@@ -270,7 +270,7 @@ test('no PIN in any payload, through a whole request', async () => {
   await startReview(t.db, t.staff, id, await version(id));
   await approveRequest(t.db, t.staff, id, await version(id));
   await schedulePort(t.db, t.staff, id, { focDate: '2026-12-08', focTime: '15:00', version: await version(id) });
-  await markPorted(t.db, t.staff, id, { numberIds: [], version: await version(id) });
+  await markPorted(t.db, t.staff, id, { numberIds: [], version: await version(id) }, new Date('2026-12-08T15:30:00Z'));
   // One message of a request per pass (each waits for the one before it).
   for (let i = 0; i < 20; i++) await deliverDueWebhooks({ db: t.db });
 

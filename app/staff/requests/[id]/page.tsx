@@ -5,6 +5,7 @@ import { NotesThread } from '@/components/porting/notes-thread';
 import { NoteForm } from '@/components/porting/note-form';
 import { AssignmentForm } from '@/components/staff/assignment-form';
 import { DecisionForm, RevealPinForm } from '@/components/staff/decision-form';
+import { buttonClass } from '@/components/ui/button';
 import { CarrierPanel } from '@/components/staff/carrier/carrier-panel';
 import { getCarrier } from '@/lib/carrier/get-carrier';
 import { requireStaff } from '@/lib/auth/session';
@@ -21,11 +22,11 @@ import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-det
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
 import { allowedDecisions } from '@/lib/porting/lifecycle/decisions';
-import { canTransitionNumber, isMoving } from '@/lib/porting/lifecycle/statuses';
+import { canMarkPorted, isMoving } from '@/lib/porting/lifecycle/statuses';
 import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { formatBillingAddress } from '@/lib/porting/wizard/loa/loa-document';
 import {
-  activateNowAction, activateSmsAction, approveAction, cancelAction, markPortedAction, rejectNumbersAction, requestChangesAction, requestFocChangeAction,
+  activateNowAction, activateSmsAction, approveAction, cancelAction, rejectNumbersAction, requestChangesAction, requestFocChangeAction,
   assignAction, retryCarrierOrderAction, revealPinAction, scheduleAction, smsExceptionAction, staffNoteAction, startReviewAction, submitToCarrierAction,
 } from './actions';
 
@@ -55,7 +56,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   if (request.status === 'draft') notFound();
   const s = request.status;
   const movable = numbers.filter((n) => isMoving(n.status));
-  const portable = numbers.filter((n) => canTransitionNumber(n.status, 'ported'));
+  const markable = numbers.filter((n) => canMarkPorted(n.status));
   // The status machine decides which decisions are open; the console shows exactly those.
   const can = allowedDecisions(s, numbers.map((n) => n.status), { carrierConfigured, openCarrierOrder });
   const checklist = (name: string, list = movable) => (
@@ -172,9 +173,18 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
             </DecisionForm>
           )}
           {can.has('mark_ported') && (
-            <DecisionForm action={markPortedAction} requestId={id} version={request.version} label="Mark ported">
-              {checklist('numberIds', portable)}
-            </DecisionForm>
+            // Opens the confirmation page, which names the numbers and the port date before anything ports.
+            <form method="get" action={`/staff/requests/${id}/mark-ported`} className="space-y-3">
+              <fieldset className="max-h-48 space-y-1 overflow-y-auto text-sm">
+                <legend className="text-xs text-slate-500">Numbers with a port date (none chosen = all of them)</legend>
+                {markable.map((n) => (
+                  <label key={n.id} className="flex items-center gap-2">
+                    <input type="checkbox" name="number" value={n.id} /> <span className="font-mono">{formatPhoneNumber(n.number)}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className={buttonClass('primary')}>Mark ported…</button>
+            </form>
           )}
           {can.has('reject_numbers') && (
             <details><summary className="cursor-pointer text-sm font-medium">Reject numbers</summary>

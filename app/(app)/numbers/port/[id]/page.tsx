@@ -42,6 +42,8 @@ export default async function PortRequestPage({ params, searchParams }: { params
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
   const estimate = expectedPortWindow(request);
+  // The day the numbers moved (the last of them, where they moved on different days), beside the date planned.
+  const portedOn = numbers.reduce<Date | null>((latest, n) => (n.portedAt && (!latest || n.portedAt > latest) ? n.portedAt : latest), null);
   const address = request.billingAddress;
   const open = isOpen(request.status);
   const cancelBlocked = open ? cancelBlockedReason(request, numbers.map((n) => n.status), new Date(), false) : null;
@@ -64,6 +66,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
         <p className="text-sm text-slate-700">{status.explanation}</p>
         <p className="mt-2 text-sm">
           Submitted {day(request.submittedAt)} · Port date {day(request.focDate)}
+          {portedOn && ` · Ported on ${day(portedOn)}`}
           {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
         </p>
       </div>

@@ -20,30 +20,31 @@ export function SendForSignatureForm({ requestId, again }: { requestId: string; 
         The person authorized to sign for the business gets an email with a link to read and sign this letter (or decline
         it). They do not need an account. The link works once, for 7 days.
       </p>
+      {/* Ids start with "send-": the signing form above has a title field too. */}
       {/* The form sits below the whole letter: after a refusal (JavaScript off too) the page opens at its errors. */}
-      <ErrorSummary state={state} focus />
-      <div id="signerName">
-        <label htmlFor="signerName-input" className="block text-sm font-medium">
+      <ErrorSummary state={state} focus anchorPrefix="send-" />
+      <div id="send-signerName">
+        <label htmlFor="send-signerName-input" className="block text-sm font-medium">
           Signer&apos;s full name
         </label>
-        <input id="signerName-input" name="signerName" autoComplete="off" maxLength={100} defaultValue={valueOf(state, 'signerName', again?.signerName)} aria-invalid={nameErrors.length > 0} className={input} />
+        <input id="send-signerName-input" name="signerName" autoComplete="off" maxLength={100} defaultValue={valueOf(state, 'signerName', again?.signerName)} aria-invalid={nameErrors.length > 0} className={input} />
         {nameErrors.length > 0 && <p className="mt-1 text-sm text-red-700">{nameErrors.join(' ')}</p>}
       </div>
-      <div id="signerEmail">
-        <label htmlFor="signerEmail-input" className="block text-sm font-medium">
+      <div id="send-signerEmail">
+        <label htmlFor="send-signerEmail-input" className="block text-sm font-medium">
           Signer&apos;s email
         </label>
-        <input id="signerEmail-input" name="signerEmail" type="email" autoComplete="off" maxLength={254} defaultValue={valueOf(state, 'signerEmail', again?.signerEmail)} aria-invalid={emailErrors.length > 0} className={input} />
+        <input id="send-signerEmail-input" name="signerEmail" type="email" autoComplete="off" maxLength={254} defaultValue={valueOf(state, 'signerEmail', again?.signerEmail)} aria-invalid={emailErrors.length > 0} className={input} />
         {emailErrors.length > 0 && <p className="mt-1 text-sm text-red-700">{emailErrors.join(' ')}</p>}
       </div>
-      <div id="signerTitle">
-        <label htmlFor="signerTitle-send-input" className="block text-sm font-medium">
+      <div id="send-signerTitle">
+        <label htmlFor="send-signerTitle-input" className="block text-sm font-medium">
           Signer&apos;s title (optional)
         </label>
-        <p id="signerTitle-send-hint" className="mt-1 text-sm text-slate-600">
+        <p id="send-signerTitle-hint" className="mt-1 text-sm text-slate-600">
           For example Office Manager. The signer confirms or corrects it when signing.
         </p>
-        <input id="signerTitle-send-input" name="signerTitle" autoComplete="off" maxLength={60} defaultValue={valueOf(state, 'signerTitle', again?.signerTitle ?? '')} aria-describedby="signerTitle-send-hint" aria-invalid={titleErrors.length > 0} className={input} />
+        <input id="send-signerTitle-input" name="signerTitle" autoComplete="off" maxLength={60} defaultValue={valueOf(state, 'signerTitle', again?.signerTitle ?? '')} aria-describedby="send-signerTitle-hint" aria-invalid={titleErrors.length > 0} className={input} />
         {titleErrors.length > 0 && <p className="mt-1 text-sm text-red-700">{titleErrors.join(' ')}</p>}
       </div>
       <SubmitButton variant="secondary" pendingText="Sending…">
