@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signedInContext } from './helpers/browser';
+import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { continueAndAgree, submitRequest } from './helpers/wizard';
 
 let browser: Browser;
@@ -66,9 +67,29 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
   await staff.getByTestId('staff-status').getByText('Submitted', { exact: true }).waitFor();
   await decide(staff, 'Start review', 'In review');
   await decide(staff, 'Approve and send to the carrier', 'Approved');
-  await staff.getByLabel('FOC date').fill('2026-12-08');
+  // No port date yet: "Mark ported" is not offered, and its page (opened directly) refuses.
+  expect(await staff.getByRole('button', { name: 'Mark ported…' }).count()).toBe(0);
+  await staff.goto(`${requestUrl}/mark-ported`);
+  await staff.getByRole('alert').getByText(/once they have a port date/).waitFor();
+  expect(await staff.getByRole('button', { name: /^Confirm/ }).count()).toBe(0);
+  await staff.goto(requestUrl);
+  const portDate = isoDate(addBusinessDays(todayUtc(), 10));
+  await staff.getByLabel('FOC date').fill(portDate);
   await decide(staff, 'Set port date', 'Scheduled');
-  await decide(staff, 'Mark ported', 'Completed');
+  // Marking ported asks first, naming the numbers and the date; the date is ahead, so the team says
+  // the carrier already moved them (the box is required: without it the browser does not send).
+  await staff.getByRole('button', { name: 'Mark ported…' }).click();
+  await staff.waitForURL('**/mark-ported**');
+  const chosen = staff.getByTestId('mark-ported-numbers');
+  expect(await chosen.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('(410) 555-0220')]);
+  await staff.getByText(`${portDate} 15:00 UTC`).waitFor();
+  await staff.getByText('The port date has not come yet.').waitFor();
+  await staff.getByLabel('The carrier has already moved these numbers').check();
+  await staff.getByRole('button', { name: 'Confirm: mark 1 number ported' }).click();
+  await staff.getByTestId('staff-status').getByText('Completed', { exact: true }).waitFor();
+  // The customer sees when it happened beside the date that was planned.
+  await customer.goto(`/numbers/port/${requestId}`);
+  await customer.getByText(`Port date ${portDate} · Ported on ${isoDate(todayUtc())}`).waitFor();
 
   await customer.goto('/numbers/tracking');
   const tracked = customer.locator('tr').filter({ hasText: '(410) 555-0220' });
