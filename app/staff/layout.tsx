@@ -11,12 +11,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     <>
       <SkipLink />
       <header className="border-b border-slate-200 bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 text-sm">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 text-sm">
           <span className="font-semibold">Regulatory console</span>
           <nav aria-label="Console">
             <Link href="/staff" className="text-slate-200 hover:text-white">Queue</Link>
           </nav>
-          <span className="ml-auto text-slate-300">{actor.email}</span>
+          <span className="ml-auto min-w-0 text-slate-300 [overflow-wrap:anywhere]">{actor.email}</span>
           <form action={signOutAction}>
             <button type="submit" className="text-slate-200 hover:text-white">Sign out</button>
           </form>

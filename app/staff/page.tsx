@@ -5,7 +5,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
-import { CONSOLE_STATUSES, parseQueueFilters, queueQueryString, shortRequestId, type QueueParams } from '@/lib/porting/desk/queue-filters';
+import { CONSOLE_STATUSES, parseQueueFilters, queueQueryString, type QueueParams } from '@/lib/porting/desk/queue-filters';
 import { DESK_TARGETS, missedTarget, targetCutoffs } from '@/lib/porting/desk/targets';
 import { listInternationalInquiries, listQueue, QUEUE_STATUSES } from '@/lib/porting/review/list-queue';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
@@ -119,7 +119,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                     </td>
                     <td>{STATUS_DESCRIPTIONS[r.status].label}</td>
                     <td>{r.accountName}</td>
-                    <td><a href={`/staff/requests/${r.id}`}>{name}</a> <span className="font-mono text-xs text-slate-500">#{shortRequestId(r.id)}</span></td>
+                    <td><a href={`/staff/requests/${r.id}`}>{name}</a> <span className="tel font-mono text-xs text-slate-500">{r.reference}</span></td>
                     <td>{r.losingCarrier}</td>
                     <td>{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
                     <td>{r.numberCount}</td>

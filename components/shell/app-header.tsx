@@ -15,11 +15,11 @@ export function AppHeader({ actor, account, path }: { actor: Actor; account: Acc
           <NumbersMenu />
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-          <form action={switchAccount} className="flex items-center gap-2">
+          <form action={switchAccount} className="flex flex-wrap items-center gap-2">
             <label htmlFor="accountId" className="text-slate-600">
               Account
             </label>
-            <select id="accountId" name="accountId" defaultValue={account.id} className="rounded-md border border-slate-300 px-2 py-1">
+            <select id="accountId" name="accountId" defaultValue={account.id} className="max-w-full min-w-0 rounded-md border border-slate-300 px-2 py-1">
               {actor.accounts.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.parentAccountId ? `— ${a.name}` : a.name}

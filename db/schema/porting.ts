@@ -38,6 +38,9 @@ export const portRequests = pgTable(
   'port_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // The short reference people read out and type (PR-2026-0142): on the letter, the pages, the
+    // emails and the desk's search. Made by the database (next_port_request_reference(), migration 0016).
+    reference: text('reference').notNull().default(sql`next_port_request_reference()`),
     // The account the request was made in; each number may name a sub-account to live in.
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     createdByUserId: text('created_by_user_id').notNull().references(() => users.id),
@@ -79,6 +82,7 @@ export const portRequests = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('port_requests_reference_idx').on(t.reference),
     index('port_requests_account_created_idx').on(t.accountId, t.createdAt),
     index('port_requests_status_submitted_idx').on(t.status, t.submittedAt),
     // The team's queue: by status, longest waiting first; and all open requests, longest waiting first.

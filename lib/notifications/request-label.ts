@@ -4,10 +4,10 @@ import type { Queryable } from '@/db/client';
 import { portRequestNumbers, portRequests } from '@/db/schema';
 import { formatPhoneNumber } from '@/lib/phone/format';
 
-/** "Port request for Acme Dental LLC: (410) 555-0110 and 2 more", in one query. */
+/** "Port request PR-2026-0142 for Acme Dental LLC: (410) 555-0110 and 2 more", in one query. */
 export async function requestLabel(db: Queryable, requestId: string): Promise<string> {
   const rows = await db
-    .select({ customerName: portRequests.customerName, number: portRequestNumbers.number, total: sql<number>`count(${portRequestNumbers.id}) over ()::int` })
+    .select({ reference: portRequests.reference, customerName: portRequests.customerName, number: portRequestNumbers.number, total: sql<number>`count(${portRequestNumbers.id}) over ()::int` })
     .from(portRequests)
     .leftJoin(portRequestNumbers, eq(portRequestNumbers.portRequestId, portRequests.id))
     .where(eq(portRequests.id, requestId))
@@ -17,5 +17,6 @@ export async function requestLabel(db: Queryable, requestId: string): Promise<st
   const total = rows[0]?.total ?? 0;
   const shown = numbers.map(formatPhoneNumber).join(', ');
   const more = total > numbers.length ? ` and ${total - numbers.length} more` : '';
-  return `Port request for ${rows[0]?.customerName ?? 'your numbers'}: ${shown}${more}`;
+  const reference = rows[0] ? ` ${rows[0].reference}` : '';
+  return `Port request${reference} for ${rows[0]?.customerName ?? 'your numbers'}: ${shown}${more}`;
 }

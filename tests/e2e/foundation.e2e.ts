@@ -134,8 +134,9 @@ test('without JavaScript, a form sent for a draft discarded meanwhile in another
   // The other tab: the draft goes from the list.
   const other = await context.newPage();
   await other.goto('/numbers/port');
-  await other.locator(`button[name="requestId"][value="${draftId}"]`).click();
-  await other.waitForURL('**/numbers/port**');
+  await other.goto(`/numbers/port/${draftId}/discard`);
+  await other.getByRole('button', { name: 'Discard draft' }).click();
+  await other.getByText('The draft was discarded.').waitFor();
   await page.getByLabel("Current carrier's name").fill('Verizon Business');
   const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: /Save and continue/ }).click()]);
   expect(response.status()).toBe(404);

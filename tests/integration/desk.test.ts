@@ -44,7 +44,7 @@ describe('search', () => {
     expect(await idsOf({ q: '(410) 555-0119' })).toEqual([]);
   });
 
-  test('finds by customer name, account, carrier (part of it, any case), request id, short id and carrier order id', async () => {
+  test('finds by customer name, account, carrier (part of it, any case), request id, short id, reference and carrier order id', async () => {
     const dental = await submittedRequest(t.db, t.dental, t.summitDental);
     const named = await submittedRequest(t.db, t.owner, t.summit);
     await setRequest(named, { customerName: 'Chesapeake Bagel Works', losingCarrier: 'Lumen Technologies' });
@@ -56,6 +56,13 @@ describe('search', () => {
     expect(await idsOf({ q: named })).toEqual([named]);
     expect(await idsOf({ q: named.toUpperCase() })).toEqual([named]);
     expect(await idsOf({ q: `#${shortRequestId(named)}` })).toEqual([named]);
+    // The short reference, as it is read out and typed.
+    const [{ reference }] = await t.db.select({ reference: portRequests.reference }).from(portRequests).where(eq(portRequests.id, named));
+    expect(reference).toMatch(/^PR-\d{4}-\d{4,}$/);
+    const digits = reference.slice(8);
+    for (const typed of [reference, reference.toLowerCase(), `PR ${reference.slice(3, 7)} ${digits}`, `PR-${reference.slice(3, 7)}-${Number(digits)}`]) {
+      expect({ typed, found: await idsOf({ q: typed }) }).toEqual({ typed, found: [named] });
+    }
     expect(await idsOf({ q: 'PO-778812' })).toEqual([dental]);
     // Typed characters of LIKE are text, not wildcards.
     expect(await idsOf({ q: '%' })).toEqual([]);
@@ -266,7 +273,7 @@ describe('CSV export', () => {
     const unrelated = await submittedRequest(t.db, t.owner, t.summit);
     signInAs(t.staff);
     const lines = await csv('q=formula+carrier');
-    expect(lines[0]).toBe('Request,Short id,Status,In status since (UTC),Past target,Account,Customer name,Losing carrier,Type,Numbers,Port date (UTC),Assigned to,Submitted (UTC)');
+    expect(lines[0]).toBe('Request,Reference,Status,In status since (UTC),Past target,Account,Customer name,Losing carrier,Type,Numbers,Port date (UTC),Assigned to,Submitted (UTC)');
     expect(lines).toHaveLength(1 + hostile.length);
     expect(lines.some((l) => l.includes(unrelated))).toBe(false);
     for (const [i, name] of hostile.entries()) {

@@ -43,6 +43,7 @@ function searchCondition(search: QueueSearch): SQL {
   ];
   if (search.e164) ways.push(sql`${portRequests.id} = any(array(select ${portRequestNumbers.portRequestId} from ${portRequestNumbers} where ${portRequestNumbers.number} = ${search.e164}))`);
   if (search.requestId) ways.push(eq(portRequests.id, search.requestId));
+  if (search.reference) ways.push(eq(portRequests.reference, search.reference));
   // The short id is a range of the primary key, so it needs no index of its own.
   if (search.shortId) ways.push(sql`${portRequests.id} between ${`${search.shortId}-0000-0000-0000-000000000000`}::uuid and ${`${search.shortId}-ffff-ffff-ffff-ffffffffffff`}::uuid`);
   return or(...ways)!;

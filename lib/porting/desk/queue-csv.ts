@@ -9,11 +9,11 @@ import { STATUS_DESCRIPTIONS } from '../lifecycle/status-labels';
 import { queueColumns, type QueueRow } from '../review/list-queue';
 import { CSV_BYTE_ORDER_MARK, spreadsheetSafeLine } from '@/lib/csv/spreadsheet-safe';
 import { queueConditions } from './queue-conditions';
-import { shortRequestId, type QueueFilters } from './queue-filters';
+import type { QueueFilters } from './queue-filters';
 import { missedTarget, targetCutoffs } from './targets';
 
 const BATCH = 1_000;
-const HEADER = ['Request', 'Short id', 'Status', 'In status since (UTC)', 'Past target', 'Account', 'Customer name', 'Losing carrier', 'Type', 'Numbers', 'Port date (UTC)', 'Assigned to', 'Submitted (UTC)'];
+const HEADER = ['Request', 'Reference', 'Status', 'In status since (UTC)', 'Past target', 'Account', 'Customer name', 'Losing carrier', 'Type', 'Numbers', 'Port date (UTC)', 'Assigned to', 'Submitted (UTC)'];
 
 const utc = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '');
 
@@ -42,7 +42,7 @@ export async function* queueCsvLines(db: Queryable, actor: Actor, filters: Queue
     yield rows
       .map((r) =>
         spreadsheetSafeLine([
-          r.id, shortRequestId(r.id), STATUS_DESCRIPTIONS[r.status].label, utc(r.statusChangedAt), missedTarget(r, cutoffs) ? 'yes' : 'no', r.accountName, r.customerName ?? '',
+          r.id, r.reference, STATUS_DESCRIPTIONS[r.status].label, utc(r.statusChangedAt), missedTarget(r, cutoffs) ? 'yes' : 'no', r.accountName, r.customerName ?? '',
           r.losingCarrier ?? '', r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '', String(r.numberCount), utc(r.focDate), r.assigneeName ?? '', utc(r.submittedAt),
         ]),
       )

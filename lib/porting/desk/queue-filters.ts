@@ -13,8 +13,10 @@ export type QueueSearch = {
   e164?: string;
   /** A full request id. */
   requestId?: string;
-  /** The short form the console shows (the id's first 8 hex digits). */
+  /** The id's first 8 hex digits (what the console showed before references). */
   shortId?: string;
+  /** The request's reference (PR-2026-0142), however it was typed: "pr 2026 142", "PR-2026-0142". */
+  reference?: string;
 };
 
 export type QueueFilters = {
@@ -32,6 +34,7 @@ export type QueueParams = { q?: string; status?: string; group?: string; carrier
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHORT_ID = /^#?([0-9a-f]{8})$/i;
+const REFERENCE = /^PR[\s-]*(\d{4})[\s-]*(\d{1,9})$/i;
 
 /** The short form of a request id the console shows and the search finds. */
 export const shortRequestId = (id: string) => id.slice(0, 8);
@@ -51,7 +54,16 @@ export function parseQueueSearch(input: string | undefined): QueueSearch | undef
     e164: parsePortNumber(text).e164,
     requestId: UUID.test(text) ? text.toLowerCase() : undefined,
     shortId: SHORT_ID.exec(text)?.[1].toLowerCase(),
+    reference: referenceOf(text),
   };
+}
+
+/** "pr 2026 142" -> "PR-2026-0142": the reference as the database writes it (at least 4 digits). */
+function referenceOf(text: string): string | undefined {
+  const match = REFERENCE.exec(text);
+  if (!match) return undefined;
+  const n = String(Number(match[2]));
+  return `PR-${match[1]}-${n.padStart(4, '0')}`;
 }
 
 /** The queue's query string, checked (the page and its CSV export read the same one). */

@@ -18,6 +18,7 @@ export const queueColumns = {
   version: portRequests.version,
   status: portRequests.status,
   accountName: accounts.name,
+  reference: portRequests.reference,
   customerName: portRequests.customerName,
   losingCarrier: portRequests.losingCarrier,
   numberGroup: portRequests.numberGroup,

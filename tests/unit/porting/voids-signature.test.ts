@@ -23,6 +23,7 @@ const SERVICE = 'The service address (where the lines are installed) changed aft
 
 const signed: PortRequest = {
   id: '8b0c9a52-3f5e-4c7a-9f1e-2d6b7a8c9d01',
+  reference: 'PR-2026-0142',
   accountId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
   createdByUserId: 'user-1',
   status: 'draft',
@@ -80,6 +81,7 @@ const verdict = (after: Partial<PortRequest>, afterNumbers: NumberRow[] = number
 
 // Every column of a request: a changed value, and the reason when the change voids the signature.
 const COLUMNS: { [C in keyof PortRequest]: { changed: PortRequest[C]; voids?: string } } = {
+  reference: { changed: 'PR-2026-0143' },
   customerName: { changed: 'Summit Mktg Group LLC', voids: CUSTOMER },
   carrierAccountNumber: { changed: '8834-2220', voids: CUSTOMER },
   portType: { changed: 'full', voids: CUSTOMER },

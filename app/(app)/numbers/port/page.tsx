@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { ListFilters, parseListFilters, StatusLegend } from '@/components/porting/list-filters';
 import { NotesBubble } from '@/components/porting/notes-bubble';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,7 +12,7 @@ import { expectedPortWindow } from '@/lib/porting/estimate';
 import { listPortRequests, PAGE_SIZE } from '@/lib/porting/queries/list-port-requests';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
-import { createPortRequest, discardPortRequest } from './actions';
+import { createPortRequest } from './actions';
 import { PORT_WINDOWS } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Port Numbers' };
@@ -68,12 +69,11 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           {filters.status || filters.e164 ? 'No port requests match these filters.' : 'No port requests in this account yet.'}
         </p>
       ) : (
-        // One form around the table for every draft's Discard button (each names its request): a form
-        // per row carried the server action's hidden fields on every draft row. The page is sent twice
-        // (HTML, then React's data for it), so what repeats on every row is said once: the cells'
-        // padding on the table, the statuses' meanings in the legend below it.
-        <form action={discardPortRequest} className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-sm [&_td]:px-4 [&_td]:py-3" data-testid="port-requests">
+        // The page is sent twice (HTML, then React's data for it), so what repeats on every row is said
+        // once: the cells' padding on the table, the statuses' meanings in the legend below it.
+        // `relative`: the table's visually hidden header text stays inside the scrolling box.
+        <div className="relative mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+          <table className="min-w-full text-sm [&_td]:px-4 [&_td]:py-3 [&_td]:whitespace-nowrap" data-testid="port-requests">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-4 py-3 font-medium">Status</th>
@@ -93,7 +93,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                 const estimate = expectedPortWindow(r);
                 return (
                   <tr key={r.id} data-status={r.status}>
-                    <td>
+                    <td className="whitespace-normal">
                       <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
                         {status.label}
                         {r.signatureRequest?.state === 'waiting' && ` · Waiting for signature by ${r.signatureRequest.signerName}`}
@@ -105,10 +105,15 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                         </p>
                       )}
                     </td>
-                    <td>
+                    <td className="min-w-48 whitespace-normal">
                       <span className="font-medium">{r.numberCount}</span>{' '}
                       <span className="font-mono text-xs text-slate-600">
-                        {r.firstNumbers.map(formatPhoneNumber).join(', ')}
+                        {r.firstNumbers.map((n, i) => (
+                          <Fragment key={n}>
+                            {i > 0 && ', '}
+                            <span className="tel">{formatPhoneNumber(n)}</span>
+                          </Fragment>
+                        ))}
                         {r.numberCount > r.firstNumbers.length ? ', …' : ''}
                       </span>
                     </td>
@@ -122,9 +127,10 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                       {r.status === 'draft' ? (
                         <div className="flex justify-end gap-3">
                           <a href={stepPath(r.id, resumeStep(r.completedSteps))}>Resume</a>
-                          <button type="submit" name="requestId" value={r.id} className="text-red-700 underline">
+                          {/* Asks first, naming what the draft holds. */}
+                          <a href={`/numbers/port/${r.id}/discard`} className="text-red-700">
                             Discard
-                          </button>
+                          </a>
                         </div>
                       ) : (
                         <a href={`/numbers/port/${r.id}`}>View</a>
@@ -135,7 +141,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
               })}
             </tbody>
           </table>
-        </form>
+        </div>
       )}
       {total > 0 && (
         <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">

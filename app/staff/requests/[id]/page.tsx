@@ -104,7 +104,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
         </section>
       )}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <section className="space-y-2 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200 lg:col-span-2">
+        <section className="min-w-0 space-y-2 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200 [overflow-wrap:anywhere] lg:col-span-2">
           <h2 className="font-semibold">Submitted</h2>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-500">Losing carrier</dt><dd>{request.losingCarrier}</dd>

@@ -32,6 +32,7 @@ export async function buildLoaDocument(
 ): Promise<LoaDocument> {
   return {
     requestId: request.id,
+    reference: request.reference,
     ...signedContent(request, await numbersOnLetter(db, request.id)),
     authorizedPerson: { name: signer.name, email: signer.email, ...(signer.title ? { title: signer.title } : {}) },
     date: date.toISOString().slice(0, 10),

@@ -5,6 +5,8 @@ export type LoaAddress = { street: string; unit?: string; city: string; region: 
 
 export type LoaDocument = {
   requestId: string;
+  /** The short reference (PR-2026-0142) the letter names; absent on letters signed before references. */
+  reference?: string;
   /** "Customer Name" exactly as on the bill. */
   accountHolder: string;
   billingAddress: LoaAddress;
@@ -42,7 +44,8 @@ export function formatBillingAddress(address: LoaAddress): string {
 /** The labelled fields, in order, exactly as both the canonical text and the PDF show them. */
 export function loaFields(doc: LoaDocument): { label: string; value: string }[] {
   const fields = [
-    { label: 'Request ID', value: doc.requestId },
+    // A letter signed before requests had short references keeps the id it was signed with.
+    doc.reference ? { label: 'Request reference', value: doc.reference } : { label: 'Request ID', value: doc.requestId },
     { label: 'Customer name (as on the bill)', value: doc.accountHolder },
     { label: 'Billing address', value: formatBillingAddress(doc.billingAddress) },
     // Always said, so nobody reading the letter wonders where the lines are.

@@ -277,7 +277,7 @@ export async function renderLoaPdf(doc: LoaDocument, signature: LoaSignature, ce
 
   await drawSignature(w, doc, signature);
   drawCertificate(w, doc, certificate);
-  drawFooters(pdf, fonts, doc.requestId);
+  drawFooters(pdf, fonts, doc.reference ?? doc.requestId);
   writeMetadata(pdf, doc, certificate);
   return pdf.save();
 }

@@ -3,9 +3,9 @@ import { oneLine, type LoaDocument } from './loa-document';
 /**
  * What a signature covers of the request: every field of the letter that the wizard's steps fill
  * in (build-loa-document composes them from each step's LOA fields). The rest of the letter is
- * the signer, the date and our own name, which no edit changes.
+ * the request's id and reference, the signer, the date and our own name, which no edit changes.
  */
-export type SignedContent = Omit<LoaDocument, 'requestId' | 'authorizedPerson' | 'date' | 'serviceProvider'>;
+export type SignedContent = Omit<LoaDocument, 'requestId' | 'reference' | 'authorizedPerson' | 'date' | 'serviceProvider'>;
 export type SignedField = keyof SignedContent;
 
 export type SignatureVerdict = { voided: false } | { voided: true; field: SignedField; reason: string };

@@ -8,7 +8,7 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { expectedPortWindow } from '@/lib/porting/estimate';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { isOpen } from '@/lib/porting/lifecycle/statuses';
-import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
+import { NUMBER_STATUS_LABELS, STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { NotesBubble } from '@/components/porting/notes-bubble';
@@ -42,6 +42,9 @@ export default async function PortRequestPage({ params, searchParams }: { params
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
   const estimate = expectedPortWindow(request);
+  // Numbers the team or the carrier refused: called out under the status, and first in the table.
+  const rejected = numbers.filter((n) => n.status === 'rejected');
+  const listed = [...rejected, ...numbers.filter((n) => n.status !== 'rejected')];
   // The day the numbers moved (the last of them, where they moved on different days), beside the date planned.
   const portedOn = numbers.reduce<Date | null>((latest, n) => (n.portedAt && (!latest || n.portedAt > latest) ? n.portedAt : latest), null);
   const address = request.billingAddress;
@@ -53,7 +56,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
         <Link href="/numbers/port">Port Numbers</Link> › Port request
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
-        Port request for {request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span>
+        Port request <span className="tel" data-testid="request-reference">{request.reference}</span> for {request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span>
       </h1>
       {cancelled && <p role="status" className="mt-4 rounded-md bg-slate-100 p-3 text-sm">The request was cancelled. We emailed its recipients.</p>}
       <div className="mt-3 flex flex-wrap gap-4 text-sm">
@@ -70,6 +73,26 @@ export default async function PortRequestPage({ params, searchParams }: { params
           {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
         </p>
       </div>
+      {rejected.length > 0 && (
+        <div role="status" data-testid="rejected-numbers" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <p className="font-medium">
+            {rejected.length === 1 ? 'This number cannot be ported' : `These ${rejected.length} numbers cannot be ported`} in this request
+            {numbers.length > rejected.length ? '; the others go ahead' : ''}:
+          </p>
+          <ul className="mt-2 space-y-1">
+            {rejected.map((n) => (
+              <li key={n.id}>
+                <span className="tel font-mono">{formatPhoneNumber(n.number)}</span>
+                {n.statusReason ? `: ${n.statusReason}` : ''}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">
+            Once what stopped them is sorted out with the current carrier, start a new port request for them from Port Numbers.
+            Questions? <Link href={`/numbers/port/${id}/notes`}>Write to our team in the notes</Link>.
+          </p>
+        </div>
+      )}
       {activation?.canActivate && (
         <ActivateNowForm action={activateNowAction} requestId={id} windowStartsAt={utcTime(activation.windowStartsAt)} windowEndsAt={utcTime(activation.windowEndsAt)} />
       )}
@@ -139,22 +162,25 @@ export default async function PortRequestPage({ params, searchParams }: { params
       </div>
       <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
         <h2 className="font-semibold">Numbers ({numbers.length})</h2>
-        <table className="mt-3 min-w-full text-sm">
+        {/* On a narrow screen the table scrolls in its own box, the page does not. */}
+        <div className="relative mt-3 overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="request-numbers">
           <thead className="text-left text-slate-500">
             <tr><th className="py-1 pr-4">Number</th><th className="pr-4">Receiving number</th><th className="pr-4">Source</th><th className="pr-4">Account</th><th>Status</th></tr>
           </thead>
           <tbody>
-            {numbers.map((n) => (
+            {listed.map((n) => (
               <tr key={n.id} className="border-t border-slate-100">
-                <td className="py-1 pr-4 font-mono">{formatPhoneNumber(n.number)}{n.isTollFree ? ' (toll-free)' : ''}</td>
-                <td className="pr-4 font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
+                <td className="tel py-1 pr-4 font-mono">{formatPhoneNumber(n.number)}{n.isTollFree ? ' (toll-free)' : ''}</td>
+                <td className="tel pr-4 font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
                 <td className="pr-4">{n.trackingSource ?? '—'}</td>
                 <td className="pr-4">{n.accountName}</td>
-                <td>{n.status}{n.statusReason ? `: ${n.statusReason}` : ''}</td>
+                <td>{NUMBER_STATUS_LABELS[n.status]}{n.statusReason ? `: ${n.statusReason}` : ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       </section>
       <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
         <h2 className="font-semibold">Emails sent about this request</h2>

@@ -21,7 +21,7 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p className="text-sm text-slate-600">
-        <Link href="/numbers/port">Port Numbers</Link> › <Link href={`/numbers/port/${id}`}>Port request for {thread.request.customerName}</Link> › Notes
+        <Link href="/numbers/port">Port Numbers</Link> › <Link href={`/numbers/port/${id}`}>Port request {thread.request.reference} for {thread.request.customerName}</Link> › Notes
       </p>
       <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Notes</h1>
