@@ -40,9 +40,9 @@ test('with JavaScript off, Next pages past 50 keeping the status filter, and Exp
   expect(download.suggestedFilename()).toBe('port-requests.csv');
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
   const [header, ...rows] = csv.trimEnd().split('\r\n');
-  expect(header).toBe('Request ID,Status,Current carrier,Customer name,Submitted,Port date,Number,Receiving number,Number status,Target account');
+  expect(header).toBe('Request ID,Reference,Status,Current carrier,Customer name,Submitted,Port date,Number,Receiving number,Number status,Target account');
   // Every draft of every page, and only drafts (the filter kept); one line per number, one for a draft without numbers.
   expect(new Set(rows.map((r) => r.split(',')[0])).size).toBe(total);
-  expect(rows.every((r) => r.split(',')[1] === 'Draft')).toBe(true);
+  expect(rows.every((r) => r.split(',')[2] === 'Draft')).toBe(true);
   await context.close();
 }, 120_000);

@@ -23,9 +23,11 @@ test('a rejected number is called out under the status with its reason and what 
   await staff.goto(`/staff/requests/${requestId}`);
   await staff.getByRole('button', { name: 'Start review' }).click();
   await staff.getByTestId('staff-status').getByText('In review', { exact: true }).waitFor();
-  await staff.getByText('Reject numbers', { exact: true }).click();
-  await staff.getByLabel('+14105550283').check();
-  await staff.getByLabel('Reason').last().fill('The carrier says this number is disconnected.');
+  const reject = staff.locator('details').filter({ has: staff.getByText('Reject numbers', { exact: true }) });
+  await reject.getByText('Reject numbers', { exact: true }).click();
+  // The team's checkboxes name numbers as everyone reads them.
+  await reject.getByLabel('(410) 555-0283').check();
+  await reject.getByLabel('Reason').fill('The carrier says this number is disconnected.');
   await staff.getByRole('button', { name: 'Reject chosen numbers' }).click();
   await staff.getByTestId('staff-status').waitFor();
 

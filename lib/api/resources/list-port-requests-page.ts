@@ -17,6 +17,7 @@ export const portRequestSummaryResource = z
   .object({
     id: z.string().meta({ format: 'uuid' }),
     object: z.literal('port_request'),
+    reference: z.string().meta({ example: 'PR-2026-0142' }),
     accountId: z.string().meta({ format: 'uuid' }),
     accountName: z.string(),
     status: z.enum(REQUEST_STATUSES as unknown as [string, ...string[]]),
@@ -80,6 +81,7 @@ export async function listPortRequestsPage(
   const rows = await db
     .select({
       ...PORT_REQUEST_LIST_COLUMNS,
+      reference: portRequests.reference,
       accountId: portRequests.accountId,
       cursorAt: sql<string>`to_char(${portRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -95,6 +97,7 @@ export async function listPortRequestsPage(
     data: page.map((r) => ({
       id: r.id,
       object: 'port_request' as const,
+      reference: r.reference,
       accountId: r.accountId,
       accountName: r.accountName,
       status: r.status,

@@ -39,6 +39,7 @@ export const portRequestResource = z
   .object({
     id: z.string().meta({ format: 'uuid' }),
     object: z.literal('port_request'),
+    reference: z.string().meta({ description: 'The short reference people read out and the team searches by', example: 'PR-2026-0142' }),
     accountId: z.string().meta({ format: 'uuid' }),
     accountName: z.string(),
     status: z.enum(REQUEST_STATUSES as unknown as [string, ...string[]]),
@@ -82,6 +83,7 @@ export function toPortRequestResource(detail: PortRequestDetail): PortRequestRes
   return {
     id: r.id,
     object: 'port_request',
+    reference: r.reference,
     accountId: r.accountId,
     accountName: detail.accountName,
     status: r.status,

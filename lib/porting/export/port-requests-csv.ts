@@ -4,7 +4,7 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import type { PortRequestExportRow } from '@/lib/porting/queries/export-port-requests';
 
-const HEADER = ['Request ID', 'Status', 'Current carrier', 'Customer name', 'Submitted', 'Port date', 'Number', 'Receiving number', 'Number status', 'Target account'];
+const HEADER = ['Request ID', 'Reference', 'Status', 'Current carrier', 'Customer name', 'Submitted', 'Port date', 'Number', 'Receiving number', 'Number status', 'Target account'];
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
@@ -19,6 +19,7 @@ export async function* portRequestCsvLines(batches: AsyncIterable<PortRequestExp
       .map((r) =>
         spreadsheetSafeLine([
           r.requestId,
+          r.reference,
           STATUS_DESCRIPTIONS[r.status as keyof typeof STATUS_DESCRIPTIONS]?.label ?? r.status,
           r.losingCarrier,
           r.customerName,

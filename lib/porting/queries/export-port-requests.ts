@@ -9,6 +9,7 @@ import { portRequestListWhere, type PortRequestListFilter } from './port-request
 /** One line of the export: a number with its request's columns (never the PIN); empty number columns for a request without numbers. */
 export type PortRequestExportRow = {
   requestId: string;
+  reference: string;
   status: string;
   losingCarrier: string | null;
   customerName: string | null;
@@ -41,6 +42,7 @@ export async function* exportPortRequests(
     const requests = await db
       .select({
         id: portRequests.id,
+        reference: portRequests.reference,
         status: portRequests.status,
         losingCarrier: portRequests.losingCarrier,
         customerName: portRequests.customerName,
@@ -73,6 +75,7 @@ export async function* exportPortRequests(
     yield requests.flatMap((r) =>
       (byRequest.get(r.id) ?? none).map((n) => ({
         requestId: r.id,
+        reference: r.reference,
         status: r.status,
         losingCarrier: r.losingCarrier,
         customerName: r.customerName,

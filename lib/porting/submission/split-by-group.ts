@@ -40,8 +40,9 @@ export async function splitByNumberGroup(tx: Transaction, draft: PortRequest): P
   const signatures = await tx.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, draft.id));
   const proofs = await tx.select().from(proofFiles).where(eq(proofFiles.portRequestId, draft.id));
   for (const part of rest) {
-    // A new request starts as every request does (a draft, version 1); submitting moves it on.
-    const { id: _id, createdAt: _createdAt, status: _status, version: _version, ...fields } = draft;
+    // A new request starts as every request does (a draft, version 1, a reference of its own);
+    // submitting moves it on.
+    const { id: _id, reference: _reference, createdAt: _createdAt, status: _status, version: _version, ...fields } = draft;
     const [sibling] = await tx
       .insert(portRequests)
       .values({ ...fields, numberGroup: part.group, siblingGroupId, losingCarrier: part.losingCarrier })

@@ -64,10 +64,10 @@ test('the export has one line per number with its request, only the signed-in ac
   requestScope.cookies.set(CURRENT_ACCOUNT_COOKIE, { value: t.summit });
   const csv = await download();
   const [header, ...rows] = lines(csv);
-  expect(header).toBe('Request ID,Status,Current carrier,Customer name,Submitted,Port date,Number,Receiving number,Number status,Target account');
+  expect(header).toBe('Request ID,Reference,Status,Current carrier,Customer name,Submitted,Port date,Number,Receiving number,Number status,Target account');
   const mine = rows.filter((r) => r.startsWith(summitRequest));
-  expect(mine.map((r) => r.split(',')[6])).toEqual(numbers.map(formatPhoneNumber));
-  expect(mine[0].split(',')).toEqual([summitRequest, 'Submitted', expect.any(String), 'Summit Marketing Group LLC', new Date().toISOString().slice(0, 10), '', formatPhoneNumber(numbers[0]), expect.stringMatching(/^\(\d{3}\) \d{3}-\d{4}$/), 'pending', 'Summit Marketing Group']);
+  expect(mine.map((r) => r.split(',')[7])).toEqual(numbers.map(formatPhoneNumber));
+  expect(mine[0].split(',')).toEqual([summitRequest, expect.stringMatching(/^PR-\d{4}-\d{4,}$/), 'Submitted', expect.any(String), 'Summit Marketing Group LLC', new Date().toISOString().slice(0, 10), '', formatPhoneNumber(numbers[0]), expect.stringMatching(/^\(\d{3}\) \d{3}-\d{4}$/), 'pending', 'Summit Marketing Group']);
   expect(csv).not.toContain(harborRequest);
   expect(rows.flatMap((r) => r.split(','))).not.toContain(TEST_PIN);
 
@@ -89,7 +89,7 @@ test('the export keeps the list\'s filters and covers every page, a batch at a t
   expect(new Set(all.slice(1).map((l) => l.split(',')[0])).size).toBe(450);
   const submitted = lines(await download('?status=submitted'));
   expect(submitted).toHaveLength(151);
-  expect(submitted.slice(1).every((l) => l.split(',')[1] === 'Submitted')).toBe(true);
+  expect(submitted.slice(1).every((l) => l.split(',')[2] === 'Submitted')).toBe(true);
 });
 
 test('a customer name written as a formula comes out as text', async () => {

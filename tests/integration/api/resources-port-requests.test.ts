@@ -38,6 +38,7 @@ describe('port requests through the API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       object: 'port_request',
+      reference: expect.stringMatching(/^PR-\d{4}-\d{4,}$/),
       status: 'draft',
       accountId: t.summit,
       losingCarrier: 'Verizon Business',

@@ -71,8 +71,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
       ) : (
         // The page is sent twice (HTML, then React's data for it), so what repeats on every row is said
         // once: the cells' padding on the table, the statuses' meanings in the legend below it.
-        // `relative`: the table's visually hidden header text stays inside the scrolling box.
-        <div className="relative mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="min-w-full text-sm [&_td]:px-4 [&_td]:py-3 [&_td]:whitespace-nowrap" data-testid="port-requests">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>

@@ -64,7 +64,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
       <legend className="text-xs text-slate-500">Numbers (none chosen = whole request)</legend>
       {list.map((n) => (
         <label key={n.id} className="flex items-center gap-2">
-          <input type="checkbox" name={name} value={n.id} /> <span className="font-mono">{n.number}</span>
+          <input type="checkbox" name={name} value={n.id} /> <span className="font-mono">{formatPhoneNumber(n.number)}</span>
         </label>
       ))}
     </fieldset>

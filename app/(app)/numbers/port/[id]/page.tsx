@@ -163,7 +163,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
       <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
         <h2 className="font-semibold">Numbers ({numbers.length})</h2>
         {/* On a narrow screen the table scrolls in its own box, the page does not. */}
-        <div className="relative mt-3 overflow-x-auto">
+        <div className="mt-3 overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="request-numbers">
           <thead className="text-left text-slate-500">
             <tr><th className="py-1 pr-4">Number</th><th className="pr-4">Receiving number</th><th className="pr-4">Source</th><th className="pr-4">Account</th><th>Status</th></tr>
