@@ -6,6 +6,7 @@ import { allowedDecisions } from '../lifecycle/decisions';
 import { getPortRequestDetail } from '../queries/get-port-request-detail';
 import { isBeforePortDate } from './mark-ported';
 import { numbersToMarkPorted } from './numbers-to-mark-ported';
+import { NOT_NOW } from './staff-request';
 
 export type MarkPortedConfirmation = Awaited<ReturnType<typeof getMarkPortedConfirmation>>;
 
@@ -20,7 +21,7 @@ export async function getMarkPortedConfirmation(db: Queryable, actor: Actor, req
   if (request.status === 'draft') throw new NotFoundError('That port request');
   const summary = { id: request.id, customerName: request.customerName, accountName, version: request.version, focDate: request.focDate };
   if (!allowedDecisions(request.status, numbers.map((n) => n.status)).has('mark_ported')) {
-    return { request: summary, numbers: [], beforePortDate: false, refusal: 'Nothing in this request can be marked ported now: numbers are marked ported once they have a port date.' };
+    return { request: summary, numbers: [], beforePortDate: false, refusal: NOT_NOW.mark_ported };
   }
   try {
     return { request: summary, numbers: numbersToMarkPorted(numbers, chosenIds), beforePortDate: isBeforePortDate(request.focDate, now), refusal: null };

@@ -18,7 +18,8 @@ export async function findRequestForStaff(tx: Transaction, actor: Actor, request
   return request;
 }
 
-const NOT_NOW: Record<Decision, string> = {
+/** Why a decision is not open now, as the console and the services say it. */
+export const NOT_NOW: Record<Decision, string> = {
   start_review: 'Review can start only on a request that was just submitted.',
   approve: 'Only a request in review can be approved.',
   request_changes: 'Changes can be asked only while the request is with our team or the carrier.',

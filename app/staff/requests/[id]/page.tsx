@@ -59,9 +59,9 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const markable = numbers.filter((n) => canMarkPorted(n.status));
   // The status machine decides which decisions are open; the console shows exactly those.
   const can = allowedDecisions(s, numbers.map((n) => n.status), { carrierConfigured, openCarrierOrder });
-  const checklist = (name: string, list = movable) => (
+  const checklist = (name: string, list = movable, legend = 'Numbers (none chosen = whole request)') => (
     <fieldset className="max-h-48 space-y-1 overflow-y-auto text-sm">
-      <legend className="text-xs text-slate-500">Numbers (none chosen = whole request)</legend>
+      <legend className="text-xs text-slate-500">{legend}</legend>
       {list.map((n) => (
         <label key={n.id} className="flex items-center gap-2">
           <input type="checkbox" name={name} value={n.id} /> <span className="font-mono">{formatPhoneNumber(n.number)}</span>
@@ -175,14 +175,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           {can.has('mark_ported') && (
             // Opens the confirmation page, which names the numbers and the port date before anything ports.
             <form method="get" action={`/staff/requests/${id}/mark-ported`} className="space-y-3">
-              <fieldset className="max-h-48 space-y-1 overflow-y-auto text-sm">
-                <legend className="text-xs text-slate-500">Numbers with a port date (none chosen = all of them)</legend>
-                {markable.map((n) => (
-                  <label key={n.id} className="flex items-center gap-2">
-                    <input type="checkbox" name="number" value={n.id} /> <span className="font-mono">{formatPhoneNumber(n.number)}</span>
-                  </label>
-                ))}
-              </fieldset>
+              {checklist('number', markable, 'Numbers with a port date (none chosen = all of them)')}
               <button type="submit" className={buttonClass('primary')}>Mark ported…</button>
             </form>
           )}

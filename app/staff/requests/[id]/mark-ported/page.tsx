@@ -45,8 +45,8 @@ export default async function MarkPortedPage({ params, searchParams }: { params:
             <tbody>
               {numbers.map((n) => (
                 <tr key={n.id} className="border-t border-slate-100">
-                  <td className="py-1 font-mono">{formatPhoneNumber(n.number)}</td>
-                  <td className="font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
+                  <td className="tel py-1 font-mono">{formatPhoneNumber(n.number)}</td>
+                  <td className="tel font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
                   <td>{n.accountName}</td>
                 </tr>
               ))}
