@@ -25,13 +25,16 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The summary's line when fields are wrong: once none is left, the browser's check drops the summary. */
+export const INVALID_FORM_MESSAGE = 'Please correct the fields marked below.';
+
 export function invalid(error: z.ZodError, values: Record<string, string>, formError?: string): FormFailure {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_form';
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { ok: false, fieldErrors, formError: formError ?? 'Please correct the fields marked below.', values };
+  return { ok: false, fieldErrors, formError: formError ?? INVALID_FORM_MESSAGE, values };
 }
 
 export function failed(formError: string, values: Record<string, string> = {}, fieldErrors: Record<string, string[]> = {}): FormFailure {

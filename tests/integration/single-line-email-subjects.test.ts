@@ -12,7 +12,7 @@ import { saveCustomerStep } from '@/lib/porting/wizard/customer';
 import { addNote } from '@/lib/porting/notes/add-note';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
-import { customerStepSchema } from '@/lib/porting/wizard/customer';
+import { customerStepSchema } from '@/lib/porting/wizard/customer-schema';
 import { HIDDEN_CHARACTER_MESSAGE } from '@/lib/porting/wizard/single-line-text';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';

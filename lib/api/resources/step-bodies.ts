@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addressStepSchema } from '@/lib/porting/wizard/address';
 import { AGREEMENT_STATEMENTS, agreementStepSchema } from '@/lib/porting/wizard/agreement';
 import { carrierStepSchema } from '@/lib/porting/wizard/carrier';
-import { customerStepSchema, type CustomerStepInput } from '@/lib/porting/wizard/customer';
+import { customerStepSchema, type CustomerStepInput } from '@/lib/porting/wizard/customer-schema';
 import { formSpellings, perRequestSchema } from './per-request-schema';
 
 // The request bodies of the wizard's steps: each step's own schema (lib/porting/wizard/<step>.ts),

@@ -23,7 +23,7 @@ const typed = { customerName: 'Summit Marketing Group LLC', carrierAccountNumber
 const form = (requestId: string, fields: Record<string, string>) => formData({ requestId, ...fields });
 const savedRequest = async (id: string) => (await t.db.select().from(portRequests).where(eq(portRequests.id, id)))[0];
 
-test('a form with an error comes back with the message next to the field, what was typed, and the PIN blanked', async () => {
+test('a form with an error comes back with the message next to the field, what was typed, and the PIN kept sealed, not flagged', async () => {
   const id = await draftThroughNumbers(t.db, t.owner, t.summit);
   signInAs(t.owner);
   const state = await saveCustomer(null, form(id, { ...typed, carrierAccountNumber: '' }));
@@ -34,12 +34,36 @@ test('a form with an error comes back with the message next to the field, what w
     fieldErrors: { carrierAccountNumber: ['Enter the account number shown on the phone bill.'] },
   });
   if (!state || state.ok) throw new Error('expected a failure');
-  // What was typed is kept, except the PIN: it is never sent back, and the field says why it is empty.
-  expect(state.values).toMatchObject({ customerName: typed.customerName, portType: 'full', accountPin: '' });
+  // What was typed is kept; the PIN never in clear, but sealed, and the PIN field is not the user's mistake.
+  expect(state.values).toMatchObject({ customerName: typed.customerName, portType: 'full', accountPin: '', keptPin: expect.stringMatching(/^k1\./) });
   expect(JSON.stringify(state)).not.toContain(typed.accountPin);
-  expect(state.fieldErrors.accountPin).toEqual(['For your security the PIN is not kept when the form has errors: please type it again.']);
+  expect(state.fieldErrors.accountPin).toBeUndefined();
   // Nothing was saved.
   expect(await savedRequest(id)).toMatchObject({ customerName: null, accountPinCiphertext: null });
+
+  // Fixed and posted again with the PIN field left blank: the kept PIN is the one saved.
+  await expectRedirect(() => saveCustomer(null, form(id, { ...typed, accountPin: '', keptPin: state.values.keptPin })), `/numbers/port/${id}/address`);
+  expect(decryptPin((await savedRequest(id)).accountPinCiphertext!, getEnv().pinEncryptionKey)).toBe(typed.accountPin);
+});
+
+test('a kept PIN opens only for the request and the user it was kept for; anywhere else the user is asked to type it again', async () => {
+  const first = await draftThroughNumbers(t.db, t.owner, t.summit);
+  const second = await draftThroughNumbers(t.db, t.owner, t.summit);
+  signInAs(t.owner);
+  const refused = await saveCustomer(null, form(first, { ...typed, portType: '' }));
+  const keptPin = refused && !refused.ok ? refused.values.keptPin : '';
+  expect(keptPin).toMatch(/^k1\./);
+
+  const elsewhere = await saveCustomer(null, form(second, { ...typed, accountPin: '', keptPin }));
+  expect(elsewhere).toMatchObject({ ok: false, fieldErrors: { accountPin: [expect.stringContaining('type it again')] }, values: { accountPin: '' } });
+  // Another user of the same account, on the same request (a form copied from a shared screen).
+  signInAs(t.analyst);
+  expect(await saveCustomer(null, form(first, { ...typed, accountPin: '', keptPin }))).toMatchObject({ ok: false, fieldErrors: { accountPin: [expect.stringContaining('type it again')] } });
+  // A tampered one.
+  signInAs(t.owner);
+  const tampered = keptPin.slice(0, -4) + (keptPin.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+  expect(await saveCustomer(null, form(first, { ...typed, accountPin: '', keptPin: tampered }))).toMatchObject({ ok: false, fieldErrors: { accountPin: [expect.any(String)] } });
+  for (const id of [first, second]) expect(await savedRequest(id)).toMatchObject({ customerName: null, accountPinCiphertext: null });
 });
 
 test('a bad PIN gets its own message, and the form still does not send it back', async () => {
@@ -48,6 +72,8 @@ test('a bad PIN gets its own message, and the form still does not send it back',
   const state = await saveCustomer(null, form(id, { ...typed, accountPin: '90 210' }));
   expect(state).toMatchObject({ ok: false, fieldErrors: { accountPin: ['Use only the letters and digits of the PIN, without spaces.'] }, values: { accountPin: '' } });
   expect(JSON.stringify(state)).not.toContain('90 210');
+  // A PIN that is itself wrong is not kept either.
+  if (state && !state.ok) expect(state.values.keptPin).toBeUndefined();
 });
 
 test('a partial port needs the billing telephone number, with the typed values kept', async () => {

@@ -15,7 +15,7 @@ import { recipientSchema } from '@/lib/porting/notes/recipients';
 import { addressStepSchema } from '@/lib/porting/wizard/address';
 import { agreementStepSchema } from '@/lib/porting/wizard/agreement';
 import { carrierStepSchema } from '@/lib/porting/wizard/carrier';
-import { customerStepSchema } from '@/lib/porting/wizard/customer';
+import { customerStepSchema } from '@/lib/porting/wizard/customer-schema';
 import { loaSignatureSchema } from '@/lib/porting/wizard/loa/signature-schema';
 import { sendForSignatureSchema, signByLinkSchema } from '@/lib/porting/wizard/loa/signature-request/schema';
 import { HIDDEN_CHARACTER_MESSAGE } from '@/lib/porting/wizard/single-line-text';

@@ -1,7 +1,7 @@
 import { addressStepSchema } from '@/lib/porting/wizard/address';
 import { agreementStepSchema } from '@/lib/porting/wizard/agreement';
 import { carrierStepSchema } from '@/lib/porting/wizard/carrier';
-import { customerStepSchema } from '@/lib/porting/wizard/customer';
+import { customerStepSchema } from '@/lib/porting/wizard/customer-schema';
 import { loaSignatureSchema } from '@/lib/porting/wizard/loa/signature-schema';
 import { utcDate } from '@/lib/porting/business-days';
 

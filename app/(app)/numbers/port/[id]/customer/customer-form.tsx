@@ -1,8 +1,10 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useMemo } from 'react';
 import { RadioGroup, TextField } from '@/components/forms/fields';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useSchemaCheck } from '@/components/forms/use-schema-check';
+import { customerStepSchema } from '@/lib/porting/wizard/customer-schema';
 import { saveCustomer } from './actions';
 
 export type CustomerSaved = {
@@ -15,11 +17,16 @@ export type CustomerSaved = {
 };
 
 export function CustomerForm({ requestId, saved }: { requestId: string; saved: CustomerSaved }) {
-  const [state, action] = useActionState(saveCustomer, null);
+  const [answer, action] = useActionState(saveCustomer, null);
+  // A PIN the server kept (sealed) from a refused post counts as typed: the field may stay blank.
+  const keptPin = valueOf(answer, 'keptPin');
+  const schema = useMemo(() => customerStepSchema({ pinOnFile: saved.hasPin || !!keptPin }), [saved.hasPin, keptPin]);
+  const { state, onSubmit, onChange } = useSchemaCheck(answer, schema);
   const pinErrors = fieldErrorsOf(state, 'accountPin');
   return (
-    <form action={action} noValidate className="space-y-6">
+    <form action={action} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-6">
       <input type="hidden" name="requestId" value={requestId} />
+      {keptPin && <input type="hidden" name="keptPin" value={keptPin} />}
       <ErrorSummary
         state={state}
         labels={{ customerName: 'Customer Name', carrierAccountNumber: 'Account number', accountPin: 'Account PIN', portType: 'Full or partial', billingTelephoneNumber: 'Billing telephone number', btnIsPorting: 'Billing number' }}
@@ -48,8 +55,10 @@ export function CustomerForm({ requestId, saved }: { requestId: string; saved: C
           type="password"
           label="Account PIN"
           hint={
-            saved.hasPin ? (
-              <>A PIN is saved (<span aria-label="hidden">••••</span>). To change it, type the new PIN; leave empty to keep it.</>
+            keptPin ? (
+              <>The PIN you typed is kept, hidden. Leave this empty to keep it, or type it again to change it.</>
+            ) : saved.hasPin ? (
+              <>A PIN is saved <span aria-hidden="true">(••••)</span>. To change it, type the new PIN; leave empty to keep it.</>
             ) : (
               <>Don&apos;t know it? Ask your current service provider for the account PIN; they give it with the CSR (customer service record).</>
             )

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { requireAccountAdmin } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { setFlash } from '@/lib/forms/flash';
-import { formValues, invalid, type FormFailure, type FormState } from '@/lib/forms/form-state';
+import { formValues, invalid, INVALID_FORM_MESSAGE, type FormFailure, type FormState } from '@/lib/forms/form-state';
 import { orNotFound } from '@/lib/forms/or-not-found';
 import { runService } from '@/lib/forms/run-service';
 import { createWebhookEndpoint } from '@/lib/webhooks/create-endpoint';
