@@ -80,3 +80,37 @@ test('a user of another account (or a sub-account user on the agency\'s draft) g
   }
   expect(await requestRow(id)).toMatchObject({ losingCarrier: 'Verizon Business', billingAddress: null });
 });
+
+test('a ZIP code of another state is a warning beside it: nothing is saved until the user confirms that pair', async () => {
+  const id = await draftThroughCustomer(t.db, t.owner, t.summit);
+  signInAs(t.owner);
+  const typed = { requestId: id, ...address, city: 'Boston', region: 'MA', postalCode: '90210' };
+  const warned = await saveAddress(null, formData(typed));
+  expect(warned).toMatchObject({
+    ok: false,
+    fieldErrors: {},
+    warnings: { postalCode: { message: expect.stringMatching(/^ZIP code 90210 belongs to California, not Massachusetts\./), confirm: 'US:MA:90210' } },
+    values: { city: 'Boston', region: 'MA', postalCode: '90210' },
+  });
+  expect((await requestRow(id)).billingAddress).toBeNull();
+
+  // A confirmation of another pair (the user then changed the ZIP to another wrong one) warns again.
+  const again = await saveAddress(null, formData({ ...typed, postalCode: '60601', postalCodeConfirmed: 'US:MA:90210' }));
+  expect(again).toMatchObject({ ok: false, warnings: { postalCode: { confirm: 'US:MA:60601' } } });
+
+  await expectRedirect(() => saveAddress(null, formData({ ...typed, postalCodeConfirmed: 'US:MA:90210' })), `/numbers/port/${id}/agreement`);
+  expect((await requestRow(id)).billingAddress).toMatchObject({ region: 'MA', postalCode: '90210' });
+});
+
+test('the service address is checked the same way, under its own field; a Canadian postal code by its first letter', async () => {
+  const id = await draftThroughCustomer(t.db, t.owner, t.summit);
+  signInAs(t.owner);
+  const typed = {
+    requestId: id, ...address, serviceSame: 'no',
+    'serviceAddress.street': '1 Rue Sainte-Catherine', 'serviceAddress.city': 'Toronto', 'serviceAddress.region': 'ON', 'serviceAddress.postalCode': 'H2X 1Y4', 'serviceAddress.country': 'CA',
+  };
+  const warned = await saveAddress(null, formData(typed));
+  expect(warned).toMatchObject({ ok: false, warnings: { 'serviceAddress.postalCode': { message: expect.stringMatching(/^Postal code H2X 1Y4 belongs to Quebec, not Ontario\./) } } });
+  expect(warned && 'warnings' in warned && warned.warnings?.postalCode).toBeFalsy();
+  await expectRedirect(() => saveAddress(null, formData({ ...typed, 'serviceAddress.postalCodeConfirmed': 'CA:ON:H2X 1Y4' })), `/numbers/port/${id}/agreement`);
+});

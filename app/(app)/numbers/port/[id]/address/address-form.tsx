@@ -4,6 +4,7 @@ import { RadioGroup, SelectField, TextField } from '@/components/forms/fields';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CA_PROVINCES, US_STATES } from '@/lib/porting/wizard/regions';
+import type { PostalCodeWarning } from '@/lib/porting/wizard/postal-code-warnings';
 import { saveAddress } from './actions';
 
 const regionOptions = [
@@ -53,6 +54,7 @@ export function AddressForm({ requestId, saved }: { requestId: string; saved: Re
         <TextField {...field('postalCode')} label="ZIP or postal code" autoComplete="billing postal-code" maxLength={10} hint="e.g. 21202 or K1A 0B1" />
         <SelectField {...field('country')} defaultValue={valueOf(state, 'country', saved.country || 'US')} label="Country" options={countryOptions} />
       </div>
+      <PostalCodeCheck field="postalCode" warning={state?.warnings?.postalCode} />
 
       <div onChange={(event) => setSame((event.target as HTMLInputElement).value)}>
         <RadioGroup
@@ -85,8 +87,23 @@ export function AddressForm({ requestId, saved }: { requestId: string; saved: Re
             options={countryOptions}
           />
         </div>
+        <PostalCodeCheck field="serviceAddress.postalCode" warning={state?.warnings?.['serviceAddress.postalCode']} />
       </fieldset>
       <SubmitButton pendingText="Saving…">Save and continue</SubmitButton>
     </form>
+  );
+}
+
+/** A ZIP that belongs to another state: said beside it, and the step goes on once the user confirms the pair. */
+function PostalCodeCheck({ field, warning }: { field: string; warning?: PostalCodeWarning }) {
+  if (!warning) return null;
+  return (
+    <div id={`${field}-warning`} className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+      <p>{warning.message}</p>
+      <label className="mt-3 flex items-start gap-2">
+        <input type="checkbox" name={`${field}Confirmed`} value={warning.confirm} className="mt-0.5" />
+        <span>It is right as typed: it is the address on the bill. Save it anyway.</span>
+      </label>
+    </div>
   );
 }
