@@ -23,15 +23,19 @@ export function useSchemaCheck(serverState: FormState, schema: z.ZodType) {
     setCheck({ after: serverState, failure: invalid(parsed.error, values), fixed: [] });
   }
 
-  function onChange(event: FormEvent<HTMLFormElement>) {
-    const field = (event.target as HTMLInputElement).name;
+  /** Drops `field`'s message once the form passes for it (a field JavaScript fills in calls this itself). */
+  function recheck(form: HTMLFormElement, field: string) {
     if (!field || !shown || shown.ok || !(field in shown.fieldErrors)) return;
-    const parsed = schema.safeParse(formValues(new FormData(event.currentTarget)));
+    const parsed = schema.safeParse(formValues(new FormData(form)));
     const stillWrong = !parsed.success && parsed.error.issues.some((issue) => issue.path[0] === field);
     if (!stillWrong) setCheck({ ...current, fixed: [...current.fixed, field] });
   }
 
-  return { state: shown, onSubmit, onChange };
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    recheck(event.currentTarget, (event.target as HTMLInputElement).name);
+  }
+
+  return { state: shown, onSubmit, onChange, recheck };
 }
 
 function withoutFixed(state: FormState, fixed: string[]): FormState {

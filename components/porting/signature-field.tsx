@@ -5,12 +5,18 @@ import { useEffect, useRef, useState } from 'react';
  * The box to sign in. With JavaScript a signature is drawn with signature_pad and sent as a PNG data
  * URL; the typed full name below works either way (and is the only way without JavaScript).
  */
-export function SignatureField({ typedNameDefault, errors, hint }: { typedNameDefault: string; errors: string[]; hint?: string }) {
+/** `onDrawn`: told once a stroke is drawn, with the hidden input now holding it (its form's messages can go). */
+export function SignatureField({ typedNameDefault, errors, hint, onDrawn }: { typedNameDefault: string; errors: string[]; hint?: string; onDrawn?: (input: HTMLInputElement) => void }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const padRef = useRef<{ clear(): void; isEmpty(): boolean; toDataURL(type?: string): string } | null>(null);
   const padSectionRef = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
+  const [canDraw, setCanDraw] = useState(false);
+  const onDrawnRef = useRef(onDrawn);
+  useEffect(() => {
+    onDrawnRef.current = onDrawn;
+  });
 
   useEffect(() => {
     let cancelled = false;
@@ -19,13 +25,17 @@ export function SignatureField({ typedNameDefault, errors, hint }: { typedNameDe
       if (cancelled || !canvas || !padSectionRef.current) return;
       // Shown only once JavaScript runs (a pad without it is useless), and sized once visible.
       padSectionRef.current.hidden = false;
+      setCanDraw(true);
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       canvas.width = canvas.offsetWidth * ratio;
       canvas.height = canvas.offsetHeight * ratio;
       canvas.getContext('2d')?.scale(ratio, ratio);
       const pad = new SignaturePad(canvas, { penColor: '#1e3a8a' });
       pad.addEventListener('endStroke', () => {
-        if (inputRef.current) inputRef.current.value = pad.toDataURL('image/png');
+        if (inputRef.current) {
+          inputRef.current.value = pad.toDataURL('image/png');
+          onDrawnRef.current?.(inputRef.current);
+        }
         setDrawn(true);
       });
       padRef.current = pad;
@@ -44,6 +54,8 @@ export function SignatureField({ typedNameDefault, errors, hint }: { typedNameDe
   return (
     <div className="space-y-4">
       <input ref={inputRef} type="hidden" name="signatureDataUrl" />
+      {/* Tells the server the page has the drawing box, so its messages can mention it. */}
+      {canDraw && <input type="hidden" name="canDraw" value="yes" />}
       <div ref={padSectionRef} hidden>
         <p className="text-sm font-medium">Draw your signature</p>
         <p id="signature-canvas-note" className="sr-only">

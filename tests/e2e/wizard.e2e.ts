@@ -98,7 +98,7 @@ test('with JavaScript off, the whole wizard works and the typed name signs the L
 
   expect(await page.getByTestId('signature-canvas').isVisible()).toBe(false);
   await page.getByText('Service address').first().waitFor();
-  await page.getByText('Same as billing address').waitFor();
+  await page.getByRole('article', { name: 'Letter of Authorization' }).getByText('Same as billing address').waitFor();
   // The title is asked beside the name: without it nothing is signed.
   await page.getByLabel('Type your full name to sign').fill('Dana Whitfield');
   await page.getByRole('button', { name: 'Sign', exact: true }).click();

@@ -39,7 +39,7 @@ function refusedAnew<T>(token: string, failure: T): T {
 export async function signLetter(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = tokenOf(formData);
   const { signatureDataUrl, token: _t, ...values } = formValues(formData);
-  const input = { signatureDataUrl, typedName: values.typedName, signerTitle: values.signerTitle, agreed: formData.get('agreed') === 'on', letterFingerprint: values.letterFingerprint };
+  const input = { signatureDataUrl, typedName: values.typedName, canDraw: values.canDraw, signerTitle: values.signerTitle, agreed: formData.get('agreed') === 'on', letterFingerprint: values.letterFingerprint };
   const parsed = signByLinkSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error, values, 'The letter is not signed yet.');
   const result = await runService(async () => signByLink(await getDb(), token, parsed.data, await linkClient()), values);

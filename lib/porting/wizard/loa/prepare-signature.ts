@@ -7,6 +7,7 @@ import { StateError } from '@/lib/errors';
 import { findEditableDraft } from '../editable-draft';
 import { missingStepsBefore } from '../steps';
 import { parseSignatureDataUrl } from './signature-image';
+import { notSignedMessage } from './signature-schema';
 
 export type SignatureInput = { signatureDataUrl?: string; typedName?: string; signerTitle?: string };
 
@@ -28,7 +29,7 @@ export async function prepareLoaSignature(db: Database, actor: Actor, requestId:
   } else if (input.typedName) {
     pending = { kind: 'typed', typedName: input.typedName, signerTitle };
   } else {
-    throw new StateError('Sign the letter at the bottom: type your full name (or draw your signature, where the page offers it).');
+    throw new StateError(notSignedMessage(false));
   }
   await db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'loa');

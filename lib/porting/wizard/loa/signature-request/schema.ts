@@ -2,7 +2,7 @@
 // POST /api/v1/port-requests/{id}/loa/signature-request). Services check their input with them again.
 import { z } from 'zod';
 import { singleLineText } from '../../single-line-text';
-import { signerTitleField } from '../signature-schema';
+import { checkSignature, signatureFields, signerTitleField } from '../signature-schema';
 
 /** Who signs for the business: not necessarily a user of the platform. */
 export const sendForSignatureSchema = z.object({
@@ -28,8 +28,7 @@ const SIGN_AS_SHOWN = 'Open your link again and sign the letter as the page show
 /** The signing page's Sign form: a drawn signature (JavaScript) or a typed full name, and the consent. */
 export const signByLinkSchema = z
   .object({
-    signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
-    typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
+    ...signatureFields,
     signerTitle: signerTitleField(),
     agreed: z.literal(true, { error: 'Select "I agree" to sign the letter electronically.' }),
     /**
@@ -38,14 +37,7 @@ export const signByLinkSchema = z
      */
     letterFingerprint: z.string({ error: SIGN_AS_SHOWN }).regex(/^[0-9a-f]{64}$/, SIGN_AS_SHOWN),
   })
-  .superRefine((value, ctx) => {
-    if (value.signatureDataUrl) return;
-    if (!value.typedName) {
-      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Sign the letter: type your full name (or draw your signature, where the page offers it).' });
-    } else if (value.typedName.split(/\s+/).length < 2) {
-      ctx.addIssue({ code: 'custom', path: ['typedName'], message: 'Type your full name: first and last name.' });
-    }
-  });
+  .superRefine(checkSignature);
 export type SignByLinkInput = z.input<typeof signByLinkSchema>;
 
 export const declineByLinkSchema = z.object({

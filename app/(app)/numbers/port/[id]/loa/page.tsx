@@ -6,6 +6,7 @@ import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
 import { stepPath } from '@/lib/porting/wizard/steps';
 import { dateTimeUtc } from '@/lib/format/date-time-utc';
+import { CheckBeforeSigning } from '@/components/porting/check-before-signing';
 import { SignatureRequestStatus } from '@/components/porting/signature-request-status';
 import { getSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/get-signature-request';
 import { SendForSignatureForm, SignatureRequestButtons } from './send-for-signature-form';
@@ -25,6 +26,16 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
   const signed = pending ? null : draft.signature;
   const signingForms = (
     <>
+      <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} signerTitle={pending?.signerTitle ?? ''} />
+      <SendForSignatureForm
+        requestId={id}
+        again={signatureRequest?.state === 'declined' ? { signerName: signatureRequest.signerName, signerEmail: signatureRequest.signerEmail, signerTitle: signatureRequest.signerTitle } : undefined}
+      />
+    </>
+  );
+  const letter = (
+    <>
+      {!signed && <CheckBeforeSigning draft={draft} document={document} />}
       <LoaLetter document={document} />
       {pending?.kind === 'drawn' && (
         <p className="mt-4 text-sm text-slate-700">
@@ -39,12 +50,16 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
           {pending.signerTitle && <>, {pending.signerTitle}</>}
         </p>
       )}
-      {pending && <h2 className="mt-8 text-sm font-semibold text-slate-700">To change your signature, sign again; otherwise select Continue at the top.</h2>}
-      <SignForm requestId={id} typedName={pending?.kind === 'typed' ? pending.typedName : ''} signerTitle={pending?.signerTitle ?? ''} />
-      <SendForSignatureForm
-        requestId={id}
-        again={signatureRequest?.state === 'declined' ? { signerName: signatureRequest.signerName, signerEmail: signatureRequest.signerEmail, signerTitle: signatureRequest.signerTitle } : undefined}
-      />
+      {/* Once signed, the signing box folds away: a second empty "Sign here" read as if signing had failed. */}
+      {pending ? (
+        <details className="mt-6 rounded-md border border-slate-300 p-4" data-testid="change-signature">
+          <summary className="cursor-pointer font-medium">Signed · change signature</summary>
+          <p className="mt-3 text-sm text-slate-600">Sign again below to replace your signature; otherwise select Continue at the top.</p>
+          {signingForms}
+        </details>
+      ) : (
+        signingForms
+      )}
     </>
   );
   return (
@@ -83,10 +98,10 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
             {signed.signerName} with yours: the letter names you as the authorized person. A letter sent for signature again
             replaces it once signed.
           </p>
-          {signingForms}
+          {letter}
         </details>
       ) : (
-        signingForms
+        letter
       )}
     </WizardFrame>
   );

@@ -37,7 +37,7 @@ async function readEndpointForm(formData: FormData): Promise<{ ok: true; input: 
     return { ...failure, fieldErrors };
   }
   const problem = await endpointUrlProblem(parsed.data.url);
-  if (problem) return { ok: false, fieldErrors: { url: [problem] }, formError: 'Please correct the fields marked below.', values };
+  if (problem) return { ok: false, fieldErrors: { url: [problem] }, formError: INVALID_FORM_MESSAGE, values };
   return { ok: true, input: parsed.data, values };
 }
 
