@@ -88,7 +88,9 @@ test('Step 6, every agreement box must be checked', () => {
 });
 
 test('Step 7, a signature is drawn or a full name typed', () => {
-  expect(messages(loaSignatureSchema.safeParse({})).typedName).toMatch(/Sign the letter at the bottom/);
+  // Without JavaScript there is no drawing box, and the message does not mention one.
+  expect(messages(loaSignatureSchema.safeParse({})).typedName).toBe('Sign the letter: type your full name in the box at the bottom.');
+  expect(messages(loaSignatureSchema.safeParse({ canDraw: 'yes' })).typedName).toBe('Sign the letter: draw your signature in the box at the bottom, or type your full name under it.');
   expect(messages(loaSignatureSchema.safeParse({ typedName: 'Dana' })).typedName).toMatch(/full name/);
   expect(loaSignatureSchema.safeParse({ typedName: 'Dana Whitfield', signerTitle: 'Office Manager' }).success).toBe(true);
   // The letter names the authorized person with their title.
