@@ -99,7 +99,7 @@ const stepFields = Object.entries(STEP_FORMS).flatMap(([name, form]) => Object.k
 test('the list covers every schema of the wizard steps, and each form above is accepted as it is', async () => {
   const dir = path.join(process.cwd(), 'lib/porting/wizard');
   const exported: string[] = [];
-  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && WIZARD_STEPS.some((s) => f === `${s.key}.ts` || f.startsWith(`${s.key}/`)))) {
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && WIZARD_STEPS.some((s) => f === `${s.key}.ts` || f === `${s.key}-schema.ts` || f.startsWith(`${s.key}/`)))) {
     const stepModule = (await import(path.join(dir, file))) as Record<string, unknown>;
     exported.push(...Object.keys(stepModule).filter((key) => key.endsWith('Schema')));
   }
