@@ -8,7 +8,11 @@ export class NotFoundError extends Error {
 
 /** The action does not fit the current state (e.g. editing a submitted request); the message is for users. */
 export class StateError extends Error {
-  constructor(message: string) {
+  /** `fields`: a message per field the state concerns (by the form's field name), shown beside it. */
+  constructor(
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'StateError';
   }

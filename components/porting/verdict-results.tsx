@@ -6,6 +6,8 @@ import type { NumberLinesResult, ShownVerdict } from '@/lib/porting/wizard/numbe
 export function VerdictResults({ requestId, result, after }: { requestId: string; result: NumberLinesResult; after?: ReactNode }) {
   const { summary } = result;
   const carrierColumn = result.carrierCheck === 'answered' || result.verdicts.some((v) => v.currentCarrier);
+  const refused = result.verdicts.filter((v) => v.verdict === 'refused');
+  const accepted = result.verdicts.filter((v) => v.verdict === 'accepted');
   return (
     <section aria-label="Portability check" className="mt-6 rounded-md border border-slate-200 p-4" data-testid="verdict-results">
       <h4 className="font-semibold">{result.mode === 'added' ? 'Added to the request' : 'Portability check (nothing saved yet)'}</h4>
@@ -21,7 +23,7 @@ export function VerdictResults({ requestId, result, after }: { requestId: string
         </p>
       )}
       {after}
-      {result.refused.length > 0 && (
+      {result.mode === 'checked' && result.refused.length > 0 && (
         <form method="post" action={`/numbers/port/${requestId}/numbers/refused-lines`} className="mt-2">
           <input type="hidden" name="refused" value={JSON.stringify(result.refused)} />
           <button type="submit" className="text-sm text-blue-700 underline">
@@ -29,42 +31,62 @@ export function VerdictResults({ requestId, result, after }: { requestId: string
           </button>
         </form>
       )}
-      <div className="mt-3 max-h-96 overflow-y-auto">
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1 pr-3">Line</th>
-              <th className="pr-3">You entered</th>
-              <th className="pr-3">Verdict</th>
-              {carrierColumn && <th className="pr-3">Current carrier</th>}
-              <th>Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.verdicts.map((v) => (
-              <tr key={`${v.line}-${v.input}`} className="border-t border-slate-100 align-top" data-verdict={v.verdict} data-code={v.code}>
-                <td className="py-1 pr-3 text-slate-500">{v.line}</td>
-                <td className="pr-3 font-mono">{v.input}</td>
-                <td className={`pr-3 font-medium ${v.verdict === 'accepted' ? 'text-green-700' : 'text-red-700'}`}>
-                  {v.verdict === 'accepted' ? (v.isTollFree ? 'Accepted, toll-free' : 'Accepted') : 'Refused'}
-                </td>
-                {carrierColumn && (
-                  <td className="pr-3" data-testid="verdict-carrier">
-                    <CarrierFacts verdict={v} />
-                  </td>
-                )}
-                <td className="text-slate-700">{v.code === 'ok' ? '' : v.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.verdictsTotal > result.verdicts.length && (
-          <p className="mt-2 text-xs text-slate-500">
-            Showing the first {result.verdicts.length} of {result.verdictsTotal} lines; the CSV has every refused line.
-          </p>
-        )}
-      </div>
+      {result.mode === 'added' && summary.refused > 0 && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="refused-kept-note">
+          The {summary.refused === 1 ? 'refused line waits' : `${summary.refused} refused lines wait`} under “Lines to fix” at the top of this step, with {summary.refused === 1 ? 'its reason' : 'their reasons'}.
+        </p>
+      )}
+      {/* Refused lines first (when checking; once added they are under "Lines to fix"); accepted ones folded. */}
+      {result.mode === 'checked' && refused.length > 0 && <VerdictTable verdicts={refused} carrierColumn={carrierColumn} />}
+      {accepted.length > 0 && (
+        <details className="mt-3" open={refused.length === 0 && accepted.length <= 10}>
+          <summary className="cursor-pointer text-sm font-medium" data-testid="accepted-summary">
+            {accepted.length} {result.mode === 'added' ? 'added' : 'accepted'}
+          </summary>
+          <VerdictTable verdicts={accepted} carrierColumn={carrierColumn} />
+        </details>
+      )}
+      {result.verdictsTotal > result.verdicts.length && (
+        <p className="mt-2 text-xs text-slate-500">
+          Showing the first {result.verdicts.length} of {result.verdictsTotal} lines{result.mode === 'checked' ? '; the CSV has every refused line' : ''}.
+        </p>
+      )}
     </section>
+  );
+}
+
+function VerdictTable({ verdicts, carrierColumn }: { verdicts: ShownVerdict[]; carrierColumn: boolean }) {
+  return (
+    <div className="mt-3 max-h-96 overflow-auto">
+      <table className="min-w-full text-sm">
+        <thead className="text-left text-slate-500">
+          <tr>
+            <th className="py-1 pr-3">Line</th>
+            <th className="pr-3">You entered</th>
+            <th className="pr-3">Verdict</th>
+            {carrierColumn && <th className="pr-3">Current carrier</th>}
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {verdicts.map((v) => (
+            <tr key={`${v.line}-${v.input}`} className="border-t border-slate-100 align-top" data-verdict={v.verdict} data-code={v.code}>
+              <td className="py-1 pr-3 text-slate-500">{v.line}</td>
+              <td className="pr-3 font-mono whitespace-nowrap">{v.input}</td>
+              <td className={`pr-3 font-medium ${v.verdict === 'accepted' ? 'text-green-700' : 'text-red-700'}`}>
+                {v.verdict === 'accepted' ? (v.isTollFree ? 'Accepted, toll-free' : 'Accepted') : 'Refused'}
+              </td>
+              {carrierColumn && (
+                <td className="pr-3" data-testid="verdict-carrier">
+                  <CarrierFacts verdict={v} />
+                </td>
+              )}
+              <td className="text-slate-700">{v.code === 'ok' ? '' : v.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -96,7 +118,8 @@ export function NumberFormActions({ before, section, form }: { before?: ReactNod
       <button type="submit" name="intent" value={intent('check')} form={form} className={buttonClass('secondary')}>
         Check Portability
       </button>
-      <button type="submit" name="intent" value={intent('add')} form={form} className={buttonClass()}>
+      {/* Secondary: Save and continue, which adds these too, is the step's one primary button. */}
+      <button type="submit" name="intent" value={intent('add')} form={form} className={buttonClass('secondary')}>
         Add to request
       </button>
     </div>

@@ -220,6 +220,29 @@ export const alternateRoutings = pgTable(
   (t) => [uniqueIndex('alternate_routings_request_tracking_idx').on(t.portRequestId, t.trackingNumberId)],
 );
 
+/**
+ * Lines the customer's "Add to request" refused, kept on the draft as typed with the reason, to fix
+ * on the numbers step (or dismiss) across reloads and visits; gone once added or dismissed.
+ */
+export const linesToFix = pgTable(
+  'lines_to_fix',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portRequestId: uuid('port_request_id').notNull().references(() => portRequests.id, { onDelete: 'cascade' }),
+    /** Where the line came from, as the user reads it: "Row 2", "numbers.csv, line 14". */
+    origin: text('origin').notNull(),
+    position: integer('position').notNull(),
+    numberToPort: text('number_to_port').notNull(),
+    receivingNumber: text('receiving_number'),
+    trackingSource: text('tracking_source'),
+    accountName: text('account_name'),
+    code: text('code').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lines_to_fix_request_idx').on(t.portRequestId, t.position)],
+);
+
 export const inquiryStatus = pgEnum('inquiry_status', ['open', 'closed']);
 
 // Ports from outside the US and Canada go through the regulatory team by ticket ("submit a ticket").

@@ -16,7 +16,7 @@ export async function runService<T>(work: () => Promise<T>, values: Record<strin
     return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
-    if (error instanceof StateError) return failed(error.message, values);
+    if (error instanceof StateError) return failed(error.message, values, Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])));
     logFailure('action', error);
     return failed('We could not save this just now; nothing you typed is lost. Please try again in a moment.', values);
   }

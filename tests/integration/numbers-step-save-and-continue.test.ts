@@ -9,6 +9,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { loaSignatures, portRequestNumbers, portRequests } from '@/db/schema';
 import { submitNumbersStep } from '@/app/(app)/numbers/port/[id]/numbers/actions';
 import { saveCarrier } from '@/app/(app)/numbers/port/[id]/carrier/actions';
+import { listLinesToFix } from '@/lib/porting/wizard/numbers/lines-to-fix';
 import { startTestCarrier, type TestCarrier } from '../helpers/carrier';
 import { draftReadyToSign, draftThroughCarrier, signDraft } from '../helpers/port-requests';
 import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../helpers/request-scope';
@@ -65,7 +66,7 @@ describe('Save and continue takes what is typed', () => {
     expect(await saved(fileDraft)).toEqual([c]);
   });
 
-  test('a refused line: the accepted ones are added, the step stays with the verdicts and what was typed to fix', async () => {
+  test('a refused line: the accepted ones are added, the step stays with the verdicts, and the refused lines wait to be fixed', async () => {
     const id = await numbersStep();
     const good = t.freshNumber();
     const state = await submitNumbersStep(
@@ -73,7 +74,7 @@ describe('Save and continue takes what is typed', () => {
       formData({ requestId: id, rowCount: 3, ...row(0, good), ...row(1, '+14105550950'), ...row(2, '+16175550130', '+14105550199', 'Website'), intent: 'continue' }),
     );
     expect(state).toMatchObject({ ok: false, section: 'continue' });
-    expect(state?.formError).toBe('2 lines were refused: fix them below (or clear them), then Save and continue again. The accepted number is in the request.');
+    expect(state?.formError).toBe('2 lines were not added: fix them under "Lines to fix" (or dismiss them), then Save and continue again. The accepted number is in the request.');
     expect(state?.formError).not.toMatch(/Add to request/);
     expect(state?.rowsResult?.verdicts.map((v) => [v.line, v.verdict, v.code])).toEqual([
       [1, 'accepted', 'ok'],
@@ -81,8 +82,11 @@ describe('Save and continue takes what is typed', () => {
       [3, 'refused', 'already_tracking'],
     ]);
     expect(state?.rowsResult?.verdicts[1].message).toMatch(/not supported for porting/);
-    // The refused rows come back as typed, to fix; the accepted one is in the request.
-    expect(state?.values).toMatchObject({ 'rows.0.number': '+14105550950', 'rows.1.number': '+16175550130', 'rows.1.trackingSource': 'Website' });
+    // The refused rows are kept on the draft as typed, with their reasons; the accepted one is in the request.
+    expect((await listLinesToFix(t.db, { id })).lines).toMatchObject([
+      { origin: 'Row 2', numberToPort: '+14105550950', reason: expect.stringMatching(/not supported for porting/) },
+      { origin: 'Row 3', numberToPort: '+16175550130', trackingSource: 'Website' },
+    ]);
     expect(await saved(id)).toEqual([good]);
     const [request] = await t.db.select({ steps: portRequests.completedSteps }).from(portRequests).where(eq(portRequests.id, id));
     expect(request.steps).not.toContain('numbers');

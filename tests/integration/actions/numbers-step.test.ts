@@ -6,6 +6,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { portRequestNumbers } from '@/db/schema';
 import { removeNumbers, submitNumbersStep } from '@/app/(app)/numbers/port/[id]/numbers/actions';
+import { listLinesToFix } from '@/lib/porting/wizard/numbers/lines-to-fix';
 import { draftThroughCarrier } from '../../helpers/port-requests';
 import { expectNotFound, expectRedirect, formData, signInAs, setupRequestScope } from '../../helpers/request-scope';
 import { setupTestContext } from '../../helpers/test-context';
@@ -96,15 +97,17 @@ test('"Check Portability" on the rows returns a verdict for each line, keeps the
   expect(await saved(id)).toEqual([]);
 });
 
-test('"Add to request" saves the good rows; the form keeps only the refused ones, to fix', async () => {
+test('"Add to request" saves the good rows; the refused ones wait under "Lines to fix", kept on the draft, and the rows start afresh', async () => {
   const id = await numbersStep();
   const good = t.freshNumber();
   const state = await submitNumberRows(null, ({ requestId: id, rowCount: 3, 'rows.0.number': good, 'rows.0.receivingNumber': '+14105550199', 'rows.0.trackingSource': 'Google Ads', 'rows.1.number': '+16175550130', 'rows.1.trackingSource': 'Website', intent: 'add' }),
   );
   expect(state).toMatchObject({ ok: true, rowCount: 3, result: { mode: 'added', verdictsTotal: 2 } });
-  expect(state?.values).toMatchObject({ 'rows.0.number': '+16175550130', 'rows.0.trackingSource': 'Website' });
-  expect(Object.keys(state?.values ?? {}).filter((k) => k.startsWith('rows.1.'))).toEqual([]);
+  expect(Object.keys(state?.values ?? {}).filter((k) => k.startsWith('rows.'))).toEqual([]);
   expect(await saved(id)).toEqual([good]);
+  expect((await listLinesToFix(t.db, { id })).lines).toEqual([
+    expect.objectContaining({ origin: 'Row 2', numberToPort: '+16175550130', trackingSource: 'Website', code: 'already_tracking', reason: expect.stringMatching(/already/i) }),
+  ]);
   expect(scope.revalidated).toContain(`/numbers/port/${id}/numbers`);
 });
 

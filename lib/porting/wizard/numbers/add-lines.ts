@@ -11,6 +11,7 @@ import { withCarrierAnswers } from './carrier-verdicts';
 import { checkDraftNumbers } from './check-lines';
 import type { PortNumberContext, PortNumberVerdict } from './check-rules';
 import { insertNumbers } from './insert-numbers';
+import { keepLinesToFix, type KeepRefused } from './keep-lines-to-fix';
 import { numbersLoaFields, numbersOnLetter } from './loa-fields';
 import type { RawLine } from './read-number-lines';
 
@@ -18,7 +19,8 @@ import type { RawLine } from './read-number-lines';
 /**
  * "Add to request": runs the pre-checks, asks the carrier about the lines they accept, and adds the
  * accepted lines to the draft (with the carrier's answers) in one transaction; refused lines are
- * returned for the user to fix, and never block the good ones.
+ * returned for the user to fix, and never block the good ones. With `keep` (the console), they
+ * are also kept on the draft, in the same transaction, until fixed or dismissed.
  */
 export async function addNumbersToDraft(
   db: Database,
@@ -27,11 +29,15 @@ export async function addNumbersToDraft(
   lines: RawLine[],
   defaults: PortNumberContext['defaults'],
   now = new Date(),
+  keep?: KeepRefused,
 ): Promise<PortNumberVerdict[]> {
   // Counted and pre-checked first; the carrier is asked with no transaction open, so no lock waits on it.
-  const first = await db.transaction(async (tx) =>
-    checkDraftNumbers(tx, actor, await findEditableDraft(tx, actor, requestId, 'numbers'), lines, defaults, now),
-  );
+  const first = await db.transaction(async (tx) => {
+    const checked = await checkDraftNumbers(tx, actor, await findEditableDraft(tx, actor, requestId, 'numbers'), lines, defaults, now);
+    // Nothing to add: the refused lines are kept now, under the same lock.
+    if (keep && !checked.verdicts.some((v) => v.verdict === 'accepted')) await keepLinesToFix(tx, requestId, lines, checked.verdicts, keep, defaults);
+    return checked;
+  });
   if (!first.verdicts.some((v) => v.verdict === 'accepted')) return first.verdicts;
   const answers = await askCarrier(first.verdicts);
   return db.transaction(async (tx) => {
@@ -48,6 +54,7 @@ export async function addNumbersToDraft(
             : v,
         )
       : checked;
+    if (keep) await keepLinesToFix(tx, requestId, lines, verdicts, keep, defaults);
     const accepted = verdicts.filter((v) => v.verdict === 'accepted');
     if (accepted.length === 0) return verdicts;
 

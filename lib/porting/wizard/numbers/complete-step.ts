@@ -6,9 +6,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { StateError } from '@/lib/errors';
 import { findEditableDraft } from '../editable-draft';
 import { saveStep } from '../save-step';
+import { formatPhoneNumber } from '@/lib/phone/format';
+import { countLinesToFix } from './lines-to-fix';
 import { listForwardingTrackingNumbers } from './routing';
 
-/** "Continue" on Numbers to Port: at least one number, and a new route for every forwarding tracking number. */
+/** "Continue" on Numbers to Port: at least one number, a new route for every forwarding tracking number, no line left to fix. */
 export async function completeNumbersStep(db: Database, actor: Actor, requestId: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const request = await findEditableDraft(tx, actor, requestId, 'numbers');
@@ -20,8 +22,13 @@ export async function completeNumbersStep(db: Database, actor: Actor, requestId:
     const unrouted = (await listForwardingTrackingNumbers(tx, actor, request)).filter((f) => !f.newReceivingNumber);
     if (unrouted.length) {
       throw new StateError(
-        `Choose where ${unrouted.length === 1 ? 'tracking number' : `${unrouted.length} tracking numbers`} ${unrouted.map((u) => u.trackingNumber).join(', ')} should forward once the number they ring today has ported.`,
+        `Choose where ${unrouted.length === 1 ? 'tracking number' : `${unrouted.length} tracking numbers`} ${unrouted.map((u) => formatPhoneNumber(u.trackingNumber)).join(', ')} should forward once the number they ring today has ported.`,
+        Object.fromEntries(unrouted.map((u) => [`route.${u.trackingNumberId}`, 'Choose the number this tracking number should forward to.'])),
       );
+    }
+    const waiting = await countLinesToFix(tx, requestId);
+    if (waiting > 0) {
+      throw new StateError(`${waiting === 1 ? '1 line was' : `${waiting} lines were`} not added: fix ${waiting === 1 ? 'it' : 'them'} under "Lines to fix" (or dismiss ${waiting === 1 ? 'it' : 'them'}), then Save and continue again.`);
     }
     await saveStep(tx, actor, request, { step: 'numbers', fields: {}, at: now });
   });

@@ -5,6 +5,7 @@ import { formatPhoneNumber } from '@/lib/phone/format';
 import { findEditableDraft } from '../editable-draft';
 import { findPortRequest } from '../../port-request-access';
 import { addNumbersToDraft } from './add-lines';
+import type { KeepRefused } from './keep-lines-to-fix';
 import { askCarrier } from './ask-carrier';
 import { getCarrierView } from './carrier-view';
 import { withCarrierAnswers } from './carrier-verdicts';
@@ -26,10 +27,11 @@ export async function runNumberLines(
   defaults: PortNumberContext['defaults'],
   mode: 'checked' | 'added',
   now = new Date(),
+  keep?: KeepRefused,
 ): Promise<NumberLinesResult> {
   let verdicts: PortNumberVerdict[];
   if (mode === 'added') {
-    verdicts = await addNumbersToDraft(db, actor, requestId, lines, defaults, now);
+    verdicts = await addNumbersToDraft(db, actor, requestId, lines, defaults, now, keep);
   } else {
     // Nothing is saved, but the same rule as saving decides who may check: the draft's owner, or
     // the customer fixing numbers the team asked about.

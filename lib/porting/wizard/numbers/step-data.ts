@@ -4,11 +4,12 @@ import type { Queryable } from '@/db/client';
 import { accounts, portRequestNumbers, trackingSources } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
 import type { PortRequest } from '../../port-request-access';
+import { listLinesToFix } from './lines-to-fix';
 import { listForwardingTrackingNumbers } from './routing';
 
 export const NUMBERS_PAGE_SIZE = 100;
 
-/** What the Numbers to Port page shows: one page of the draft's numbers, totals, choices for new rows. */
+/** What the Numbers to Port page shows: one page of the draft's numbers, totals, choices for new rows, the lines to fix. */
 export async function getNumbersStepData(db: Queryable, actor: Actor, request: Omit<PortRequest, 'accountPinCiphertext'>, page: number) {
   const scope = accountScope(actor, request.accountId);
   const [totals] = await db
@@ -48,5 +49,6 @@ export async function getNumbersStepData(db: Queryable, actor: Actor, request: O
     .where(inArray(trackingSources.accountId, scope))
     .orderBy(asc(trackingSources.name));
   const forwarding = await listForwardingTrackingNumbers(db, actor, request as PortRequest);
-  return { totals, numbers, usableAccounts, sourceNames: sources.map((s) => s.name), forwarding };
+  const linesToFix = await listLinesToFix(db, request);
+  return { totals, numbers, usableAccounts, sourceNames: sources.map((s) => s.name), forwarding, linesToFix };
 }

@@ -5,9 +5,9 @@ import type { NumbersStepState } from './actions';
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 
 /** "Add many numbers from a file or a list": the file, the box and the defaults, in the step's one form (`form`). */
-export function NumberList({ state, form, sources }: { state: NumbersStepState; form: string; sources: string[] }) {
+export function NumberList({ state, form, sources, errorOf }: { state: NumbersStepState; form: string; sources: string[]; errorOf: (name: string) => string | undefined }) {
   const value = (k: string) => state?.values?.[k] ?? '';
-  const error = (k: string) => (state?.section !== 'rows' ? state?.fieldErrors?.[k]?.[0] : undefined);
+  const error = (k: string) => (state?.section === 'list' ? errorOf(k) : undefined);
   return (
     <div className="space-y-4">
       {state?.section === 'list' && state.formError && (
@@ -32,11 +32,6 @@ export function NumberList({ state, form, sources }: { state: NumbersStepState; 
           {value('checkedFile') && !error('pasted') && (
             <span className="block text-sm font-normal text-slate-600" data-testid="checked-file-note">
               The lines of {value('checkedFile')} are here as checked: “Add to request” or “Save and continue” adds them, no need to choose the file again.
-            </span>
-          )}
-          {value('refusedKept') && !error('pasted') && (
-            <span className="block text-sm font-normal text-slate-600" data-testid="refused-kept-note">
-              The {value('refusedKept')} refused line(s) are here to fix; the accepted ones are in the request.
             </span>
           )}
           {value('checkedLargeFile') && (

@@ -6,7 +6,14 @@ import type { NumbersStepState } from './actions';
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 
 /** "Add numbers one by one": the rows, each control in the step's one form (`form`). */
-export function NumberRows({ state, form, accounts, sources, currentAccount }: { state: NumbersStepState; form: string; accounts: string[]; sources: string[]; currentAccount: string }) {
+export function NumberRows({ state, form, accounts, sources, currentAccount, errorOf }: {
+  state: NumbersStepState;
+  form: string;
+  accounts: string[];
+  sources: string[];
+  currentAccount: string;
+  errorOf: (name: string) => string | undefined;
+}) {
   const rowCount = state?.rowCount ?? 3;
   const value = (k: string) => state?.values?.[k] ?? '';
   return (
@@ -22,8 +29,8 @@ export function NumberRows({ state, form, accounts, sources, currentAccount }: {
             <legend className="px-1 text-xs text-slate-500">Row {i + 1}</legend>
             <label className="text-xs font-medium">
               Number to Port
-              <input form={form} name={`rows.${i}.number`} defaultValue={value(`rows.${i}.number`)} className={input} placeholder="+14105550000" inputMode="tel" />
-              {state?.fieldErrors?.[`rows.${i}.number`] && <span className="text-red-700">{state.fieldErrors[`rows.${i}.number`][0]}</span>}
+              <input form={form} name={`rows.${i}.number`} defaultValue={value(`rows.${i}.number`)} className={input} placeholder="(410) 555-0000" inputMode="tel" />
+              {errorOf(`rows.${i}.number`) && <span className="text-red-700">{errorOf(`rows.${i}.number`)}</span>}
             </label>
             <label className="text-xs font-medium">
               Forward/Receiving Number

@@ -1,22 +1,28 @@
 'use client';
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { VerdictResults } from '@/components/porting/verdict-results';
 import { buttonClass } from '@/components/ui/button';
 import type { NumberLinesResult } from '@/lib/porting/wizard/numbers/lines-result';
 import { SuggestedCarrier } from '../carrier/suggested-carrier';
-import { submitNumbersStep } from './actions';
+import { submitNumbersStep, type NumbersStepState } from './actions';
 import { NumberList } from './number-file-form';
+import { LinesToFix, type ShownLineToFix } from './lines-to-fix-form';
 import { NumberRows } from './number-rows-form';
+import { RoutingSection, type ForwardingRow } from './step-forms';
 
 const FORM_ID = 'numbers-entry';
 
 /**
- * The numbers step's entry: the rows, the file or list, and "Save and continue", all one form (its
- * controls join it by the form attribute, so each section's results and their download form can
- * sit between them). With JavaScript off it posts to the same server action.
+ * The numbers step's entry: the lines to fix, the routing, the rows, the file or list, and "Save and
+ * continue", all one form (its controls join it by the form attribute, so each section's results
+ * and their download forms can sit between them). With JavaScript off it posts to the same server
+ * action. A field's message goes once the field is changed; the form's own, once every field it
+ * names is.
  */
-export function NumbersEntry({ requestId, accounts, sources, currentAccount, tooLarge, carrier, children }: {
+export function NumbersEntry({ requestId, accounts, sources, currentAccount, tooLarge, carrier, forwarding, linesToFix, children }: {
   requestId: string;
+  forwarding: ForwardingRow[];
+  linesToFix: { lines: ShownLineToFix[]; total: number };
   accounts: string[];
   sources: string[];
   currentAccount: string;
@@ -26,6 +32,18 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
   children?: ReactNode;
 }) {
   const [state, action, pending] = useActionState(submitNumbersStep, null);
+  // The fields changed since the last answer: their messages are stale.
+  const [edited, setEdited] = useState<{ after: NumbersStepState; names: Set<string> }>({ after: null, names: new Set() });
+  const changed = edited.after === state ? edited.names : new Set<string>();
+  const onEdit = (event: FormEvent) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name && !changed.has(name)) setEdited({ after: state, names: new Set([...changed, name]) });
+  };
+  const errorOf = (name: string) => (changed.has(name) ? undefined : state?.fieldErrors?.[name]?.[0]);
+  const named = Object.keys(state?.fieldErrors ?? {});
+  const formErrorStale = named.length > 0 && named.every((name) => changed.has(name));
+  const shown = state && !formErrorStale ? state : state && { ...state, formError: undefined };
+  const valueOf = (name: string, saved: string) => state?.values?.[name] ?? saved;
   const results = (result: NumberLinesResult | undefined) =>
     result && (
       <VerdictResults
@@ -40,15 +58,37 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
       />
     );
   return (
-    <>
+    <div onChange={onEdit}>
       <form id={FORM_ID} action={action} noValidate>
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="rowCount" value={state?.rowCount ?? 3} />
       </form>
+      {shown?.section === 'fix' && shown.formError && (
+        <p role="alert" className="mt-6 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
+          {shown.formError}
+        </p>
+      )}
+      <LinesToFix
+        requestId={requestId}
+        lines={linesToFix.lines}
+        total={linesToFix.total}
+        form={FORM_ID}
+        accounts={accounts}
+        sources={sources}
+        valueOf={valueOf}
+        result={state?.section === 'fix' ? state.fixResult : undefined}
+        message={state?.section === 'fix' && state.ok ? state.message : undefined}
+      />
+      {shown?.section === 'routing' && shown.formError && (
+        <p role="alert" className="mt-6 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
+          {shown.formError}
+        </p>
+      )}
+      <RoutingSection forwarding={forwarding} form={FORM_ID} valueOf={valueOf} errorOf={errorOf} />
       <section className="mt-8">
         <h3 className="font-semibold">Add numbers one by one</h3>
         <div className="mt-3">
-          <NumberRows state={state} form={FORM_ID} accounts={accounts} sources={sources} currentAccount={currentAccount} />
+          <NumberRows state={shown} form={FORM_ID} accounts={accounts} sources={sources} currentAccount={currentAccount} errorOf={errorOf} />
         </div>
         {results(state?.rowsResult)}
       </section>
@@ -61,22 +101,24 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
           </p>
         )}
         <div className="mt-3">
-          <NumberList state={state} form={FORM_ID} sources={sources} />
+          <NumberList state={shown} form={FORM_ID} sources={sources} errorOf={errorOf} />
         </div>
         {results(state?.listResult)}
       </section>
       {children}
       <div className="mt-8 border-t border-slate-200 pt-6">
-        {state?.section === 'continue' && !state.ok && (
+        {shown?.section === 'continue' && !shown.ok && shown.formError && (
           <div role="alert" className="mb-6 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900" data-testid="continue-error">
-            <p className="font-medium">{state.formError}</p>
+            <p className="font-medium">{shown.formError}</p>
           </div>
         )}
-        <p className="mb-3 text-sm text-slate-600">Numbers typed in the rows or the list above (or a file chosen) are added when you continue.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Save and continue saves everything on this page: the lines to fix as corrected, the routing, and the numbers typed in the rows or the list above (or a file chosen).
+        </p>
         <button form={FORM_ID} type="submit" name="intent" value="continue" className={buttonClass()} disabled={pending} aria-disabled={pending}>
           {pending ? 'Checking…' : 'Save and continue'}
         </button>
       </div>
-    </>
+    </div>
   );
 }

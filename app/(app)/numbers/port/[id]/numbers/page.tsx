@@ -10,7 +10,6 @@ import { SplitNotice } from '@/components/porting/split-notice';
 import { SuggestedCarrier } from '../carrier/suggested-carrier';
 import { removeNumbers } from './actions';
 import { NumbersEntry } from './numbers-entry';
-import { RoutingForm } from './step-forms';
 
 export const metadata: Metadata = { title: 'Numbers to Port' };
 
@@ -64,8 +63,8 @@ export default async function NumbersStepPage({ params, searchParams }: { params
               <tbody>
                 {data.numbers.map((n) => (
                   <tr key={n.number} className="border-t border-slate-100">
-                    <td className="py-1 pr-3 font-mono">{n.number}</td>
-                    <td className="pr-3 font-mono">{formatPhoneNumber(n.receivingNumber)}</td>
+                    <td className="py-1 pr-3 font-mono whitespace-nowrap">{formatPhoneNumber(n.number)}</td>
+                    <td className="pr-3 font-mono whitespace-nowrap">{formatPhoneNumber(n.receivingNumber)}</td>
                     <td className="pr-3">{n.trackingSource ?? '—'}</td>
                     <td className="pr-3">{n.accountName}</td>
                     <td className="pr-3">{n.country === 'CA' ? 'Canada' : 'US'}</td>
@@ -75,7 +74,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
                       <form action={removeNumbers}>
                         <input type="hidden" name="requestId" value={id} />
                         <input type="hidden" name="number" value={n.number} />
-                        <button type="submit" className="text-xs text-red-700 underline" aria-label={`Remove ${n.number}`}>
+                        <button type="submit" className="text-xs text-red-700 underline" aria-label={`Remove ${formatPhoneNumber(n.number)}`}>
                           Remove
                         </button>
                       </form>
@@ -104,25 +103,6 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         )}
       </section>
 
-      {data.forwarding.length > 0 && (
-        <section className="mt-6 rounded-md bg-amber-50 p-4 ring-1 ring-amber-200" aria-labelledby="routing-title">
-          <h3 id="routing-title" className="font-semibold">Choose an alternate routing</h3>
-          <p className="mb-3 text-sm text-slate-700">
-            Some numbers you are porting are active receiving numbers: tracking numbers forward calls to them today. Choose
-            where each of those tracking numbers should forward once the port is done.
-          </p>
-          <RoutingForm
-            requestId={id}
-            forwarding={data.forwarding.map((f) => ({
-              trackingNumberId: f.trackingNumberId,
-              trackingNumber: formatPhoneNumber(f.trackingNumber),
-              portingNumber: formatPhoneNumber(f.portingNumber),
-              newReceivingNumber: f.newReceivingNumber ? formatPhoneNumber(f.newReceivingNumber) : '',
-            }))}
-          />
-        </section>
-      )}
-
       <NumbersEntry
         requestId={id}
         accounts={data.usableAccounts.map((a) => a.name)}
@@ -130,6 +110,24 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         currentAccount={data.usableAccounts.find((a) => a.id === draft.accountId)?.name ?? ''}
         tooLarge={query.upload === 'too-large'}
         carrier={carrier}
+        forwarding={data.forwarding.map((f) => ({
+          trackingNumberId: f.trackingNumberId,
+          trackingNumber: formatPhoneNumber(f.trackingNumber),
+          portingNumber: formatPhoneNumber(f.portingNumber),
+          newReceivingNumber: f.newReceivingNumber ? formatPhoneNumber(f.newReceivingNumber) : '',
+        }))}
+        linesToFix={{
+          total: data.linesToFix.total,
+          lines: data.linesToFix.lines.map((l) => ({
+            id: l.id,
+            origin: l.origin,
+            numberToPort: l.numberToPort,
+            receivingNumber: l.receivingNumber ?? '',
+            trackingSource: l.trackingSource ?? '',
+            accountName: l.accountName ?? '',
+            reason: l.reason,
+          })),
+        }}
       >
         <p className="mt-6 text-sm text-slate-600">
           Porting numbers from outside the US and Canada? <Link href="/numbers/port/international">Submit a ticket</Link> and our
