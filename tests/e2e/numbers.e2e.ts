@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-test('an agency uploads a spreadsheet, sees the counts, fixes a refused line from the download, and re-routes an active receiving number', async () => {
+test('an agency uploads a spreadsheet, sees the counts, fixes a refused line where it is shown (kept across a reload), and re-routes an active receiving number with Save and continue', async () => {
   const context = await signedInContext(browser, 'owner@summit.example');
   const page = await context.newPage();
   await page.goto('/numbers/port');
@@ -26,26 +26,35 @@ test('an agency uploads a spreadsheet, sees the counts, fixes a refused line fro
   await summary.getByText(/9\s+accepted/).waitFor();
   expect(await summary.textContent()).toMatch(/8\s+refused · 1 toll-free/);
   await page.getByTestId('numbers-totals').getByText('9 in this request').waitFor();
-  expect(await page.locator('tr[data-code="unknown_source"]').textContent()).toContain('Billboards');
-  // What was refused stays in the box to fix; what was accepted is in the request.
-  await page.getByTestId('refused-kept-note').getByText(/The 8 refused line/).waitFor();
-  expect(await page.getByLabel('Or paste the lines').inputValue()).toContain('+14105550115,+14105550199,Billboards,Summit Marketing Group');
+  await page.getByTestId('refused-kept-note').getByText(/The 8 refused lines wait under “Lines to fix”/).waitFor();
+  // The accepted lines are folded away; the list box starts afresh.
+  expect(await page.getByTestId('accepted-summary').textContent()).toBe('9 added');
+  expect(await page.getByLabel('Or paste the lines').inputValue()).toBe('');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the 8 refused lines/ }).click()]);
+  // What was refused is kept on the draft: after a reload it is still first on the page, each line with its reason.
+  await page.reload();
+  const toFix = page.getByTestId('lines-to-fix');
+  await toFix.getByRole('heading', { name: 'Lines to fix (8)' }).waitFor();
+  const billboards = toFix.getByRole('group', { name: 'numbers-sample.csv, line 14' });
+  expect(await billboards.getByTestId('line-to-fix-reason').textContent()).toContain('Billboards');
+  expect(await billboards.getByLabel('Number to Port').inputValue()).toBe('+14105550115');
+  expect(await billboards.getByLabel('Tracking Source').inputValue()).toBe('Billboards');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), toFix.getByRole('button', { name: /Download these 8 lines/ }).click()]);
   const refusedCsv = readFileSync((await download.path())!, 'utf8');
   expect(refusedCsv).toContain('Number to Port,Receiving Number,Tracking Source,Account Name,Line,Reason');
-  const billboards = refusedCsv.split('\r\n').find((l) => l.includes('Billboards'))!;
   // Cells starting with + are prefixed with ' so a spreadsheet keeps them as text, not a formula.
-  expect(billboards).toMatch(/^'\+14105550115,'\+14105550199,Billboards,Summit Marketing Group,14,/);
+  expect(refusedCsv.split('\r\n').find((l) => l.includes('Billboards'))).toMatch(/^'\+14105550115,'\+14105550199,Billboards,Summit Marketing Group,"numbers-sample.csv, line 14",/);
 
-  // Fix that one line, check the file, then add it without choosing it again.
-  const fixed = `Number to Port,Receiving Number,Tracking Source,Account Name\r\n${billboards.split(',').slice(0, 4).join(',').replace('Billboards', 'Direct')}\r\n`;
-  await page.getByLabel('Upload a .csv or .txt file').setInputFiles({ name: 'fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
-  await page.getByRole('button', { name: 'Check Portability' }).nth(1).click();
-  await page.getByTestId('checked-file-note').getByText(/fixed\.csv/).waitFor();
-  expect(await page.getByLabel('Or paste the lines').inputValue()).toContain("'+14105550115");
-  await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
+  // Fixed where it is shown: the other seven stay, and go with "Dismiss all".
+  await billboards.getByLabel('Tracking Source').selectOption('Direct');
+  await toFix.getByRole('button', { name: 'Add the corrected lines' }).click();
   await page.getByTestId('numbers-totals').getByText('10 in this request').waitFor();
+  await toFix.getByRole('heading', { name: 'Lines to fix (7)' }).waitFor();
+  expect(await toFix.getByRole('group', { name: 'numbers-sample.csv, line 14' }).count()).toBe(0);
+  await toFix.getByRole('button', { name: 'Dismiss all 7' }).click();
+  await page.getByTestId('lines-to-fix-done').waitFor();
+  expect(await page.getByTestId('lines-to-fix').count()).toBe(0);
 
   // The .txt sample holds +14105550000, an active receiving number of two tracking numbers.
   await page.getByLabel('Or paste the lines').fill(readFileSync(path.join(fixtures, 'numbers-sample.txt'), 'utf8'));
@@ -55,14 +64,18 @@ test('an agency uploads a spreadsheet, sees the counts, fixes a refused line fro
   await page.getByTestId('numbers-totals').getByText('14 in this request').waitFor();
 
   await page.getByRole('button', { name: 'Save and continue' }).click();
-  await page.getByText(/Choose where 2 tracking numbers \+14105550100, \+14105550101 should forward/).waitFor();
+  await page.getByTestId('continue-error').getByText(/Choose where 2 tracking numbers \(410\) 555-0100, \(410\) 555-0101 should forward/).waitFor();
   await page.getByRole('heading', { name: 'Choose an alternate routing' }).waitFor();
   const routes = page.getByLabel('Forward it instead to');
   expect(await routes.count()).toBe(2);
+  expect(await page.getByText('Choose the number this tracking number should forward to.').count()).toBe(2);
+  // Each message goes once its field is filled; the form's own once both are.
   await routes.nth(0).fill('(410) 555-0198');
+  expect(await page.getByText('Choose the number this tracking number should forward to.').count()).toBe(1);
   await routes.nth(1).fill('+1 410 555 0198');
-  await page.getByRole('button', { name: 'Save routing' }).click();
-  await page.getByText('Routing saved.').waitFor();
+  expect(await page.getByTestId('continue-error').count()).toBe(0);
+  // No separate save: Save and continue saves the routing typed, and goes on.
+  expect(await page.getByRole('button', { name: 'Save routing' }).count()).toBe(0);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.waitForURL('**/customer');
   await context.close();
@@ -84,7 +97,7 @@ test('choices made in a row are kept after Check Portability, so Add to request 
   expect(await row.getByLabel('Tracking Source').inputValue()).toBe('Facebook');
   expect(await row.getByLabel('Account').inputValue()).toBe('Summit Dental');
   await page.getByRole('button', { name: 'Add to request' }).first().click();
-  await page.getByTestId('saved-numbers').getByText('+13015550247').waitFor();
+  await page.getByTestId('saved-numbers').getByText('(301) 555-0247').waitFor();
   expect(await page.getByTestId('saved-numbers').textContent()).toContain('Summit Dental');
   await context.close();
 });
@@ -116,13 +129,15 @@ test('with JavaScript off, Save and continue adds the rows typed: a line the car
     await row.getByLabel('Tracking Source').selectOption('Google Ads');
   }
   await page.getByRole('button', { name: 'Save and continue' }).click();
-  await page.getByTestId('continue-error').getByText(/1 line was refused/).waitFor();
+  await page.getByTestId('continue-error').getByText(/1 line was not added/).waitFor();
   expect(page.url()).toMatch(/\/numbers$/);
-  expect(await page.locator('tr[data-code="not_portable"]').textContent()).toContain('The rate center of this number is not supported for porting');
   expect(await page.locator('tr[data-verdict="accepted"]').textContent()).toContain('Comcast Business');
-  await page.getByTestId('saved-numbers').getByText('+14105561234').waitFor();
-  // The refused line is kept in the first row to fix; the accepted one is in the request.
-  expect(await rows[0].getByLabel('Number to Port').inputValue()).toBe('+14105550950');
+  await page.getByTestId('saved-numbers').getByText('(410) 556-1234').waitFor();
+  // The refused line waits under "Lines to fix", as typed, with its reason; the accepted one is in the request.
+  const kept = page.getByTestId('lines-to-fix').getByRole('group', { name: 'Typed in row 2' });
+  expect(await kept.getByLabel('Number to Port').inputValue()).toBe('+14105550950');
+  expect(await kept.getByTestId('line-to-fix-reason').textContent()).toContain('The rate center of this number is not supported for porting');
+  expect(await rows[0].getByLabel('Number to Port').inputValue()).toBe('');
   expect(await page.getByTestId('continue-error').textContent()).not.toContain('Add to request');
 
   const suggestion = page.getByTestId('carrier-suggestion').first();
@@ -131,7 +146,9 @@ test('with JavaScript off, Save and continue adds the rows typed: a line the car
   await page.waitForURL('**/numbers');
   expect(await page.getByTestId('carrier-suggestion').count()).toBe(0);
 
-  await page.getByRole('group', { name: 'Row 1' }).getByLabel('Number to Port').fill('');
+  // Still kept after the carrier suggestion's own post; dismissed, it lets the step go on.
+  await page.getByRole('button', { name: 'Dismiss Typed in row 2' }).click();
+  await page.getByTestId('lines-to-fix-done').waitFor();
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.waitForURL('**/customer');
   await page.getByRole('link', { name: /Current carrier/ }).click();
@@ -163,5 +180,44 @@ test('the carrier’s answers per line after Check Portability; numbers with two
   const split = page.getByTestId('split-notice');
   expect(await split.textContent()).toMatch(/goes as 2 linked requests, one per carrier/);
   expect(await split.textContent()).toContain('1 US local number with Comcast Business');
+  await context.close();
+});
+
+test('with JavaScript off, one Save and continue adds a typed row, saves a filled-in routing and goes on; a refused pasted line is kept first, across a reload, until dismissed', async () => {
+  const context = await signedInContext(browser, 'owner@summit.example', { javaScript: false });
+  const page = await context.newPage();
+  await page.goto('/numbers/port');
+  await page.getByRole('button', { name: 'Create Port Request' }).click();
+  await fillCarrier(page, 'Verizon Business');
+  // +14105550000 is the receiving number of two tracking numbers; the second line is not a number.
+  await page.getByLabel('Or paste the lines').fill('+14105550000\n+1 410 555 01\n');
+  await page.getByLabel('Forward/Receiving Number').last().fill('+14105550199');
+  await page.getByLabel('Tracking Source').last().selectOption('Google Ads');
+  await page.getByRole('button', { name: 'Add to request' }).nth(1).click();
+  await page.getByTestId('numbers-totals').getByText('1 in this request').waitFor();
+
+  // Opened again (a reload would post the form again, as browsers do after a post).
+  await page.goto(page.url());
+  const kept = page.getByTestId('lines-to-fix').getByRole('group', { name: 'Pasted list, line 2' });
+  expect(await kept.getByLabel('Number to Port').inputValue()).toBe('+1 410 555 01');
+  // First on the page: above the routing and the rows.
+  const order = await page.evaluate(() => ['lines-to-fix-title', 'routing-title'].map((id) => document.getElementById(id)!.getBoundingClientRect().top));
+  expect(order[0]).toBeLessThan(order[1]);
+  await page.getByRole('button', { name: 'Dismiss Pasted list, line 2' }).click();
+  await page.getByTestId('lines-to-fix-done').waitFor();
+
+  // A row typed and both routes filled in, then one click.
+  const row = page.getByRole('group', { name: 'Row 1' });
+  await row.getByLabel('Number to Port').fill('(410) 555-0289');
+  await row.getByLabel('Forward/Receiving Number').fill('(410) 555-0199');
+  await row.getByLabel('Tracking Source').selectOption('Google Ads');
+  const routes = page.getByLabel('Forward it instead to');
+  await routes.nth(0).fill('(410) 555-0198');
+  await routes.nth(1).fill('410.555.0197');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/customer');
+  await page.getByRole('link', { name: /Numbers to Port/ }).click();
+  await page.getByTestId('saved-numbers').getByText('(410) 555-0289').waitFor();
+  expect(await routes.nth(1).inputValue()).toBe('(410) 555-0197');
   await context.close();
 });

@@ -315,13 +315,18 @@ describe('hostile number files and texts', () => {
     // Timed: the reading and parsing, where a backtracking pattern would spend its time (quadratic,
     // a 48,000-character line takes seconds); not the database round trips around them, whose time
     // is the machine's load. The whole import still runs after, for its verdicts.
+    // The fastest of five passes: a backtracking pattern is slow on every pass, a busy machine
+    // (the other suites running beside this one) only on some.
     const timeToCheck = async (text: string) => {
-      const started = performance.now();
-      const read = readNumberLines(text);
-      if (read.ok) for (const line of read.lines) parsePortNumber(line.numberToPort);
-      const elapsed = performance.now() - started;
+      let fastest = Infinity;
+      for (let pass = 0; pass < 5; pass++) {
+        const started = performance.now();
+        const read = readNumberLines(text);
+        if (read.ok) for (const line of read.lines) parsePortNumber(line.numberToPort);
+        fastest = Math.min(fastest, performance.now() - started);
+      }
       await importNumbers(text);
-      return elapsed;
+      return fastest;
     };
     test('a line with 48,000 spaces between two digits is answered in under half a second', async () => {
       numberCases++;

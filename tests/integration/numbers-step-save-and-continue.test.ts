@@ -84,8 +84,8 @@ describe('Save and continue takes what is typed', () => {
     expect(state?.rowsResult?.verdicts[1].message).toMatch(/not supported for porting/);
     // The refused rows are kept on the draft as typed, with their reasons; the accepted one is in the request.
     expect((await listLinesToFix(t.db, { id })).lines).toMatchObject([
-      { origin: 'Row 2', numberToPort: '+14105550950', reason: expect.stringMatching(/not supported for porting/) },
-      { origin: 'Row 3', numberToPort: '+16175550130', trackingSource: 'Website' },
+      { origin: 'Typed in row 2', numberToPort: '+14105550950', reason: expect.stringMatching(/not supported for porting/) },
+      { origin: 'Typed in row 3', numberToPort: '+16175550130', trackingSource: 'Website' },
     ]);
     expect(await saved(id)).toEqual([good]);
     const [request] = await t.db.select({ steps: portRequests.completedSteps }).from(portRequests).where(eq(portRequests.id, id));

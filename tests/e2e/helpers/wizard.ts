@@ -1,6 +1,7 @@
 import { tinyPng } from '../../helpers/files';
 import { rememberSecret } from './used-secrets';
 import type { Page } from 'playwright-core';
+import { formatPhoneNumber } from '@/lib/phone/format';
 
 /** Step 2: current carrier. */
 export async function fillCarrier(page: Page, carrier = 'Verizon Business') {
@@ -16,7 +17,7 @@ export async function addNumberRow(page: Page, number: string, receiving: string
   await row.getByLabel('Forward/Receiving Number').fill(receiving);
   await row.getByLabel('Tracking Source').selectOption(source);
   await page.getByRole('button', { name: 'Add to request' }).first().click();
-  await page.getByTestId('saved-numbers').getByText(number).waitFor();
+  await page.getByTestId('saved-numbers').getByText(formatPhoneNumber(number)).waitFor();
 }
 
 export async function continueFromNumbers(page: Page) {

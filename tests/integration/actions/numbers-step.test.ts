@@ -106,7 +106,7 @@ test('"Add to request" saves the good rows; the refused ones wait under "Lines t
   expect(Object.keys(state?.values ?? {}).filter((k) => k.startsWith('rows.'))).toEqual([]);
   expect(await saved(id)).toEqual([good]);
   expect((await listLinesToFix(t.db, { id })).lines).toEqual([
-    expect.objectContaining({ origin: 'Row 2', numberToPort: '+16175550130', trackingSource: 'Website', code: 'already_tracking', reason: expect.stringMatching(/already/i) }),
+    expect.objectContaining({ origin: 'Typed in row 2', numberToPort: '+16175550130', trackingSource: 'Website', code: 'already_tracking', reason: expect.stringMatching(/already/i) }),
   ]);
   expect(scope.revalidated).toContain(`/numbers/port/${id}/numbers`);
 });

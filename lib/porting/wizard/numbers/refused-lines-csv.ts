@@ -1,6 +1,7 @@
 import { csvCell, spreadsheetSafeCell as safeCell } from '@/lib/csv/spreadsheet-safe';
 
-export type RefusedLine = { line: number; numberToPort: string; receivingNumber?: string; trackingSource?: string; accountName?: string; reason: string };
+/** `line`: its number in the list checked, or where a kept line came from ("clinic.csv, line 14"). */
+export type RefusedLine = { line: number | string; numberToPort: string; receivingNumber?: string; trackingSource?: string; accountName?: string; reason: string };
 
 /** The refused lines as a CSV in the import's own column order, plus the reason, to fix and upload again. */
 export function refusedLinesCsv(lines: RefusedLine[]): string {

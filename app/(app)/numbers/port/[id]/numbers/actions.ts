@@ -74,7 +74,7 @@ async function run(
 
 /** Where a line came from, as "Lines to fix" names it. */
 function keepFrom(form: 'rows' | 'list', filename?: string): KeepRefused {
-  const origin = form === 'rows' ? (l: RawLine) => `Row ${l.line}` : filename ? (l: RawLine) => `${filename}, line ${l.line}` : (l: RawLine) => `Pasted list, line ${l.line}`;
+  const origin = form === 'rows' ? (l: RawLine) => `Typed in row ${l.line}` : filename ? (l: RawLine) => `${filename}, line ${l.line}` : (l: RawLine) => `Pasted list, line ${l.line}`;
   return { origin, replacing: [] };
 }
 

@@ -39,7 +39,8 @@ export function LinesToFix({ requestId, lines, total, form, accounts, sources, v
       </p>
     ) : null;
   }
-  const csv = JSON.stringify(lines.map((l, i) => ({ line: i + 1, numberToPort: l.numberToPort, receivingNumber: l.receivingNumber || undefined, trackingSource: l.trackingSource || undefined, accountName: l.accountName || undefined, reason: `${l.origin}: ${l.reason}` })));
+  // The CSV's Line column names where each came from ("clinic.csv, line 14").
+  const csv = JSON.stringify(lines.map((l) => ({ line: l.origin, numberToPort: l.numberToPort, receivingNumber: l.receivingNumber || undefined, trackingSource: l.trackingSource || undefined, accountName: l.accountName || undefined, reason: l.reason })));
   return (
     <section className="mt-6 rounded-md border border-red-200 bg-red-50/40 p-4" aria-labelledby="lines-to-fix-title" data-testid="lines-to-fix">
       <h3 id="lines-to-fix-title" className="font-semibold">

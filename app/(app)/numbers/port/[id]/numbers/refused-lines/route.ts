@@ -9,7 +9,7 @@ import { refusedLinesCsv } from '@/lib/porting/wizard/numbers/refused-lines-csv'
 const refusedLines = z
   .array(
     z.object({
-      line: z.number().int(),
+      line: z.union([z.number().int(), z.string().max(300)]),
       numberToPort: z.string().max(1000),
       receivingNumber: z.string().max(1000).optional(),
       trackingSource: z.string().max(1000).optional(),
