@@ -36,7 +36,7 @@ const STEP_FORMS: Record<string, Form> = {
     valid: { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', country: 'US', region: 'MD', postalCode: '21202', serviceAddress: { street: '5 Main St', city: 'Towson', country: 'US', region: 'MD', postalCode: '21204' } } as unknown as Input,
   },
   agreementStepSchema: { schema: agreementStepSchema, valid: { authority: 'on', activeService: 'on', matchesBill: 'on', smsDelay: 'on' } },
-  loaSignatureSchema: { schema: loaSignatureSchema, valid: { signatureDataUrl: 'data:image/png;base64,AAAA', typedName: 'Dana Whitfield', signerTitle: 'Office Manager' } },
+  loaSignatureSchema: { schema: loaSignatureSchema, valid: { signatureDataUrl: 'data:image/png;base64,AAAA', typedName: 'Dana Whitfield', signerTitle: 'Office Manager', canDraw: 'yes' } },
 };
 
 // The other forms' single-line fields (their multi-line fields are checked below).

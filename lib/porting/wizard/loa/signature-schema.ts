@@ -23,8 +23,8 @@ export function notSignedMessage(canDraw: boolean): string {
 export const signatureFields = {
   signatureDataUrl: singleLineText().optional().transform((v) => v || undefined),
   typedName: singleLineText().max(100, 'Keep the name under 100 characters.').optional().transform((v) => v || undefined),
-  // Only ever changes a message's wording; anything but "yes" is "no".
-  canDraw: z.string().optional().transform((v) => (v === 'yes' ? ('yes' as const) : undefined)),
+  // Only ever changes a message's wording; the page sends "yes" or nothing, so anything else is forged.
+  canDraw: z.enum(['yes'], { message: 'This page is out of date: reload it and sign again.' }).optional(),
 };
 
 /** A drawn signature, or a typed full name (first and last). */
