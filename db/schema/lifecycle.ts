@@ -4,6 +4,23 @@ import { portRequests } from './porting';
 
 export type ChangeReason = { code: string; numbers?: string[] };
 
+/**
+ * What the customer can change on a request, as the team read it when asking for changes: each
+ * value as the console shows it, so a later comparison reads "before → after" with no decoding.
+ * Never the PIN (only whether one is on file).
+ */
+export type ReviewSnapshot = {
+  fields: Record<string, string>;
+  /** By number ("(410) 555-0110"): where it rings, its source and account. */
+  numbers: Record<string, string>;
+  /** By tracking number: where it forwards once the number it rings today has ported. */
+  routing: Record<string, string>;
+  /** The proof files and the signed letter, each named with a short fingerprint. */
+  files: Record<string, string>;
+  /** A fingerprint of the PIN's ciphertext (random per encryption): tells a PIN entered again, never the PIN. */
+  pinMark: string | null;
+};
+
 // What the regulatory team asked the customer to fix; resolved when the customer resubmits.
 export const changeRequests = pgTable(
   'change_requests',
@@ -19,6 +36,8 @@ export const changeRequests = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     // When the customer entered a new PIN in answer (the reasons asked for one): "Resubmit" needs it.
     pinReplacedAt: timestamp('pin_replaced_at', { withTimezone: true }),
+    // What the customer could change, as it stood when the change was asked: the desk's "changed since the last review".
+    reviewSnapshot: jsonb('review_snapshot').$type<ReviewSnapshot>(),
   },
   (t) => [index('change_requests_request_idx').on(t.portRequestId, t.createdAt)],
 );

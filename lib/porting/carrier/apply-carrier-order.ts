@@ -14,6 +14,7 @@ import { activateSms } from '../review/sms-activation';
 import { addCarrierNote } from './carrier-note';
 import type { CarrierOrderRow } from './carrier-orders';
 import { reasonForException } from './exception-reasons';
+import { takeReviewSnapshot } from '../review/review-snapshot';
 
 const via = 'carrier' as const;
 
@@ -120,7 +121,7 @@ async function raiseException(tx: Transaction, request: PortRequest, row: Carrie
   }
   if (forCustomer.length === 0 || !canTransition(request.status, 'changes_needed')) return request;
   const reasons = forCustomer.map((code) => ({ code }));
-  await tx.insert(changeRequests).values({ portRequestId: request.id, reasons, requestedByUserId: null, source: 'carrier', createdAt: now });
+  await tx.insert(changeRequests).values({ portRequestId: request.id, reasons, requestedByUserId: null, source: 'carrier', createdAt: now, reviewSnapshot: await takeReviewSnapshot(tx, request.id) });
   const labels = forCustomer.map((code) => CHANGE_REASONS[code].label).join('; ');
   await addCarrierNote(tx, request.id, `The carrier raised ${order.exceptions.map((e) => e.code).join(', ')} on order ${order.id}; the customer was asked to fix: ${labels}. Their resubmission goes straight back to the carrier.`, now, { fromCarrier: true });
   return transitionRequest(tx, { request, to: 'changes_needed', actor: null, at: now, event: { reasons, via } });

@@ -7,6 +7,7 @@ import { StateError } from '@/lib/errors';
 import { transitionRequest } from '../lifecycle/transition-request';
 import { CHANGE_REASON_CODES, type ChangeReasonCode } from './change-reasons';
 import { openDecision } from './staff-request';
+import { takeReviewSnapshot } from './review-snapshot';
 
 export const requestChangesSchema = z.object({
   reasons: z.array(z.enum(CHANGE_REASON_CODES as [ChangeReasonCode, ...ChangeReasonCode[]])).min(1, 'Choose at least one reason.'),
@@ -23,7 +24,9 @@ export async function requestChanges(db: Database, actor: Actor, requestId: stri
     if (chosen.length !== new Set(input.numberIds).size) throw new StateError('Some chosen numbers are not part of this request.');
     const numbers = chosen.map((c) => c.number);
     const reasons = input.reasons.map((code) => ({ code, ...(numbers.length ? { numbers } : {}) }));
-    await tx.insert(changeRequests).values({ portRequestId: requestId, reasons, note: input.note, requestedByUserId: actor.userId, createdAt: now });
+    // As the team read it: the desk compares the resubmission with it.
+    const reviewSnapshot = await takeReviewSnapshot(tx, requestId);
+    await tx.insert(changeRequests).values({ portRequestId: requestId, reasons, note: input.note, requestedByUserId: actor.userId, createdAt: now, reviewSnapshot });
     await transitionRequest(tx, {
       request,
       to: 'changes_needed',

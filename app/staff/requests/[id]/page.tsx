@@ -19,6 +19,8 @@ import { listNotes } from '@/lib/porting/notes/list-notes';
 import { openCarrierOrders } from '@/lib/porting/carrier/carrier-orders';
 import { getCarrierPanel } from '@/lib/porting/carrier/get-carrier-panel';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
+import { listChosenRouting } from '@/lib/porting/queries/list-chosen-routing';
+import { getChangesSinceReview } from '@/lib/porting/review/changes-since-review';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
 import { allowedDecisions } from '@/lib/porting/lifecycle/decisions';
@@ -41,13 +43,15 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const detail = await orNotFound(getPortRequestDetail(db, actor, id));
   // Independent reads, sent together. The carrier panel is null in manual mode (no carrier configured)
   // and before the first order: the page is then as it always was.
-  const [thread, emails, team, carrierPanel, carrier, carrierOrders] = await Promise.all([
+  const [thread, emails, team, carrierPanel, carrier, carrierOrders, routing, sinceReview] = await Promise.all([
     listNotes(db, actor, id),
     listEmailsSent(db, actor, id),
     listTeam(db, actor),
     getCarrierPanel(db, actor, id),
     getCarrier(),
     openCarrierOrders(db, id),
+    listChosenRouting(db, id),
+    getChangesSinceReview(db, actor, id),
   ]);
   // What "Submit to carrier" depends on besides the status, asked as its service asks it.
   const carrierConfigured = carrier !== null;
@@ -103,6 +107,30 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           {detail.openChanges.note && <p className="mt-1">Note to the customer: {detail.openChanges.note}</p>}
         </section>
       )}
+      {s !== 'changes_needed' && sinceReview && (
+        <section className="mt-4 rounded-lg bg-sky-50 p-4 text-sm ring-1 ring-sky-200" aria-labelledby="since-review-title" data-testid="changed-since-review">
+          <h2 id="since-review-title" className="font-semibold">Changed since the last review</h2>
+          <p className="text-slate-600">Changes asked {time(sinceReview.askedAt)}; resubmitted {time(sinceReview.answeredAt)}.</p>
+          {sinceReview.changes.length === 0 ? (
+            <p className="mt-1">Nothing the customer can edit has changed: check the notes for their answer.</p>
+          ) : (
+            <div className="mt-2 overflow-x-auto">
+              <table className="min-w-full">
+                <thead className="text-left text-slate-500"><tr><th className="pr-3">What</th><th className="pr-3">Before</th><th>Now</th></tr></thead>
+                <tbody>
+                  {sinceReview.changes.map((c) => (
+                    <tr key={c.label} className="border-t border-sky-100 align-top" data-testid="review-change">
+                      <th scope="row" className="py-1 pr-3 text-left font-medium">{c.label}</th>
+                      <td className="pr-3 text-slate-600"><del className="no-underline">{c.before}</del></td>
+                      <td><ins className="no-underline font-medium">{c.after}</ins></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 space-y-2 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200 [overflow-wrap:anywhere] lg:col-span-2">
           <h2 className="font-semibold">Submitted</h2>
@@ -126,6 +154,20 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           <ul className="list-disc pl-5">
             {proofs.map((p) => <li key={p.id}><a href={`/numbers/port/${id}/files/proof/${p.id}`}>{p.filename}</a> ({p.contentType}, {Math.ceil(p.sizeBytes / 1024)} KB)</li>)}
           </ul>
+          <h3 className="pt-2 font-medium">Alternate routing</h3>
+          {routing.length === 0 ? (
+            <p>None needed: no tracking number forwards to a number in this request.</p>
+          ) : (
+            <ul className="list-disc pl-5" data-testid="staff-routing">
+              {routing.map((r) => (
+                <li key={r.trackingNumber}>
+                  Tracking number <span className="font-mono whitespace-nowrap">{formatPhoneNumber(r.trackingNumber)}</span> rings{' '}
+                  <span className="font-mono whitespace-nowrap">{formatPhoneNumber(r.portingNumber)}</span> today; after the port it forwards to{' '}
+                  <span className="font-mono whitespace-nowrap">{formatPhoneNumber(r.newReceivingNumber)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
           <h3 className="pt-2 font-medium">Numbers ({numbers.length}; {ported} ported)</h3>
           <table className="min-w-full">
             <thead className="text-left text-slate-500"><tr><th>Number</th><th>Receiving</th><th>Account</th><th>Status</th></tr></thead>
