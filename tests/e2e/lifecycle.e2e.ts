@@ -65,6 +65,12 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
 
   await staff.goto(requestUrl);
   await staff.getByTestId('staff-status').getByText('Submitted', { exact: true }).waitFor();
+  // What the resubmission changed, before → after, without opening each step.
+  const changed = staff.getByTestId('changed-since-review');
+  const name = changed.getByTestId('review-change').filter({ hasText: 'Customer Name' });
+  expect((await name.textContent())?.replace(/\s+/g, ' ')).toBe('Customer NameSummit Marketing Group LLCSummit Mktg Group LLC');
+  expect(await changed.getByTestId('review-change').filter({ hasText: 'Signed LOA' }).count()).toBe(1);
+  expect(await changed.getByTestId('review-change').count()).toBe(2);
   await decide(staff, 'Start review', 'In review');
   await decide(staff, 'Approve and send to the carrier', 'Approved');
   // No port date yet: "Mark ported" is not offered, and its page (opened directly) refuses.
