@@ -21,6 +21,7 @@ export function proxy(request: NextRequest) {
     nonce,
     https: getEnv().appUrl.startsWith('https://'),
     development: process.env.NODE_ENV !== 'production',
+    framable: PROOF_PREVIEW.test(request.nextUrl.pathname),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-pathname', request.nextUrl.pathname);
@@ -31,6 +32,9 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+// app/staff/requests/[id]/proof/[fileId]: the team's in-place view of a proof PDF.
+const PROOF_PREVIEW = /^\/staff\/requests\/[^/]+\/proof\/[^/]+$/;
 
 /**
  * A post larger than any form takes would fail inside Next with a bare error page. It is answered

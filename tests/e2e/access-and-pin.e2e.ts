@@ -61,6 +61,7 @@ function concrete(pattern: string): { url: string; method: 'GET' | 'POST' } {
     .replace('/numbers/port/[id]/files/[kind]/[fileId]', loaPath)
     .replace('/numbers/port/international/[id]', `/numbers/port/international/${inquiryId}`)
     .replace('/staff/inquiries/[id]', `/staff/inquiries/${inquiryId}`)
+    .replace('/staff/requests/[id]/proof/[fileId]', `/staff/requests/${requestId}/proof/${proofPath.split('/').pop()}`)
     .replace('/staff/requests/[id]', `/staff/requests/${requestId}`)
     .replace(/\/numbers\/port\/\[id\]\/(carrier|numbers|customer|address|agreement|loa|proof|discard)(?=\/|$)/, `/numbers/port/${draftId}/$1`)
     .replace('/numbers/port/[id]', `/numbers/port/${requestId}`);

@@ -71,6 +71,10 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
   expect((await name.textContent())?.replace(/\s+/g, ' ')).toBe('Customer NameSummit Marketing Group LLCSummit Mktg Group LLC');
   expect(await changed.getByTestId('review-change').filter({ hasText: 'Signed LOA' }).count()).toBe(1);
   expect(await changed.getByTestId('review-change').count()).toBe(2);
+  // The proof is shown in place, from our own origin, not only as a download.
+  const proofImage = staff.getByTestId('staff-proof').getByRole('img', { name: /^Proof of ownership: / }).first();
+  await proofImage.scrollIntoViewIfNeeded();
+  await staff.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await proofImage.elementHandle());
   await decide(staff, 'Start review', 'In review');
   await decide(staff, 'Approve and send to the carrier', 'Approved');
   // No port date yet: "Mark ported" is not offered, and its page (opened directly) refuses.

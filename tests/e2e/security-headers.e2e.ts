@@ -17,7 +17,10 @@ test.each(paths)('%s carries the security headers, with a fresh nonce each time'
   const second = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
   const csp = first.headers.get('content-security-policy') ?? '';
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-  expect(csp).toContain("frame-ancestors 'none'");
+  // The one response our own pages frame (a proof PDF on the team's request page), by our origin only.
+  const framable = /^\/staff\/requests\/[^/]+\/proof\/[^/]+$/.test(path);
+  expect(csp).toContain(framable ? "frame-ancestors 'self'" : "frame-ancestors 'none'");
+  expect(first.headers.get('x-frame-options')).toBe(framable ? 'SAMEORIGIN' : 'DENY');
   expect(csp).toContain("object-src 'none'");
   expect(first.headers.get('x-content-type-options')).toBe('nosniff');
   expect(first.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');

@@ -21,6 +21,7 @@ import { getCarrierPanel } from '@/lib/porting/carrier/get-carrier-panel';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
 import { listChosenRouting } from '@/lib/porting/queries/list-chosen-routing';
 import { getChangesSinceReview } from '@/lib/porting/review/changes-since-review';
+import { canPreviewProof } from '@/lib/porting/review/proof-preview';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { CHANGE_REASON_CODES, CHANGE_REASONS } from '@/lib/porting/review/change-reasons';
 import { allowedDecisions } from '@/lib/porting/lifecycle/decisions';
@@ -151,8 +152,23 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
             </p>
           ) : <p>No active signature.</p>}
           <h3 className="pt-2 font-medium">Proof of ownership</h3>
-          <ul className="list-disc pl-5">
-            {proofs.map((p) => <li key={p.id}><a href={`/numbers/port/${id}/files/proof/${p.id}`}>{p.filename}</a> ({p.contentType}, {Math.ceil(p.sizeBytes / 1024)} KB)</li>)}
+          <ul className="space-y-3">
+            {proofs.map((p) => {
+              const preview = `/staff/requests/${id}/proof/${p.id}`;
+              return (
+                <li key={p.id} data-testid="staff-proof">
+                  <a href={`/numbers/port/${id}/files/proof/${p.id}`}>{p.filename}</a> ({p.contentType}, {Math.ceil(p.sizeBytes / 1024)} KB)
+                  {p.contentType === 'application/pdf' ? (
+                    <iframe src={preview} title={`Proof of ownership: ${p.filename}`} className="mt-1 h-96 w-full rounded ring-1 ring-slate-200" loading="lazy" />
+                  ) : canPreviewProof(p.contentType) ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- a private file behind the team's session, not an optimisable asset
+                    <img src={preview} alt={`Proof of ownership: ${p.filename}`} className="mt-1 max-h-96 max-w-full rounded ring-1 ring-slate-200" loading="lazy" />
+                  ) : (
+                    <span className="block text-slate-500">No preview for this type: download it to look at it.</span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
           <h3 className="pt-2 font-medium">Alternate routing</h3>
           {routing.length === 0 ? (
