@@ -1,3 +1,4 @@
+import { ZonedTime } from './zoned-time';
 import type { TimelineEvent } from '@/lib/porting/events/read-events';
 import { isCustomerVisible } from '@/lib/porting/events/port-request-event';
 
@@ -11,7 +12,7 @@ export function customerEventText(e: Pick<TimelineEvent, 'type' | 'label' | 'det
  * The customer's timeline of a request. The query already keeps only the events meant for
  * customers; an event of any other type is not shown here either, rather than shown by its code.
  */
-export function RequestTimeline({ events }: { events: Pick<TimelineEvent, 'id' | 'type' | 'label' | 'detail' | 'actorName' | 'createdAt'>[] }) {
+export function RequestTimeline({ events, timeZone }: { events: Pick<TimelineEvent, 'id' | 'type' | 'label' | 'detail' | 'actorName' | 'createdAt'>[]; timeZone: string }) {
   return (
     <ol className="mt-3 space-y-2 text-sm" data-testid="request-timeline">
       {events.flatMap((e) => {
@@ -19,7 +20,7 @@ export function RequestTimeline({ events }: { events: Pick<TimelineEvent, 'id' |
         return text
           ? [
               <li key={e.id}>
-                <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time> · {text}
+                <ZonedTime className="text-slate-500" at={e.createdAt} zone={timeZone} /> · {text}
               </li>,
             ]
           : [];

@@ -15,6 +15,8 @@ import { SMS_DELAY } from '@/lib/porting/promises';
 import { CHANGE_REASONS, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
 import { portDateIcs } from '@/lib/porting/review/port-date-ics';
 import { getEnv } from '@/lib/config/env';
+import { regionTimeZone } from '@/lib/format/region-time-zone';
+import { formatZonedDateTime, formatZonedDay, zoneName } from '@/lib/format/zoned-time';
 
 // Every update a customer gets about a request, worded once: the email and the same words in the
 // request's notes (the bubble). Services record events; this decides which of them are news.
@@ -270,16 +272,22 @@ async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { typ
       if (!event.focDate) return null;
       const focDate = new Date(event.focDate);
       const changed = event.from === 'scheduled';
-      const day = event.focDate.slice(0, 10);
-      const when = `${day} at ${event.focDate.slice(11, 16)} UTC`;
-      const [{ version }] = await tx.select({ version: portRequests.version }).from(portRequests).where(eq(portRequests.id, event.requestId));
+      const [{ version, billingAddress }] = await tx
+        .select({ version: portRequests.version, billingAddress: portRequests.billingAddress })
+        .from(portRequests)
+        .where(eq(portRequests.id, event.requestId));
+      // In the customer's zone, named (from the billing address), in the subject, the text and the invitation.
+      const zone = regionTimeZone(billingAddress);
+      const day = formatZonedDay(focDate, zone);
+      const when = formatZonedDateTime(focDate, zone);
+      const zoneSentence = `The time is ${zoneName(zone)}, from the billing address on the request.`;
       return followers({
         template: changed ? 'port-date-changed' : 'port-date-scheduled',
         subject: changed ? `Port date changed to ${day}` : `Port date set for ${day}`,
         update: {
           headline: changed ? `Your port date moved to ${when}` : `Your numbers port on ${when}`,
           paragraphs: [
-            'Your current carrier confirmed this date. On the day, calls start ringing on the platform as soon as the carrier releases the numbers.',
+            `Your current carrier confirmed this date. On the day, calls start ringing on the platform as soon as the carrier releases the numbers. ${zoneSentence}`,
             'Keep your service with the current carrier active until the port is complete. The calendar invitation attached marks the date.',
           ],
         },
@@ -288,7 +296,7 @@ async function statusUpdate(tx: Transaction, event: Extract<RecordedEvent, { typ
             filename: 'port-date.ics',
             contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
             contentBase64: Buffer.from(
-              portDateIcs({ requestId: event.requestId, focDate, summary: 'Phone numbers port to the platform', description: `Port request: ${requestUrl}`, url: requestUrl, sequence: version, organizer: getEnv().mail.from }),
+              portDateIcs({ requestId: event.requestId, focDate, summary: 'Phone numbers port to the platform', description: `Port time: ${when}, ${zoneName(zone)}. Port request: ${requestUrl}`, url: requestUrl, sequence: version, organizer: getEnv().mail.from }),
             ).toString('base64'),
           },
         ],

@@ -84,7 +84,10 @@ test('submitted to the carrier, then only the carrier\'s clock moves: port date 
   // An hour later the carrier confirms an FOC: the request is scheduled for the carrier's date.
   await moveCarrierClock(clock, 1);
   await eventually(customer, `/numbers/port/${requestId}`, async (p) => (await p.getByText('Status: Scheduled', { exact: true }).count()) > 0, 'the carrier\'s FOC');
-  const portDay = /Port date (\d{4}-\d\d-\d\d)/.exec((await customer.locator('main').textContent()) ?? '')?.[1];
+  // Shown in the customer's zone, named; the moment itself (UTC) is the invitation's.
+  const portDate = customer.getByTestId('port-date');
+  expect(await portDate.textContent()).toMatch(/^Port date [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M E[SD]T$/);
+  const portDay = (await portDate.locator('time').getAttribute('datetime'))?.slice(0, 10);
   expect(portDay).toMatch(/^\d{4}-\d\d-\d\d$/);
 
   const email = await waitForNewEmail(customer, CUSTOMER, knownEmails, new RegExp(`Port date set for`));

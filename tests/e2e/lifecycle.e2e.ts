@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signedInContext } from './helpers/browser';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { continueAndAgree, submitRequest } from './helpers/wizard';
+import { zonedWallTime } from '@/lib/format/zoned-time';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -99,7 +100,11 @@ test('from review to ringing and texting: changes asked and fixed, approved, sch
   await staff.getByTestId('staff-status').getByText('Completed', { exact: true }).waitFor();
   // The customer sees when it happened beside the date that was planned.
   await customer.goto(`/numbers/port/${requestId}`);
-  await customer.getByText(`Port date ${portDate} · Ported on ${isoDate(todayUtc())}`).waitFor();
+  // The team set 10:00 in the customer's zone (Maryland's, the form's default): the customer reads it so, named.
+  const planned = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${portDate}T12:00:00Z`));
+  expect(await customer.getByTestId('port-date').textContent()).toMatch(new RegExp(`^Port date ${planned}, 10:00 AM E[SD]T$`));
+  await customer.getByText(`Ported on ${zonedWallTime(new Date(), 'America/New_York').date}`).waitFor();
+  expect(await customer.getByTestId('time-zone-note').textContent()).toBe('Times on this page are in Eastern Time (New York), from the billing address.');
 
   await customer.goto('/numbers/tracking');
   const tracked = customer.locator('tr').filter({ hasText: '(410) 555-0220' });

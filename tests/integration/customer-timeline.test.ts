@@ -126,7 +126,7 @@ test('after a staff member starts the review and reveals the PIN, the customer\'
 
   const { events } = await getPortRequestDetail(t.db, t.owner, id);
   expect(events.map((e) => e.type)).not.toContain('pin_revealed');
-  const page = renderToStaticMarkup(RequestTimeline({ events }));
+  const page = renderToStaticMarkup(RequestTimeline({ events, timeZone: 'America/New_York' }));
   expect(page).toContain('Status: In review by the porting team');
   expect(page).toContain(`Letter of Authorization signed by ${t.owner.name}`);
   expect(page).not.toMatch(/Jordan Staffer|Regulatory Team|PIN revealed|pin_revealed/i);

@@ -163,7 +163,7 @@ test('each event type shows to the customer only if it is theirs to see: in the 
   const { events } = await getPortRequestDetail(t.db, t.owner, id);
   const shownTypes = new Set(events.map((e) => e.type));
   for (const type of EVENT_TYPE_NAMES) expect({ type, shown: shownTypes.has(type) }).toEqual({ type, shown: EVENT_TYPES[type].visibility === 'customer' });
-  const timeline = renderToStaticMarkup(RequestTimeline({ events }));
+  const timeline = renderToStaticMarkup(RequestTimeline({ events, timeZone: 'America/New_York' }));
   for (const type of EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].visibility === 'customer' && t !== 'status_changed')) {
     expect(timeline).toContain(`${EVENT_TYPES[type].label} by the porting team`);
   }

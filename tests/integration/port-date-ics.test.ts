@@ -3,7 +3,7 @@
  * wrote) with RFC 5545/5546 beside it: METHOD:PUBLISH with an ORGANIZER (the platform's sender),
  * lines folded at 75 octets, one UID for the request whose SEQUENCE rises when the date changes.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { outboxEmails, portRequests } from '@/db/schema';
 import { getEnv } from '@/lib/config/env';
@@ -11,6 +11,7 @@ import { approveRequest, startReview } from '@/lib/porting/review/decide';
 import { portDateIcs } from '@/lib/porting/review/port-date-ics';
 import { schedulePort } from '@/lib/porting/review/schedule-port';
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
+import { renderedEmails } from '../helpers/emails';
 import { tinyPng } from '../helpers/files';
 import { draftReadyToSign, signDraft } from '../helpers/port-requests';
 import { setupTestContext } from '../helpers/test-context';
@@ -68,7 +69,8 @@ test('the first invitation and the one for a changed date: same UID, higher SEQU
       organizer: `mailto:${sender}`,
       organizerName: 'Port Numbers',
       summary: 'Phone numbers port to the platform',
-      description: `Port request: ${getEnv().appUrl}/numbers/port/${id}`,
+      // In the customer's zone, named (the billing address is in Maryland); the start itself stays in UTC.
+      description: `Port time: ${invitation === invitations[0] ? 'Dec 8, 2026, 10:00 AM EST' : 'Dec 10, 2026, 11:30 AM EST'}, Eastern Time (New York). Port request: ${getEnv().appUrl}/numbers/port/${id}`,
       url: `${getEnv().appUrl}/numbers/port/${id}`,
     });
     expect(parsed.stamp).toMatch(/Z$/);
@@ -102,4 +104,25 @@ test('folding never splits a character, and text with commas, semicolons and lin
 test('a bare sender address is the organizer without a name', () => {
   const ics = portDateIcs({ requestId: 'x', focDate: new Date('2026-12-15T14:00:00Z'), summary: 's', description: 'd', url: 'https://ports.example.com/', sequence: 1, organizer: 'porting@example.com' });
   expect(read(ics)).toMatchObject({ organizer: 'mailto:porting@example.com', organizerName: undefined });
+});
+
+test('the team enters the time in a zone it names; the customer reads it in theirs, named, in the email and the invitation', async () => {
+  const id = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber()]);
+  await signDraft(t.db, t.owner, id);
+  await submitPortRequest(t.db, t.owner, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);
+  await startReview(t.db, t.staff, id, await version(id));
+  await approveRequest(t.db, t.staff, id, await version(id));
+  // 09:00 in Los Angeles is 17:00 UTC, noon in Maryland, where the billing address is.
+  await schedulePort(t.db, t.staff, id, { focDate: '2026-12-08', focTime: '09:00', focTimeZone: 'America/Los_Angeles', version: await version(id) });
+  const [{ focDate }] = await t.db.select({ focDate: portRequests.focDate }).from(portRequests).where(eq(portRequests.id, id));
+  expect(focDate?.toISOString()).toBe('2026-12-08T17:00:00.000Z');
+
+  const [email] = await renderedEmails(t.db, and(eq(outboxEmails.subjectRef, `port-request:${id}`), eq(outboxEmails.template, 'port-date-scheduled')));
+  expect(email.subject).toContain('Port date set for Tue, Dec 8, 2026');
+  expect(email.html).toContain('Your numbers port on Dec 8, 2026, 12:00 PM EST');
+  expect(email.text).toContain('The time is Eastern Time (New York), from the billing address on the request.');
+  expect(email.text).not.toContain('UTC');
+  const ics = read(Buffer.from(email.attachments[0].contentBase64, 'base64').toString('utf8'));
+  expect(ics.start).toBe('2026-12-08T17:00:00.000Z');
+  expect(ics.description).toMatch(/^Port time: Dec 8, 2026, 12:00 PM EST, Eastern Time \(New York\)\./);
 });

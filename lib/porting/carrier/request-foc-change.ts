@@ -1,6 +1,5 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { carrierOrders, portRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,7 +10,8 @@ import { StateError } from '@/lib/errors';
 import { recordEvent } from '../events/record-event';
 import { isAtCarrier } from '../lifecycle/statuses';
 import { STALE_MESSAGE, bumpVersion } from '../lifecycle/transition-request';
-import { scheduleSchema } from '../review/schedule-port';
+import { zonedWallTimeToUtc } from '@/lib/format/zoned-time';
+import { scheduleSchema, type ScheduleInput } from '../review/schedule-port';
 import { findRequestForStaff } from '../review/staff-request';
 import { applyCarrierOrder } from './apply-carrier-order';
 import { openCarrierOrders } from './carrier-orders';
@@ -22,7 +22,7 @@ export const BEST_EFFORT_HOURS = 48;
 /** The carrier's rules for moving a port date, as the console states them. */
 export const FOC_CHANGE_RULES = `The carrier allows at most ${MAX_FOC_CHANGES_AFTER_CONFIRM} changes of the port date after it has confirmed one. A change asked within ${BEST_EFFORT_HOURS} hours of the confirmed date is best effort: the carrier may keep the old date.`;
 
-/** A new port date: a business day and a UTC time, as for "Set port date". */
+/** A new port date: a business day and a time in a named zone (UTC if none), as for "Set port date". */
 export const focChangeSchema = scheduleSchema;
 
 /**
@@ -34,12 +34,12 @@ export async function requestFocChange(
   db: Database,
   actor: Actor,
   requestId: string,
-  input: z.infer<typeof focChangeSchema>,
+  input: ScheduleInput,
   now = new Date(),
 ): Promise<{ bestEffort: boolean }> {
   const carrier = await getCarrier();
   if (!carrier) throw new StateError('No carrier is configured here: set the port date by hand.');
-  const at = new Date(`${input.focDate}T${input.focTime}:00Z`);
+  const at = zonedWallTimeToUtc(input.focDate, input.focTime, input.focTimeZone ?? 'UTC');
   if (at <= now) throw new StateError('Choose a port date and time in the future.');
   return db.transaction(async (tx) => {
     const request = await findRequestForStaff(tx, actor, requestId);

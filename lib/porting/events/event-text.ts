@@ -1,3 +1,4 @@
+import { formatZonedDateTime } from '@/lib/format/zoned-time';
 import { STATUS_DESCRIPTIONS } from '../lifecycle/status-labels';
 import type { PortRequestStatus } from '../lifecycle/statuses';
 import { CHANGE_REASONS, type ChangeReasonCode } from '../review/change-reasons';
@@ -17,17 +18,18 @@ export type StoredEvent = {
  * The words of a timeline line, worded once for both timelines: the event's label (or the status
  * it moved to) and its detail, derived from the payload (a port date, the reasons asked).
  */
-export function eventText(event: StoredEvent): { label: string; detail: string | null } {
+/** `timeZone`: where the reader is (a customer's, from the billing address); times are in UTC without one. */
+export function eventText(event: StoredEvent, timeZone?: string): { label: string; detail: string | null } {
   const label =
     event.type === 'status_changed' && event.toStatus
       ? `Status: ${STATUS_DESCRIPTIONS[event.toStatus].label}`
       : isEventType(event.type)
         ? EVENT_TYPES[event.type].label
         : event.type;
-  return { label, detail: event.reason ?? derivedDetail(event) };
+  return { label, detail: event.reason ?? derivedDetail(event, timeZone) };
 }
 
-function derivedDetail(event: StoredEvent): string | null {
+function derivedDetail(event: StoredEvent, timeZone?: string): string | null {
   const signer = event.data as { signerName?: string; signerEmail?: string; viaLink?: boolean; resent?: boolean } | null;
   switch (event.type) {
     case 'loa_signature_requested':
@@ -49,7 +51,7 @@ function derivedDetail(event: StoredEvent): string | null {
   switch (event.toStatus) {
     case 'scheduled':
       if (!data.focDate) return null;
-      return `${event.fromStatus === 'scheduled' ? 'Port date changed to' : 'Port date set for'} ${data.focDate.slice(0, 10)} ${data.focDate.slice(11, 16)} UTC`;
+      return `${event.fromStatus === 'scheduled' ? 'Port date changed to' : 'Port date set for'} ${timeZone ? formatZonedDateTime(new Date(data.focDate), timeZone) : `${data.focDate.slice(0, 10)} ${data.focDate.slice(11, 16)} UTC`}`;
     case 'changes_needed':
       return data.reasons?.map((r) => CHANGE_REASONS[r.code as ChangeReasonCode]?.label ?? r.code).join('; ') || null;
     case 'submitted':

@@ -11,9 +11,10 @@ export type TimelineEvent = Awaited<ReturnType<typeof readEvents>>[number];
 /**
  * A request's events as `actor` may read them, oldest first: customers only the customer-visible
  * types, with our team named as one and their own account's users by name; the team everything,
- * with names. Each comes with its words (eventText), so no timeline words an event on its own.
+ * with names. Each comes with its words (eventText), so no timeline words an event on its own;
+ * times in them read in `timeZone` when given (the customer's), else in UTC.
  */
-export async function readEvents(db: Queryable, actor: Actor, requestId: string) {
+export async function readEvents(db: Queryable, actor: Actor, requestId: string, options: { timeZone?: string } = {}) {
   const rows = await db
     .select({
       id: portRequestEvents.id,
@@ -35,7 +36,7 @@ export async function readEvents(db: Queryable, actor: Actor, requestId: string)
     .where(and(eq(portRequestEvents.portRequestId, requestId), actor.isStaff ? undefined : inArray(portRequestEvents.type, CUSTOMER_EVENT_TYPES)))
     .orderBy(asc(portRequestEvents.createdAt));
   return rows.map(({ byStaff, byAccountUser, actorName, apiKeyName, data, fromStatus, ...event }) => {
-    const { label, detail } = eventText({ ...event, fromStatus, data });
+    const { label, detail } = eventText({ ...event, fromStatus, data }, options.timeZone);
     return {
       id: event.id,
       type: event.type,

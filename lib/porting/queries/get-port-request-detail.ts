@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { accounts, changeRequests, loaSignatures, portRequestNotes, portRequestNumbers, proofFiles, trackingSources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { regionTimeZone } from '@/lib/format/region-time-zone';
 import { findPortRequest } from '../port-request-access';
 import { readEvents } from '../events/read-events';
 
@@ -10,6 +11,8 @@ import { readEvents } from '../events/read-events';
 export async function getPortRequestDetail(db: Queryable, actor: Actor, requestId: string) {
   const request = await findPortRequest(db, actor, requestId);
   const { accountPinCiphertext, ...fields } = request;
+  // Customers read times where they are (from the billing address); the team reads UTC.
+  const timeZone = actor.isStaff ? undefined : regionTimeZone(request.billingAddress);
   // Access is settled above; the rest are independent reads, sent together (one round trip's wait, not seven).
   const [[account], numbers, [loa], proofs, events, [{ noteCount }], [openChanges]] = await Promise.all([
     db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, request.accountId)),
@@ -38,7 +41,7 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
       .orderBy(desc(loaSignatures.signedAt))
       .limit(1),
     db.select().from(proofFiles).where(eq(proofFiles.portRequestId, requestId)).orderBy(asc(proofFiles.uploadedAt)),
-    readEvents(db, actor, requestId),
+    readEvents(db, actor, requestId, { timeZone }),
     db
       .select({ noteCount: sql<number>`count(*)::int` })
       .from(portRequestNotes)
@@ -50,7 +53,7 @@ export async function getPortRequestDetail(db: Queryable, actor: Actor, requestI
       .orderBy(desc(changeRequests.createdAt))
       .limit(1),
   ]);
-  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events, noteCount, openChanges: openChanges ?? null };
+  return { request: { ...fields, hasPin: !!accountPinCiphertext }, accountName: account.name, numbers, loa: loa ?? null, proofs, events, noteCount, openChanges: openChanges ?? null, timeZone: timeZone ?? 'UTC' };
 }
 
 export type PortRequestDetail = Awaited<ReturnType<typeof getPortRequestDetail>>;

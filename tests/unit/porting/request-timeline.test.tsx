@@ -29,13 +29,15 @@ test('the customer timeline shows the customer events in words, the team as "the
         event('5', 'internal_note', 'Jordan Staffer'),
         event('6', 'sms_exception', 'the porting team', { reason: 'carrier routing update pending' }),
       ]}
+      timeZone="America/Chicago"
     />,
   );
   const items = screen.getAllByRole('listitem').map((li) => li.textContent);
   expect(items).toEqual([
-    '2026-11-25 09:01 UTC · Letter of Authorization signed by Dana Whitfield',
-    '2026-11-25 09:02 UTC · Status: In review by the porting team',
-    '2026-11-25 09:06 UTC · Text messaging delayed by the porting team: carrier routing update pending',
+    // In the customer's zone, named: 09:01 UTC is 3:01 AM in Chicago in November.
+    'Nov 25, 2026, 3:01 AM CST · Letter of Authorization signed by Dana Whitfield',
+    'Nov 25, 2026, 3:02 AM CST · Status: In review by the porting team',
+    'Nov 25, 2026, 3:06 AM CST · Text messaging delayed by the porting team: carrier routing update pending',
   ]);
   expect(screen.getByTestId('request-timeline').textContent).not.toMatch(/Jordan Staffer|PIN|portability|internal/i);
 });

@@ -26,6 +26,7 @@ import { revealAccountPin } from '@/lib/porting/review/reveal-pin';
 import { schedulePort, scheduleSchema } from '@/lib/porting/review/schedule-port';
 import { activateSmsNow, markSmsException } from '@/lib/porting/review/sms-activation';
 import { z } from 'zod';
+import { zoneName } from '@/lib/format/zoned-time';
 
 /** Every decision: the staff check, the schema, the service, then back to the request. */
 async function decide<S extends z.ZodType>(
@@ -150,7 +151,7 @@ export async function retryCarrierOrderAction(_prev: FormState, formData: FormDa
 export async function requestFocChangeAction(_prev: FormState, formData: FormData) {
   return carrierStep(formData, focChangeSchema, async (db, actor, id, input) => {
     const { bestEffort } = await requestFocChange(db, actor, id, input);
-    const asked = `Asked the carrier for ${input.focDate} ${input.focTime} UTC; the port date changes when the carrier confirms it.`;
+    const asked = `Asked the carrier for ${input.focDate} ${input.focTime} ${zoneName(input.focTimeZone)}; the port date changes when the carrier confirms it.`;
     return bestEffort ? `${asked} It is within 48 hours of the confirmed date, so best effort: the carrier may keep the old date.` : asked;
   });
 }

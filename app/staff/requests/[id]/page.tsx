@@ -12,6 +12,8 @@ import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orNotFound } from '@/lib/forms/or-not-found';
 import { formatPhoneNumber } from '@/lib/phone/format';
+import { regionTimeZone } from '@/lib/format/region-time-zone';
+import { formatZonedDateTime, PORT_TIME_ZONES, zonedWallTime, zoneName } from '@/lib/format/zoned-time';
 import { addBusinessDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
 import { listTeam } from '@/lib/porting/desk/list-team';
@@ -75,6 +77,8 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
     </fieldset>
   );
   const a = request.billingAddress;
+  const customerZone = regionTimeZone(request.billingAddress);
+  const scheduled = request.focDate ? zonedWallTime(request.focDate, customerZone) : null;
   const ported = numbers.filter((n) => n.status === 'ported').length;
   return (
     <>
@@ -82,6 +86,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
       <h1 className="mt-1 text-2xl font-semibold">{request.customerName} <span className="text-base font-normal text-slate-500">({detail.accountName})</span></h1>
       <p className="mt-1 text-sm" data-testid="staff-status">
         Status: <strong>{STATUS_DESCRIPTIONS[s].label}</strong> · version {request.version} · {request.numberGroup ? NUMBER_GROUP_LABELS[request.numberGroup] : ''} · submitted {time(request.submittedAt)} · port date {time(request.focDate)}
+        {request.focDate && <> ({formatZonedDateTime(request.focDate, customerZone)} for the customer)</>}
       </p>
 
       <section className="mt-4 rounded-lg bg-white p-4 ring-1 ring-slate-200">
@@ -224,9 +229,15 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           )}
           {can.has('schedule') && (
             <DecisionForm action={scheduleAction} requestId={id} version={request.version} label={s === 'scheduled' ? 'Change port date' : 'Set port date'} variant="secondary">
-              <div className="flex gap-2 text-sm">
-                <label>FOC date<input name="focDate" type="date" defaultValue={request.focDate ? isoDate(request.focDate) : isoDate(addBusinessDays(todayUtc(), 5))} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" /></label>
-                <label>Time (UTC)<input name="focTime" defaultValue={request.focDate ? request.focDate.toISOString().slice(11, 16) : '15:00'} className="mt-1 block w-20 rounded-md border border-slate-300 px-2 py-1" /></label>
+              {/* In the customer's zone (from the billing address) unless the team names another. */}
+              <div className="flex flex-wrap gap-2 text-sm">
+                <label>FOC date<input name="focDate" type="date" defaultValue={scheduled?.date ?? isoDate(addBusinessDays(todayUtc(), 5))} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" /></label>
+                <label>Time (24-hour)<input name="focTime" defaultValue={scheduled?.time ?? '10:00'} className="mt-1 block w-20 rounded-md border border-slate-300 px-2 py-1" /></label>
+                <label>Time zone
+                  <select name="focTimeZone" defaultValue={customerZone} className="mt-1 block rounded-md border border-slate-300 px-2 py-1">
+                    {PORT_TIME_ZONES.map((z) => <option key={z} value={z}>{zoneName(z)}{z === customerZone ? ' · the customer’s' : ''}</option>)}
+                  </select>
+                </label>
               </div>
             </DecisionForm>
           )}

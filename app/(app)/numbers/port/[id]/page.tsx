@@ -13,6 +13,8 @@ import { cancelBlockedReason } from '@/lib/porting/cancel-port-request';
 import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { NotesBubble } from '@/components/porting/notes-bubble';
 import { RequestTimeline } from '@/components/porting/request-timeline';
+import { ZonedTime } from '@/components/porting/zoned-time';
+import { zonedWallTime, zoneName } from '@/lib/format/zoned-time';
 import { CancelForm } from './cancel-form';
 import { buttonClass } from '@/components/ui/button';
 import { CHANGE_REASONS, stepsOpenedBy, type ChangeReasonCode } from '@/lib/porting/review/change-reasons';
@@ -27,7 +29,10 @@ import { formatBillingAddress } from '@/lib/porting/wizard/loa/loa-document';
 
 export const metadata: Metadata = { title: 'Port request' };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+
+
+// The estimate's days are business days, calendar dates kept at midnight UTC.
+const calendarDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function PortRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string }> }) {
   const { id } = await params;
@@ -39,6 +44,8 @@ export default async function PortRequestPage({ params, searchParams }: { params
   // the carrier's window (otherwise null and nothing new shows).
   const [emails, signatureRequest, activation] = await Promise.all([listEmailsSent(db, actor, id), getSignatureRequest(db, actor, id), getActivation(db, actor, id)]);
   const { request, numbers, loa, proofs, events } = detail;
+  // A moment's day where the customer is.
+  const day = (d: Date | null) => (d ? zonedWallTime(d, detail.timeZone).date : '—');
   if (request.status === 'draft') redirect(stepPath(id, resumeStep(request.completedSteps)));
   const status = STATUS_DESCRIPTIONS[request.status];
   const estimate = expectedPortWindow(request);
@@ -68,10 +75,11 @@ export default async function PortRequestPage({ params, searchParams }: { params
         <p className="font-medium">Status: {status.label}</p>
         <p className="text-sm text-slate-700">{status.explanation}</p>
         <p className="mt-2 text-sm">
-          Submitted {day(request.submittedAt)} · Port date {day(request.focDate)}
+          Submitted {day(request.submittedAt)} · <span data-testid="port-date">Port date {request.focDate ? <ZonedTime at={request.focDate} zone={detail.timeZone} /> : '—'}</span>
           {portedOn && ` · Ported on ${day(portedOn)}`}
-          {estimate && ` · Expected between ${day(estimate.from)} and ${day(estimate.to)} (${estimate.label})`}
+          {estimate && ` · Expected between ${calendarDay(estimate.from)} and ${calendarDay(estimate.to)} (${estimate.label})`}
         </p>
+        <p className="mt-1 text-xs text-slate-600" data-testid="time-zone-note">Times on this page are in {zoneName(detail.timeZone)}, from the billing address.</p>
       </div>
       {rejected.length > 0 && (
         <div role="status" data-testid="rejected-numbers" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
@@ -157,7 +165,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
         </section>
         <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 className="font-semibold">Timeline</h2>
-          <RequestTimeline events={events} />
+          <RequestTimeline events={events} timeZone={detail.timeZone} />
         </section>
       </div>
       <section className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
@@ -190,7 +198,7 @@ export default async function PortRequestPage({ params, searchParams }: { params
           <ul className="mt-2 space-y-1 text-sm" data-testid="emails-sent">
             {emails.map((e) => (
               <li key={e.id}>
-                <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time> · {e.subject} · to {e.toAddresses.join(', ')} ·{' '}
+                <ZonedTime className="text-slate-500" at={e.createdAt} zone={detail.timeZone} /> · {e.subject} · to {e.toAddresses.join(', ')} ·{' '}
                 {e.status === 'sent' ? 'delivered to the mail service' : e.status === 'failed' ? 'failed; our team has been alerted' : 'sending'}
               </li>
             ))}

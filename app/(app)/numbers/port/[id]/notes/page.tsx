@@ -10,6 +10,7 @@ import { orNotFound } from '@/lib/forms/or-not-found';
 import { listNotes } from '@/lib/porting/notes/list-notes';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { replyToNotes } from './actions';
+import { regionTimeZone } from '@/lib/format/region-time-zone';
 
 export const metadata: Metadata = { title: 'Port request notes' };
 
@@ -33,7 +34,7 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
         Status: {STATUS_DESCRIPTIONS[thread.request.status].label}. Every note from our team is also emailed to the recipients of this request.
       </p>
       <div className="mt-6 max-w-3xl space-y-6">
-        <NotesThread notes={thread.notes} />
+        <NotesThread notes={thread.notes} timeZone={regionTimeZone(thread.request.billingAddress)} />
         <div className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <NoteForm requestId={id} action={replyToNotes} />
         </div>
