@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { draftRemovalDate, isRemovalAnnounced } from '../drafts/draft-expiry';
 import type { PortRequestStatus } from '../lifecycle/statuses';
 import { portRequestListWhere } from './port-request-list-where';
+import { regionTimeZone } from '@/lib/format/region-time-zone';
 
 export type PortRequestListRow = {
   id: string;
@@ -25,6 +26,8 @@ export type PortRequestListRow = {
   removeOn: Date | null;
   /** A draft's latest signing link, when it waits for a signature or was declined (null otherwise, and for a request not a draft). */
   signatureRequest: { state: 'waiting' | 'declined'; signerName: string } | null;
+  /** The zone the customer reads the row's dates in (from the billing address; UTC before there is one). */
+  timeZone: string;
 };
 
 export const PAGE_SIZE = 50;
@@ -89,6 +92,9 @@ export async function listPortRequests(
         signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
         updatedAt: portRequests.updatedAt,
         draftExpiryWarnedAt: portRequests.draftExpiryWarnedAt,
+        // Only the country and the state or province: the zone the row's dates read in.
+        billingCountry: sql<'US' | 'CA' | null>`${portRequests.billingAddress}->>'country'`,
+        billingRegion: sql<string | null>`${portRequests.billingAddress}->>'region'`,
         hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
       })
       .from(portRequests)
@@ -99,8 +105,9 @@ export async function listPortRequests(
       .offset((page - 1) * PAGE_SIZE),
     db.select({ total: count() }).from(portRequests).where(where),
   ]);
-  const page50 = rows.slice(0, PAGE_SIZE).map(({ updatedAt, draftExpiryWarnedAt, ...row }) => ({
+  const page50 = rows.slice(0, PAGE_SIZE).map(({ updatedAt, draftExpiryWarnedAt, billingCountry, billingRegion, ...row }) => ({
     ...row,
+    timeZone: regionTimeZone(billingCountry && billingRegion ? { country: billingCountry, region: billingRegion } : null),
     removeOn: row.status === 'draft' && isRemovalAnnounced({ updatedAt, draftExpiryWarnedAt }) ? draftRemovalDate({ updatedAt }, draftExpiryWarnedAt!) : null,
   }));
   return { rows: page50, hasMore: rows.length > PAGE_SIZE, total: Number(total) };

@@ -14,10 +14,13 @@ import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { resumeStep, stepPath } from '@/lib/porting/wizard/steps';
 import { createPortRequest } from './actions';
 import { PORT_WINDOWS } from '@/lib/porting/promises';
+import { zonedWallTime } from '@/lib/format/zoned-time';
 
 export const metadata: Metadata = { title: 'Port Numbers' };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+// A moment's day where the request's customer is (the estimate's days are calendar days, above).
+const localDay = (d: Date | null, zone: string) => (d ? zonedWallTime(d, zone).date : '—');
 
 type Search = { submitted?: string; status?: string; number?: string; page?: string };
 
@@ -118,8 +121,8 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                     </td>
                     {showAccount && <td>{r.accountName}</td>}
                     <td>{r.losingCarrier ?? '—'}</td>
-                    <td>{day(r.submittedAt)}</td>
-                    <td>{day(r.focDate)}</td>
+                    <td>{localDay(r.submittedAt, r.timeZone)}</td>
+                    <td>{localDay(r.focDate, r.timeZone)}</td>
                     <td>{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
                     <td>{r.status !== 'draft' && <NotesBubble requestId={r.id} count={r.noteCount} unread={r.hasUnread} />}</td>
                     <td className="text-right whitespace-nowrap">
