@@ -69,3 +69,24 @@ test('a phone number in the list is never broken across two lines', async () => 
   for (const box of await numbers.evaluateAll((spans) => spans.map((s) => s.getClientRects().length))) expect(box).toBe(1);
   await page.close();
 });
+
+test.each([
+  ['Port Numbers list', () => '/numbers/port', 'port-requests', /View|Resume/],
+  ['step 3 (numbers)', () => `/numbers/port/${draftId}/numbers`, 'saved-numbers', /Remove/],
+])('at 390 px the %s shows each row as a card, its actions in reach without scrolling', async (_name, path, testId, action) => {
+  const page = await owner.newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(path());
+  const row = page.getByTestId(testId).locator('tbody tr').first();
+  const box = (await row.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(390);
+  // Each cell names its column, the way the hidden header would.
+  expect(await row.locator('td[data-label]').first().evaluate((td) => getComputedStyle(td, '::before').content)).toMatch(/^".+"$/);
+  const link = row.getByRole(/Remove/.test(action.source) ? 'button' : 'link', { name: action }).first();
+  const linkBox = (await link.boundingBox())!;
+  expect(linkBox.x + linkBox.width).toBeLessThanOrEqual(390);
+  // A desktop window still gets the table.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await row.evaluate((tr) => getComputedStyle(tr).display)).toBe('table-row');
+  await page.close();
+});

@@ -75,7 +75,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
         // The page is sent twice (HTML, then React's data for it), so what repeats on every row is said
         // once: the cells' padding on the table, the statuses' meanings in the legend below it.
         <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-sm [&_td]:px-4 [&_td]:py-3 [&_td]:whitespace-nowrap" data-testid="port-requests">
+          <table className="stack-table min-w-full text-sm [&_td]:px-4 [&_td]:py-3 [&_td]:whitespace-nowrap" data-testid="port-requests">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-4 py-3 font-medium">Status</th>
@@ -107,7 +107,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                         </p>
                       )}
                     </td>
-                    <td className="min-w-48 whitespace-normal">
+                    <td className="min-w-48 whitespace-normal" data-label="Numbers">
                       <span className="font-medium">{r.numberCount}</span>{' '}
                       <span className="font-mono text-xs text-slate-600">
                         {r.firstNumbers.map((n, i) => (
@@ -119,11 +119,11 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
                         {r.numberCount > r.firstNumbers.length ? ', …' : ''}
                       </span>
                     </td>
-                    {showAccount && <td>{r.accountName}</td>}
-                    <td>{r.losingCarrier ?? '—'}</td>
-                    <td>{localDay(r.submittedAt, r.timeZone)}</td>
-                    <td>{localDay(r.focDate, r.timeZone)}</td>
-                    <td>{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
+                    {showAccount && <td data-label="Account">{r.accountName}</td>}
+                    <td data-label="Current carrier">{r.losingCarrier ?? '—'}</td>
+                    <td data-label="Submitted">{localDay(r.submittedAt, r.timeZone)}</td>
+                    <td data-label="Port date">{localDay(r.focDate, r.timeZone)}</td>
+                    <td data-label="Expected by">{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
                     <td>{r.status !== 'draft' && <NotesBubble requestId={r.id} count={r.noteCount} unread={r.hasUnread} />}</td>
                     <td className="text-right whitespace-nowrap">
                       {r.status === 'draft' ? (

@@ -47,7 +47,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         )}
         {totals.total > 0 && (
           <div className="mt-3 overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="saved-numbers">
+            <table className="stack-table min-w-full text-sm" data-testid="saved-numbers">
               <thead className="text-left text-slate-500">
                 <tr>
                   <th className="py-1 pr-3">Number</th>
@@ -64,12 +64,12 @@ export default async function NumbersStepPage({ params, searchParams }: { params
                 {data.numbers.map((n) => (
                   <tr key={n.number} className="border-t border-slate-100">
                     <td className="py-1 pr-3 font-mono whitespace-nowrap">{formatPhoneNumber(n.number)}</td>
-                    <td className="pr-3 font-mono whitespace-nowrap">{formatPhoneNumber(n.receivingNumber)}</td>
-                    <td className="pr-3">{n.trackingSource ?? '—'}</td>
-                    <td className="pr-3">{n.accountName}</td>
-                    <td className="pr-3">{n.country === 'CA' ? 'Canada' : 'US'}</td>
-                    <td className="pr-3">{n.isTollFree ? 'Toll-free' : 'Local'}</td>
-                    <td className="pr-3">{n.currentCarrier ?? '—'}</td>
+                    <td className="pr-3 font-mono whitespace-nowrap" data-label="Receiving number">{formatPhoneNumber(n.receivingNumber)}</td>
+                    <td className="pr-3" data-label="Tracking source">{n.trackingSource ?? '—'}</td>
+                    <td className="pr-3" data-label="Account">{n.accountName}</td>
+                    <td className="pr-3" data-label="Country">{n.country === 'CA' ? 'Canada' : 'US'}</td>
+                    <td className="pr-3" data-label="Type">{n.isTollFree ? 'Toll-free' : 'Local'}</td>
+                    <td className="pr-3" data-label="Current carrier">{n.currentCarrier ?? '—'}</td>
                     <td className="text-right">
                       <form action={removeNumbers}>
                         <input type="hidden" name="requestId" value={id} />
