@@ -146,3 +146,14 @@ describe('the routing is part of the one form', () => {
     expect(state?.values).toMatchObject({ [`route.${trackingIds[0]}`]: '(410) 555-0197' });
   });
 });
+
+test('a large file of refused lines is kept whole (more than one insert holds), and the page edits the first hundred', async () => {
+  const id = await numbersStep();
+  const bad = Array.from({ length: 2500 }, (_, i) => `call me ${i}`);
+  const state = await submitNumbersStep(null, formData({ requestId: id, rowCount: 3, pasted: `${t.freshNumber()}\n${bad.join('\n')}`, ...defaults, intent: 'list:add' }));
+  expect(state?.listResult?.summary).toMatchObject({ accepted: 1, refused: 2500 });
+  const { lines, total } = await listLinesToFix(t.db, { id });
+  expect(total).toBe(2500);
+  expect(lines).toHaveLength(100);
+  expect(lines[0]).toMatchObject({ origin: 'Pasted list, line 2', numberToPort: 'call me 0' });
+});

@@ -93,7 +93,7 @@ describe('numbers through the API', () => {
     expect(added.body.verdicts[0]).toMatchObject({ code: 'needs_alternate_routing', alternateRoutingFor: ['+14105550100', '+14105550101'] });
     const unrouted = await apiCall(t.db, 'POST', `/port-requests/${id}/numbers/complete`, { key });
     expect(unrouted.status).toBe(409);
-    expect(unrouted.body.detail).toMatch(/^Choose where 2 tracking numbers \+14105550100, \+14105550101 should forward/);
+    expect(unrouted.body.detail).toMatch(/^Choose where 2 tracking numbers \(410\) 555-0100, \(410\) 555-0101 should forward/);
 
     const listed = await apiCall(t.db, 'GET', `/port-requests/${id}/alternate-routing`, { key });
     expect(listed.body.data).toEqual([

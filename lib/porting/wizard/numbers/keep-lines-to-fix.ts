@@ -5,6 +5,8 @@ import { linesToFix } from '@/db/schema';
 import type { PortNumberContext, PortNumberVerdict } from './check-rules';
 import type { RawLine } from './read-number-lines';
 
+export const MAX_LINES_TO_FIX = 10_000;
+
 /** Which lines an "Add to request" keeps to fix: where each came from, and the kept lines it retried (replaced by their new outcome). */
 export type KeepRefused = { origin: (line: RawLine) => string; replacing: string[] };
 
@@ -25,24 +27,27 @@ export async function keepLinesToFix(
   const byLine = new Map(lines.map((l) => [l.line, l]));
   const refused = verdicts.filter((v) => v.verdict === 'refused' && byLine.has(v.line));
   if (refused.length === 0) return;
-  const [{ next }] = await tx
-    .select({ next: sql<number>`coalesce(max(${linesToFix.position}), 0)::int + 1` })
+  const [{ next, kept }] = await tx
+    .select({ next: sql<number>`coalesce(max(${linesToFix.position}), 0)::int + 1`, kept: sql<number>`count(*)::int` })
     .from(linesToFix)
     .where(eq(linesToFix.portRequestId, requestId));
-  await tx.insert(linesToFix).values(
-    refused.map((v, i) => {
-      const raw = byLine.get(v.line)!;
-      return {
-        portRequestId: requestId,
-        origin: keep.origin(raw),
-        position: next + i,
-        numberToPort: raw.numberToPort,
-        receivingNumber: raw.receivingNumber ?? defaults?.receivingNumber ?? null,
-        trackingSource: raw.trackingSource ?? defaults?.trackingSourceName ?? null,
-        accountName: raw.accountName ?? null,
-        code: v.code,
-        reason: v.message,
-      };
-    }),
-  );
+  // A draft keeps at most one import's worth (10,000 lines): the rest is refused again when tried again.
+  const room = Math.max(0, MAX_LINES_TO_FIX - kept);
+  if (room === 0) return;
+  const rows = refused.slice(0, room).map((v, i) => {
+    const raw = byLine.get(v.line)!;
+    return {
+      portRequestId: requestId,
+      origin: keep.origin(raw),
+      position: next + i,
+      numberToPort: raw.numberToPort,
+      receivingNumber: raw.receivingNumber ?? defaults?.receivingNumber ?? null,
+      trackingSource: raw.trackingSource ?? defaults?.trackingSourceName ?? null,
+      accountName: raw.accountName ?? null,
+      code: v.code,
+      reason: v.message,
+    };
+  });
+  // In slices: a query carries at most 65,535 parameters, and a row here takes nine.
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(linesToFix).values(rows.slice(i, i + 1000));
 }
