@@ -63,11 +63,7 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="rowCount" value={state?.rowCount ?? 3} />
       </form>
-      {shown?.section === 'fix' && shown.formError && (
-        <p role="alert" className="mt-6 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
-          {shown.formError}
-        </p>
-      )}
+      <SectionError state={shown} section="fix" />
       <LinesToFix
         requestId={requestId}
         lines={linesToFix.lines}
@@ -79,11 +75,7 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
         result={state?.section === 'fix' ? state.fixResult : undefined}
         message={state?.section === 'fix' && state.ok ? state.message : undefined}
       />
-      {shown?.section === 'routing' && shown.formError && (
-        <p role="alert" className="mt-6 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
-          {shown.formError}
-        </p>
-      )}
+      <SectionError state={shown} section="routing" />
       <RoutingSection forwarding={forwarding} form={FORM_ID} valueOf={valueOf} errorOf={errorOf} />
       <section className="mt-8">
         <h3 className="font-semibold">Add numbers one by one</h3>
@@ -120,5 +112,15 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
         </button>
       </div>
     </div>
+  );
+}
+
+/** A section's own message (the lines to fix, the routing), above it. */
+function SectionError({ state, section }: { state: NumbersStepState; section: 'fix' | 'routing' }) {
+  if (state?.section !== section || !state.formError) return null;
+  return (
+    <p role="alert" className="mt-6 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
+      {state.formError}
+    </p>
   );
 }
