@@ -23,6 +23,7 @@ import { renderedEmails } from '../../helpers/emails';
 import { tinyPng } from '../../helpers/files';
 import { draftThroughNumbers, signDraft } from '../../helpers/port-requests';
 import { setupTestContext } from '../../helpers/test-context';
+import { formatZonedDateTime } from '@/lib/format/zoned-time';
 
 const t = setupTestContext();
 let tc: TestCarrier;
@@ -110,7 +111,9 @@ test('the full loop: submit, FOC (the port-date email with its .ics), ported (tr
   expect(scheduled.focDate?.toISOString()).toBe(new Date(foc).toISOString());
   const [email] = await renderedEmails(t.db, and(eq(outboxEmails.subjectRef, `port-request:${id}`), eq(outboxEmails.template, 'port-date-scheduled')));
   expect(email.attachments.map((a) => a.filename)).toEqual(['port-date.ics']);
-  expect(email.text).toContain(new Date(foc).toISOString().slice(0, 10));
+  // The port time as the customer reads it: in the zone of the billing address (Maryland), named.
+  expect(email.text).toContain(`${formatZonedDateTime(new Date(foc), 'America/New_York').toUpperCase()}`);
+  expect(email.text).toContain('The time is Eastern Time (New York)');
 
   // At the FOC the numbers port: tracking numbers, voice active, SMS pending.
   await advance(new Date(foc).getTime() - tc.sandbox.now() + 60_000);
