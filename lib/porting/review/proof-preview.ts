@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { proofFiles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -16,7 +17,7 @@ export function canPreviewProof(contentType: string): boolean {
 
 /** A proof file's bytes for the team's in-place preview, once the actor is the team and the file belongs to the request. */
 export async function readProofForPreview(db: Queryable, actor: Actor, requestId: string, fileId: string): Promise<{ bytes: Buffer; contentType: string; filename: string }> {
-  if (!actor.isStaff || !/^[0-9a-f-]{36}$/i.test(fileId)) throw new NotFoundError('That file');
+  if (!actor.isStaff || !z.uuid().safeParse(fileId).success) throw new NotFoundError('That file');
   await findPortRequest(db, actor, requestId);
   const [file] = await db
     .select({ key: proofFiles.storageKey, contentType: proofFiles.contentType, filename: proofFiles.filename })

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { linesToFix } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -10,7 +11,8 @@ export async function dismissLinesToFix(db: Database, actor: Actor, requestId: s
   return db.transaction(async (tx) => {
     await findEditableDraft(tx, actor, requestId, 'numbers');
     const mine = eq(linesToFix.portRequestId, requestId);
-    const named = ids === 'all' ? [] : ids.filter(isUuid);
+    // A made-up id matches nothing, and must not reach PostgreSQL as a malformed uuid.
+    const named = ids === 'all' ? [] : ids.filter((id) => z.uuid().safeParse(id).success);
     if (ids !== 'all' && named.length === 0) return 0;
     const removed = await tx
       .delete(linesToFix)
@@ -20,7 +22,3 @@ export async function dismissLinesToFix(db: Database, actor: Actor, requestId: s
   });
 }
 
-// A made-up id matches nothing, and must not reach PostgreSQL as a malformed uuid.
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
