@@ -26,14 +26,17 @@ export async function draftThroughCarrier(db: Database, actor: Actor, accountId:
   return id;
 }
 
+/** A number for a draft: alone, it lives in the draft's account; with `accountName`, in that (sub-)account, as the CSV's account column says. */
+export type DraftNumber = string | { number: string; accountName: string };
+
 /** A draft with the carrier and numbers steps done (the customer step is next), through the services the pages call. */
-export async function draftThroughNumbers(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+export async function draftThroughNumbers(db: Database, actor: Actor, accountId: string, numbers: DraftNumber[] = [freshNumber()]) {
   const id = await draftThroughCarrier(db, actor, accountId);
   const verdicts = await addNumbersToDraft(
     db,
     actor,
     id,
-    numbers.map((n, i) => ({ line: i + 1, numberToPort: n })),
+    numbers.map((n, i) => (typeof n === 'string' ? { line: i + 1, numberToPort: n } : { line: i + 1, numberToPort: n.number, accountName: n.accountName })),
     { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' },
   );
   const refused = verdicts.filter((v) => v.verdict === 'refused');
@@ -43,7 +46,7 @@ export async function draftThroughNumbers(db: Database, actor: Actor, accountId:
 }
 
 /** A draft with the steps up to the customer step done: the billing address is next. */
-export async function draftThroughCustomer(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+export async function draftThroughCustomer(db: Database, actor: Actor, accountId: string, numbers: DraftNumber[] = [freshNumber()]) {
   const id = await draftThroughNumbers(db, actor, accountId, numbers);
   await saveCustomerStep(db, actor, id, {
     customerName: 'Summit Marketing Group LLC',
@@ -57,7 +60,7 @@ export async function draftThroughCustomer(db: Database, actor: Actor, accountId
 }
 
 /** A draft with every step up to the LOA done, through the same services the pages call. */
-export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+export async function draftReadyToSign(db: Database, actor: Actor, accountId: string, numbers: DraftNumber[] = [freshNumber()]) {
   const id = await draftThroughCustomer(db, actor, accountId, numbers);
   await saveAddressStep(db, actor, id, { street: '100 Light St', unit: 'Suite 1200', city: 'Baltimore', region: 'MD', postalCode: '21202', country: 'US' });
   await saveAgreementStep(db, actor, id);
@@ -70,7 +73,7 @@ export async function signDraft(db: Database, actor: Actor, id: string, typedNam
 }
 
 /** A request of `actor`'s through every step, signed and sent with a proof of ownership: the team's queue has it. */
-export async function submittedRequest(db: Database, actor: Actor, accountId: string, numbers: string[] = [freshNumber()]) {
+export async function submittedRequest(db: Database, actor: Actor, accountId: string, numbers: DraftNumber[] = [freshNumber()]) {
   const id = await draftReadyToSign(db, actor, accountId, numbers);
   await signDraft(db, actor, id, actor.name ?? 'Test Signer');
   await submitPortRequest(db, actor, id, [{ name: 'bill.png', bytes: new Uint8Array(tinyPng()) }]);

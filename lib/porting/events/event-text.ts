@@ -47,7 +47,7 @@ function derivedDetail(event: StoredEvent, timeZone?: string): string | null {
   const carrier = carrierDetail(event);
   if (carrier !== undefined) return carrier;
   if (event.type !== 'status_changed' || !event.data) return null;
-  const data = event.data as { focDate?: string; reasons?: { code: string }[]; settled?: boolean; changeRequestId?: string };
+  const data = event.data as { focDate?: string; reasons?: { code: string }[]; settled?: boolean; changeRequestId?: string; account?: { from: string; to: string } };
   switch (event.toStatus) {
     case 'scheduled':
       if (!data.focDate) return null;
@@ -55,7 +55,8 @@ function derivedDetail(event: StoredEvent, timeZone?: string): string | null {
     case 'changes_needed':
       return data.reasons?.map((r) => CHANGE_REASONS[r.code as ChangeReasonCode]?.label ?? r.code).join('; ') || null;
     case 'submitted':
-      return event.fromStatus === 'changes_needed' ? 'Resubmitted with the requested changes' : null;
+      if (event.fromStatus === 'changes_needed') return 'Resubmitted with the requested changes';
+      return data.account ? `Sent for ${data.account.to}, the account its numbers will live in (started in ${data.account.from})` : null;
     case 'approved':
       return event.fromStatus === 'changes_needed' ? 'Resubmitted with the requested changes; they go to the carrier' : null;
     case 'cancelled':

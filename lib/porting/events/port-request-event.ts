@@ -31,6 +31,8 @@ export const EVENT_PAYLOADS = {
     /** Draft to submitted: the number group, and the sibling requests a mixed draft split into. */
     group: z.enum(['us_local', 'ca_local', 'toll_free']).optional(),
     siblings: z.array(z.string()).optional(),
+    /** Draft to submitted, when the request went to the account its numbers live in: the account names then. */
+    account: z.object({ from: z.string(), to: z.string() }).optional(),
     /** Changes needed to submitted: the change request answered, and whether new proof came with it. */
     changeRequestId: z.string().optional(),
     newProof: z.boolean().optional(),

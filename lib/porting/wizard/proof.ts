@@ -10,7 +10,7 @@ import { transitionRequest } from '../lifecycle/transition-request';
 import { findPortRequest, type PortRequest } from '../port-request-access';
 import { findTakenNumbers } from '../submission/find-taken-numbers';
 import { resubmitAfterChanges } from '../submission/resubmit-after-changes';
-import { splitByNumberGroup } from '../submission/split-by-group';
+import { splitDraft } from '../submission/split-draft';
 import { discardStoredProof, recordProofFiles, storeProof, type ProofUpload } from '../submission/store-proof';
 import { appStorage, type ObjectStore } from './object-store';
 import { missingStepsBefore } from './steps';
@@ -67,7 +67,14 @@ export async function submitPortRequest(
         .from(proofFiles)
         .where(eq(proofFiles.portRequestId, requestId));
       if (proofCount === 0) throw new StateError('Add a bill or a screenshot that shows you own the numbers.');
-      const parts = await splitByNumberGroup(tx, request);
+      const parts = await splitDraft(tx, request);
+      // Whoever sends a request must be able to follow it: an agency member cannot send numbers into a client's account.
+      const unusable = parts.find((p) => !canUseAccount(actor, p.request.accountId));
+      if (unusable) {
+        throw new StateError(
+          `Some of these numbers will live in ${unusable.moved?.to ?? 'another account'}, which you cannot use. Ask an admin of that account to send the request, or remove those numbers in step 3 (Numbers to Port).`,
+        );
+      }
       const siblings = parts.map((p) => p.request.id);
       for (const part of parts) {
         await transitionRequest(tx, {
@@ -76,7 +83,7 @@ export async function submitPortRequest(
           actor,
           at: now,
           fields: { submittedAt: now, pendingSignature: null },
-          event: parts.length > 1 ? { group: part.group, siblings } : { group: part.group },
+          event: { group: part.group, ...(parts.length > 1 && { siblings }), ...(part.moved && { account: part.moved }) },
         });
       }
       return { requestIds: siblings, alreadySubmitted: false };

@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { ListFilters, parseListFilters, StatusLegend } from '@/components/porting/list-filters';
 import { NotesBubble } from '@/components/porting/notes-bubble';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { accountScope } from '@/lib/auth/actor';
 import { requireAccountUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { longDate } from '@/lib/format/long-date';
@@ -35,7 +36,8 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
   const pageLink = (page: number) => `/numbers/port?${new URLSearchParams({ ...kept, page: String(page) })}`;
   const exportLink = `/numbers/port/export${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ''}`;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const showAccount = rows.some((r) => r.accountName !== account.name);
+  // An agency sees its clients' requests too (each belongs to the account its numbers live in): the column tells them apart.
+  const showAccount = accountScope(actor, account.id).length > 1 || rows.some((r) => r.accountName !== account.name);
   return (
     <>
       {submitted && (

@@ -5,6 +5,7 @@ import { accounts, portRequestNumbers, portRequests, trackingNumbers, trackingSo
 import { accountScope, type Actor } from '@/lib/auth/actor';
 import { HOLDING_STATUSES, MOVING_NUMBER_STATUSES } from '../../lifecycle/statuses';
 import type { PortRequest } from '../../port-request-access';
+import { targetAccountScope } from './target-accounts';
 import type { PortNumberContext } from './check-rules';
 import { parsePortNumber } from './parse-port-number';
 import type { RawLine } from './read-number-lines';
@@ -25,7 +26,7 @@ export async function loadNumberContext(
     const parsed = parsePortNumber(l.numberToPort);
     return parsed.ok ? [parsed.e164] : [];
   }))];
-  const usableAccounts = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, scope));
+  const usableAccounts = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, targetAccountScope(actor, request)));
   const sources = await db
     .select({ id: trackingSources.id, accountId: trackingSources.accountId, name: trackingSources.name })
     .from(trackingSources)

@@ -4,6 +4,7 @@ import type { Queryable } from '@/db/client';
 import { accounts, portRequestNumbers, trackingSources } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
 import type { PortRequest } from '../../port-request-access';
+import { targetAccountScope } from './target-accounts';
 import { listLinesToFix } from './lines-to-fix';
 import { listForwardingTrackingNumbers } from './routing';
 
@@ -41,7 +42,7 @@ export async function getNumbersStepData(db: Queryable, actor: Actor, request: O
   const usableAccounts = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
-    .where(inArray(accounts.id, scope))
+    .where(inArray(accounts.id, targetAccountScope(actor, request)))
     .orderBy(asc(accounts.name));
   const sources = await db
     .selectDistinct({ name: trackingSources.name })

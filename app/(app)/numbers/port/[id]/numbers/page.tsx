@@ -41,7 +41,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         <p className="mt-1 text-sm text-slate-600" data-testid="numbers-totals">
           {totals.total} in this request: {totals.us} US · {totals.ca} Canada · {totals.tollFree} toll-free
         </p>
-        <SplitNotice parts={carrierView.parts} />
+        <SplitNotice parts={carrierView.parts} ownAccountId={draft.accountId} />
         {carrierView.suggestion && carrier.canEdit && (
           <SuggestedCarrier requestId={id} suggestion={carrierView.suggestion} requestedPortDate={carrier.requestedPortDate} signed={carrier.signed} />
         )}
