@@ -40,14 +40,14 @@ export function SplitNotice({ parts, ownAccountId }: { parts: CarrierView['parts
         {parts.map((p) => (
           <li key={`${p.group}:${p.losingCarrier ?? ''}:${p.account?.id ?? ''}`}>
             {p.count} {GROUP_WORDS[p.group]} {p.count === 1 ? 'number' : 'numbers'}
-            {p.losingCarrier ? ` with ${p.losingCarrier}` : ''}
+            {p.losingCarrier && (carriers > 1 || groups > 1) ? ` with ${p.losingCarrier}` : ''}
             {accounts.length > 1 && p.account ? ` for ${p.account.name}` : ''}
           </li>
         ))}
       </ul>
       {accounts.length > 1 && (
         <p className="mt-2 font-medium" data-testid="mixed-accounts-warning">
-          One Letter of Authorization covers all of them, and each of {accounts.map(([, name]) => name).join(' and ')} sees that letter with
+          One Letter of Authorization covers all of them, and each of {accounts.map(([, name]) => name).sort((a, b) => a.localeCompare(b)).join(' and ')} sees that letter with
           every number on it. If these numbers are on different bills, or these accounts should not see each other&apos;s numbers, make a
           separate request from each account instead.
         </p>

@@ -187,7 +187,7 @@ test('CARRIER=manual (no carrier): the checks are exactly our own, nothing of a 
   ]);
   expect(result.verdicts.every((v) => v.currentCarrier === undefined && v.fastPortable === undefined)).toBe(true);
   expect((await stored(id)).every((r) => r.currentCarrier === null && r.fastPortable === null && r.messagingCapable === null)).toBe(true);
-  expect(await getCarrierView(t.db, await findPortRequest(t.db, t.owner, id))).toEqual({ suggestion: null, parts: [{ group: 'us_local', losingCarrier: 'Verizon Business', count: 2 }] });
+  expect(await getCarrierView(t.db, await findPortRequest(t.db, t.owner, id))).toEqual({ suggestion: null, parts: [{ group: 'us_local', losingCarrier: 'Verizon Business', count: 2, account: { id: t.summit, name: 'Summit Marketing Group' } }] });
 });
 
 describe('the losing carrier suggested from the carrier’s answers', () => {
@@ -215,8 +215,8 @@ describe('the losing carrier suggested from the carrier’s answers', () => {
     expect(await view(mixed)).toEqual({
       suggestion: null,
       parts: [
-        { group: 'us_local', losingCarrier: 'Verizon Business', count: 1 },
-        { group: 'us_local', losingCarrier: 'Comcast Business', count: 1 },
+        { group: 'us_local', losingCarrier: 'Verizon Business', count: 1, account: { id: t.summit, name: 'Summit Marketing Group' } },
+        { group: 'us_local', losingCarrier: 'Comcast Business', count: 1, account: { id: t.summit, name: 'Summit Marketing Group' } },
       ],
     });
 

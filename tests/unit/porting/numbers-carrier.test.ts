@@ -81,6 +81,16 @@ describe('the split at submission: one request per number group and current carr
     ]);
   });
 
+  test("and one per account the numbers will live in, the draft's own account first", () => {
+    const at = (accountId: string, id: string) => ({ ...n('US', false, null, id), targetAccountId: accountId });
+    const parts = planSplit([at('dental', 'd1'), at('agency', 'a1'), at('plumbing', 'p1'), at('dental', 'd2')], 'Verizon', 'agency');
+    expect(parts.map((p) => [p.accountId, p.numbers.map((x) => x.id)])).toEqual([
+      ['agency', ['a1']],
+      ['dental', ['d1', 'd2']],
+      ['plumbing', ['p1']],
+    ]);
+  });
+
   test('carrier names compare as people spell them', () => {
     expect(carrierKey('AT&T Mobility')).toBe(carrierKey('at&t  mobility'));
     expect(carrierKey('Verizon')).not.toBe(carrierKey('Verizon Business'));

@@ -7,6 +7,7 @@ import { buildLoaDocument } from '@/lib/porting/wizard/loa/build-loa-document';
 import { stepPath } from '@/lib/porting/wizard/steps';
 import { dateTimeUtc } from '@/lib/format/date-time-utc';
 import { CheckBeforeSigning } from '@/components/porting/check-before-signing';
+import { DraftSplitNotice } from '@/components/porting/split-notice';
 import { SignatureRequestStatus } from '@/components/porting/signature-request-status';
 import { getSignatureRequest } from '@/lib/porting/wizard/loa/signature-request/get-signature-request';
 import { SendForSignatureForm, SignatureRequestButtons } from './send-for-signature-form';
@@ -35,6 +36,8 @@ export default async function LoaStepPage({ params }: { params: Promise<{ id: st
   );
   const letter = (
     <>
+      {/* Before signing: one letter for numbers of several accounts is seen by each of them. */}
+      {!signed && <DraftSplitNotice db={db} draft={draft} />}
       {!signed && <CheckBeforeSigning draft={draft} document={document} />}
       <LoaLetter document={document} />
       {pending?.kind === 'drawn' && (
