@@ -40,7 +40,11 @@ export const portRequestResource = z
     id: z.string().meta({ format: 'uuid' }),
     object: z.literal('port_request'),
     reference: z.string().meta({ description: 'The short reference people read out and the team searches by', example: 'PR-2026-0142' }),
-    accountId: z.string().meta({ format: 'uuid' }),
+    accountId: z.string().meta({
+      format: 'uuid',
+      description:
+        'The account the request belongs to. A draft belongs to the account it was created in; at submission it goes to the account its numbers will live in (a draft with numbers for several accounts becomes one request per account).',
+    }),
     accountName: z.string(),
     status: z.enum(REQUEST_STATUSES as unknown as [string, ...string[]]),
     statusDescription: z.string(),
