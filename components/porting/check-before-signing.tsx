@@ -91,7 +91,7 @@ export function CheckBeforeSigning({ draft, document }: { draft: WizardDraft; do
                   </div>
                 ))}
               </dl>
-              <a href={stepPath(draft.id, step)} className="inline-block min-h-6 text-sm">
+              <a href={`${stepPath(draft.id, step)}?from=loa`} className="inline-block min-h-6 text-sm">
                 Change<span className="sr-only"> {title}</span>
               </a>
             </div>

@@ -54,8 +54,14 @@ test('without JavaScript: the ZIP warning, then everything to check before signi
   }
   expect(await check.textContent()).not.toContain('2468');
   for (const [step, name] of [['carrier', 'Current carrier'], ['numbers', 'Numbers to Port'], ['customer', 'Customer Name and PIN'], ['address', 'Billing Address']]) {
-    expect(await check.getByRole('link', { name: `Change ${name}` }).getAttribute('href')).toBe(`/numbers/port/${id}/${step}`);
+    expect(await check.getByRole('link', { name: `Change ${name}` }).getAttribute('href')).toBe(`/numbers/port/${id}/${step}?from=loa`);
   }
+  // A change made from here comes straight back to the letter, not through the steps in between.
+  await check.getByRole('link', { name: 'Change Customer Name and PIN' }).click();
+  await page.getByLabel('Customer Name').fill('Summit Marketing Group, LLC');
+  await page.getByRole('button', { name: 'Save and return to the letter' }).click();
+  await page.waitForURL(`**/numbers/port/${id}/loa`);
+  await check.getByText('Summit Marketing Group, LLC').waitFor();
 
   // Without JavaScript there is no drawing box: the message asks for the typed name only.
   await fillSignerTitle(page);

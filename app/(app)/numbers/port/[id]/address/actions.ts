@@ -20,5 +20,5 @@ export async function saveAddress(_prev: AddressFormState, formData: FormData): 
   }
   const result = await runService(async () => saveAddressStep(await getDb(), actor, requestId, parsed.data), values);
   if (!result.ok) return result;
-  goToStep(requestId, 'agreement');
+  goToStep(requestId, 'agreement', formData);
 }

@@ -3,6 +3,7 @@ import { useActionState, useState, useSyncExternalStore } from 'react';
 import { RadioGroup, SelectField, TextField } from '@/components/forms/fields';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { BackToLetterInput, saveLabel } from '@/components/porting/back-to-letter';
 import { CA_PROVINCES, US_STATES } from '@/lib/porting/wizard/regions';
 import type { PostalCodeWarning } from '@/lib/porting/wizard/postal-code-warnings';
 import { saveAddress } from './actions';
@@ -35,7 +36,7 @@ const LABELS = {
 const noSubscription = () => () => {};
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
-export function AddressForm({ requestId, saved }: { requestId: string; saved: Record<string, string> }) {
+export function AddressForm({ requestId, saved, backToLetter = false }: { requestId: string; saved: Record<string, string>; backToLetter?: boolean }) {
   const [state, action] = useActionState(saveAddress, null);
   const field = (name: string) => ({ name, errors: fieldErrorsOf(state, name), defaultValue: valueOf(state, name, saved[name] ?? '') });
   const service = (name: string) => field(`serviceAddress.${name}`);
@@ -45,6 +46,7 @@ export function AddressForm({ requestId, saved }: { requestId: string; saved: Re
   return (
     <form action={action} noValidate className="space-y-5">
       <input type="hidden" name="requestId" value={requestId} />
+      <BackToLetterInput on={backToLetter} />
       <ErrorSummary state={state} labels={LABELS} />
       <TextField {...field('street')} label="Street address" autoComplete="billing address-line1" maxLength={100} />
       <TextField {...field('unit')} label="Suite, unit or floor (optional)" autoComplete="billing address-line2" maxLength={30} />
@@ -89,7 +91,7 @@ export function AddressForm({ requestId, saved }: { requestId: string; saved: Re
         </div>
         <PostalCodeCheck field="serviceAddress.postalCode" warning={state?.warnings?.['serviceAddress.postalCode']} />
       </fieldset>
-      <SubmitButton pendingText="Saving…">Save and continue</SubmitButton>
+      <SubmitButton pendingText="Saving…">{saveLabel(backToLetter)}</SubmitButton>
     </form>
   );
 }

@@ -13,5 +13,5 @@ export async function saveCarrier(_prev: FormState, formData: FormData): Promise
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await runService(async () => saveCarrierStep(await getDb(), actor, requestId, parsed.data), values);
   if (!result.ok) return result;
-  goToStep(requestId, 'numbers');
+  goToStep(requestId, 'numbers', formData);
 }

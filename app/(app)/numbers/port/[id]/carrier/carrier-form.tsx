@@ -4,9 +4,11 @@ import { TextField } from '@/components/forms/fields';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { saveCarrier } from './actions';
+import { BackToLetterInput, saveLabel } from '@/components/porting/back-to-letter';
 
-export function CarrierForm({ requestId, saved, dateRange }: {
+export function CarrierForm({ requestId, saved, dateRange, backToLetter = false }: {
   requestId: string;
+  backToLetter?: boolean;
   saved: { losingCarrier: string; requestedPortDate: string };
   dateRange: { min: string; max: string };
 }) {
@@ -14,6 +16,7 @@ export function CarrierForm({ requestId, saved, dateRange }: {
   return (
     <form action={action} noValidate className="space-y-6">
       <input type="hidden" name="requestId" value={requestId} />
+      <BackToLetterInput on={backToLetter} />
       <ErrorSummary state={state} labels={{ losingCarrier: 'Current carrier', requestedPortDate: 'Requested port date' }} />
       <TextField
         name="losingCarrier"
@@ -32,7 +35,7 @@ export function CarrierForm({ requestId, saved, dateRange }: {
         defaultValue={valueOf(state, 'requestedPortDate', saved.requestedPortDate)}
         errors={fieldErrorsOf(state, 'requestedPortDate')}
       />
-      <SubmitButton pendingText="Saving…">Save and continue</SubmitButton>
+      <SubmitButton pendingText="Saving…">{saveLabel(backToLetter)}</SubmitButton>
     </form>
   );
 }

@@ -4,14 +4,16 @@ import { addDays, isoDate, todayUtc } from '@/lib/porting/business-days';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/wizard/carrier';
 import { getCarrierView } from '@/lib/porting/wizard/numbers/carrier-view';
+import { isFromLetter } from '@/components/porting/back-to-letter';
 import { CarrierForm } from './carrier-form';
 import { SuggestedCarrier } from './suggested-carrier';
 import { PORT_WINDOWS } from '@/lib/porting/promises';
 
 export const metadata: Metadata = { title: 'Current carrier' };
 
-export default async function CarrierStepPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CarrierStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string }> }) {
   const { id } = await params;
+  const backToLetter = isFromLetter(await searchParams);
   const { draft, db, allowedSteps } = await loadWizardStep(id, 'carrier');
   const today = todayUtc();
   // Revisited after the numbers were checked with the carrier: its records may name another carrier.
@@ -25,6 +27,7 @@ export default async function CarrierStepPage({ params }: { params: Promise<{ id
       )}
       <CarrierForm
         requestId={id}
+        backToLetter={backToLetter}
         saved={{ losingCarrier: draft.losingCarrier ?? '', requestedPortDate: draft.requestedPortDate ?? '' }}
         dateRange={{ min: isoDate(addDays(today, MIN_LEAD_DAYS)), max: isoDate(addDays(today, MAX_LEAD_DAYS)) }}
       />

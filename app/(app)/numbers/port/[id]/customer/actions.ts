@@ -23,5 +23,5 @@ export async function saveCustomer(_prev: FormState, formData: FormData): Promis
     const pinRefused = result.value.issues.some((issue) => issue.path[0] === 'accountPin');
     return invalid(result.value, valuesToEcho(typed, holder, !pinRefused));
   }
-  goToStep(requestId, 'address');
+  goToStep(requestId, 'address', formData);
 }

@@ -3,6 +3,7 @@ import { useActionState, useMemo } from 'react';
 import { RadioGroup, TextField } from '@/components/forms/fields';
 import { ErrorSummary, fieldErrorsOf, valueOf } from '@/components/ui/form-feedback';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { BackToLetterInput, saveLabel } from '@/components/porting/back-to-letter';
 import { useSchemaCheck } from '@/components/forms/use-schema-check';
 import { customerStepSchema } from '@/lib/porting/wizard/customer-schema';
 import { saveCustomer } from './actions';
@@ -16,7 +17,7 @@ export type CustomerSaved = {
   hasPin: boolean;
 };
 
-export function CustomerForm({ requestId, saved }: { requestId: string; saved: CustomerSaved }) {
+export function CustomerForm({ requestId, saved, backToLetter = false }: { requestId: string; saved: CustomerSaved; backToLetter?: boolean }) {
   const [answer, action] = useActionState(saveCustomer, null);
   // A PIN the server kept (sealed) from a refused post counts as typed: the field may stay blank.
   const keptPin = valueOf(answer, 'keptPin');
@@ -26,6 +27,7 @@ export function CustomerForm({ requestId, saved }: { requestId: string; saved: C
   return (
     <form action={action} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-6">
       <input type="hidden" name="requestId" value={requestId} />
+      <BackToLetterInput on={backToLetter} />
       {keptPin && <input type="hidden" name="keptPin" value={keptPin} />}
       <ErrorSummary
         state={state}
@@ -99,7 +101,7 @@ export function CustomerForm({ requestId, saved }: { requestId: string; saved: C
           ]}
         />
       </fieldset>
-      <SubmitButton pendingText="Saving…">Save and continue</SubmitButton>
+      <SubmitButton pendingText="Saving…">{saveLabel(backToLetter)}</SubmitButton>
     </form>
   );
 }

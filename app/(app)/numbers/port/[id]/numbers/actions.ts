@@ -246,7 +246,7 @@ export async function submitNumbersStep(prev: NumbersStepState, formData: FormDa
   }
   const result = await runService(async () => completeNumbersStep(await getDb(), actor, requestId));
   if (!result.ok) return { ...result, values: kept, rowCount, section: 'continue', ...results };
-  goToStep(requestId, 'customer');
+  goToStep(requestId, 'customer', formData);
 }
 
 /**

@@ -1,4 +1,5 @@
 'use client';
+import { BackToLetterInput, saveLabel } from '@/components/porting/back-to-letter';
 import { useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { VerdictResults } from '@/components/porting/verdict-results';
 import { buttonClass } from '@/components/ui/button';
@@ -19,8 +20,9 @@ const FORM_ID = 'numbers-entry';
  * action. A field's message goes once the field is changed; the form's own, once every field it
  * names is.
  */
-export function NumbersEntry({ requestId, accounts, sources, currentAccount, tooLarge, carrier, forwarding, linesToFix, children }: {
+export function NumbersEntry({ requestId, accounts, sources, currentAccount, tooLarge, carrier, forwarding, linesToFix, backToLetter = false, children }: {
   requestId: string;
+  backToLetter?: boolean;
   forwarding: ForwardingRow[];
   linesToFix: { lines: ShownLineToFix[]; total: number };
   accounts: string[];
@@ -62,6 +64,7 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
       <form id={FORM_ID} action={action} noValidate>
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="rowCount" value={state?.rowCount ?? 3} />
+        <BackToLetterInput on={backToLetter} />
       </form>
       <SectionError state={shown} section="fix" />
       <LinesToFix
@@ -105,10 +108,10 @@ export function NumbersEntry({ requestId, accounts, sources, currentAccount, too
           </div>
         )}
         <p className="mb-3 text-sm text-slate-600">
-          Save and continue saves everything on this page: the lines to fix as corrected, the routing, and the numbers typed in the rows or the list above (or a file chosen).
+          {saveLabel(backToLetter)} saves everything on this page: the lines to fix as corrected, the routing, and the numbers typed in the rows or the list above (or a file chosen).
         </p>
         <button form={FORM_ID} type="submit" name="intent" value="continue" className={buttonClass()} disabled={pending} aria-disabled={pending}>
-          {pending ? 'Checking…' : 'Save and continue'}
+          {pending ? 'Checking…' : saveLabel(backToLetter)}
         </button>
       </div>
     </div>

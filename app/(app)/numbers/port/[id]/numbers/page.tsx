@@ -10,10 +10,11 @@ import { SplitNotice } from '@/components/porting/split-notice';
 import { SuggestedCarrier } from '../carrier/suggested-carrier';
 import { removeNumbers } from './actions';
 import { NumbersEntry } from './numbers-entry';
+import { isFromLetter } from '@/components/porting/back-to-letter';
 
 export const metadata: Metadata = { title: 'Numbers to Port' };
 
-export default async function NumbersStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; upload?: string }> }) {
+export default async function NumbersStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; upload?: string; from?: string }> }) {
   const { id } = await params;
   const query = await searchParams;
   const page = Math.max(1, Number(query.page) || 1);
@@ -109,6 +110,7 @@ export default async function NumbersStepPage({ params, searchParams }: { params
         sources={data.sourceNames}
         currentAccount={data.usableAccounts.find((a) => a.id === draft.accountId)?.name ?? ''}
         tooLarge={query.upload === 'too-large'}
+        backToLetter={isFromLetter(query)}
         carrier={carrier}
         forwarding={data.forwarding.map((f) => ({
           trackingNumberId: f.trackingNumberId,
