@@ -9,6 +9,7 @@ import { addNumbers } from './numbers/add-numbers';
 import { getAlternateRouting, saveAlternateRouting } from './numbers/alternate-routing';
 import { checkNumbers } from './numbers/check-numbers';
 import { completeNumbers } from './numbers/complete-numbers';
+import { dismissLinesToFix, listLinesToFix } from './numbers/lines-to-fix';
 import { removeNumber } from './numbers/remove-number';
 import { acceptAgreement } from './port-requests/accept-agreement';
 import { cancelPortRequest } from './port-requests/cancel-port-request';
@@ -39,6 +40,8 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
   removeNumber,
   getAlternateRouting,
   saveAlternateRouting,
+  listLinesToFix,
+  dismissLinesToFix,
   completeNumbers,
   saveCustomer,
   saveAddress,

@@ -2,6 +2,7 @@
 import { parsePortNumber } from '@/lib/porting/wizard/numbers/parse-port-number';
 import { readNumberLines } from '@/lib/porting/wizard/numbers/read-number-lines';
 import { apiCall, makeApiKey } from '../../helpers/api';
+import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
 import { draftThroughCarrier, submittedRequest } from '../../helpers/port-requests';
 import { setupTestContext } from '../../helpers/test-context';
 
@@ -14,6 +15,36 @@ async function numbersOf(key: string, id: string): Promise<string[]> {
 }
 
 describe('numbers through the API', () => {
+  test('lines refused in the console and kept to fix are listed and dismissed through the API, and the step then completes', async () => {
+    const key = await makeApiKey(t.db, t.owner, t.summit);
+    const id = await draftThroughCarrier(t.db, t.owner, t.summit);
+    const good = t.freshNumber();
+    const lines = [{ line: 1, numberToPort: good }, { line: 2, numberToPort: 'call me' }];
+    await addNumbersToDraft(t.db, t.owner, id, lines, { receivingNumber: '+14105550199', trackingSourceName: 'Google Ads' }, new Date(), {
+      origin: (l) => `clinic.csv, line ${l.line}`,
+      replacing: [],
+    });
+    const blocked = await apiCall(t.db, 'POST', `/port-requests/${id}/numbers/complete`, { key });
+    expect(blocked.status).toBe(409);
+
+    const listed = await apiCall(t.db, 'GET', `/port-requests/${id}/lines-to-fix`, { key });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ object: 'list', total: 1, data: [{ origin: 'clinic.csv, line 2', numberToPort: 'call me', code: expect.any(String) }] });
+    expect(listed.body.data[0]).not.toHaveProperty('id');
+
+    // Another tenant's key finds nothing to list or dismiss.
+    const harborKey = await makeApiKey(t.db, t.harbor, t.harborLegal);
+    expect((await apiCall(t.db, 'GET', `/port-requests/${id}/lines-to-fix`, { key: harborKey })).status).toBe(404);
+    expect((await apiCall(t.db, 'DELETE', `/port-requests/${id}/lines-to-fix`, { key: harborKey })).status).toBe(404);
+
+    expect((await apiCall(t.db, 'DELETE', `/port-requests/${id}/lines-to-fix`, { key })).status).toBe(204);
+    expect((await apiCall(t.db, 'GET', `/port-requests/${id}/lines-to-fix`, { key })).body).toMatchObject({ total: 0, data: [] });
+    const completed = await apiCall(t.db, 'POST', `/port-requests/${id}/numbers/complete`, { key });
+    expect(completed.status).toBe(200);
+    expect(completed.body.completedSteps).toContain('numbers');
+    expect(await numbersOf(key, id)).toEqual([good]);
+  });
+
   test('a CSV body: accepted lines saved, the refused line answered with its line, input and the step\'s reason', async () => {
     const key = await makeApiKey(t.db, t.owner, t.summit);
     const id = await draftThroughCarrier(t.db, t.owner, t.summit);

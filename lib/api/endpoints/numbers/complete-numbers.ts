@@ -11,7 +11,7 @@ export const completeNumbers = defineEndpoint({
   operationId: 'completeNumbersStep',
   summary: 'Complete the numbers step',
   description:
-    '"Save and continue" on the numbers step: at least one number, and a new route for every tracking number that rings a number being ported (PUT /port-requests/{id}/alternate-routing).',
+    '"Save and continue" on the numbers step: at least one number, a new route for every tracking number that rings a number being ported (PUT /port-requests/{id}/alternate-routing), and no line kept to fix from the console (GET /port-requests/{id}/lines-to-fix).',
   tag: 'Numbers',
   scope: 'port_requests:write',
   params: requestIdParams,
