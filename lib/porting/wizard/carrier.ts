@@ -2,7 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { addDays, holidayName, isBusinessDay, isoDate, parseIsoDate, todayUtc } from '../business-days';
+import { longDate } from '@/lib/format/long-date';
+import { addDays, holidayName, isBusinessDay, parseIsoDate, todayUtc } from '../business-days';
 import type { PortRequest } from '../port-request-access';
 import { findEditableDraft } from './editable-draft';
 import type { SignedContent } from './loa/voids-signature';
@@ -32,7 +33,7 @@ export function carrierStepSchema(today: Date = todayUtc()) {
         if (date < earliest || date > latest) {
           return void ctx.addIssue({
             code: 'custom',
-            message: `Choose a date between ${isoDate(earliest)} and ${isoDate(latest)}: carriers need at least ${MIN_LEAD_DAYS} days, and a date more than ${MAX_LEAD_DAYS} days out cannot be promised.`,
+            message: `Choose a date between ${longDate(earliest)} and ${longDate(latest)}: carriers need at least ${MIN_LEAD_DAYS} days, and a date more than ${MAX_LEAD_DAYS} days out cannot be promised.`,
           });
         }
         if (!isBusinessDay(date)) {

@@ -18,7 +18,7 @@ describe('Step 2, current carrier', () => {
   test.each([
     ['empty carrier', { losingCarrier: '  ' }, 'losingCarrier', /name of the carrier/],
     ['carrier too long', { losingCarrier: 'x'.repeat(101) }, 'losingCarrier', /under 100/],
-    ['date too soon', { losingCarrier: 'AT&T', requestedPortDate: '2026-11-30' }, 'requestedPortDate', /between 2026-12-02 and 2026-12-25/],
+    ['date too soon', { losingCarrier: 'AT&T', requestedPortDate: '2026-11-30' }, 'requestedPortDate', /between December 2, 2026 and December 25, 2026/],
     ['date too far', { losingCarrier: 'AT&T', requestedPortDate: '2027-01-05' }, 'requestedPortDate', /between/],
     ['a Saturday', { losingCarrier: 'AT&T', requestedPortDate: '2026-12-05' }, 'requestedPortDate', /weekend/],
     ['Christmas Day', { losingCarrier: 'AT&T', requestedPortDate: '2026-12-25' }, 'requestedPortDate', /Christmas Day/],

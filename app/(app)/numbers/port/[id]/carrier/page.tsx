@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { WizardFrame } from '@/components/porting/wizard-frame';
-import { addDays, isoDate, todayUtc } from '@/lib/porting/business-days';
+import { longDate } from '@/lib/format/long-date';
+import { addDays, todayUtc } from '@/lib/porting/business-days';
 import { loadWizardStep } from '@/lib/porting/wizard/load-wizard-step';
 import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '@/lib/porting/wizard/carrier';
 import { getCarrierView } from '@/lib/porting/wizard/numbers/carrier-view';
@@ -29,7 +30,7 @@ export default async function CarrierStepPage({ params, searchParams }: { params
         requestId={id}
         backToLetter={backToLetter}
         saved={{ losingCarrier: draft.losingCarrier ?? '', requestedPortDate: draft.requestedPortDate ?? '' }}
-        dateRange={{ min: isoDate(addDays(today, MIN_LEAD_DAYS)), max: isoDate(addDays(today, MAX_LEAD_DAYS)) }}
+        dateRange={{ min: longDate(addDays(today, MIN_LEAD_DAYS)), max: longDate(addDays(today, MAX_LEAD_DAYS)) }}
       />
       <p className="mt-6 text-sm text-slate-600">
         Without a requested date, US ports usually complete in {PORT_WINDOWS.us.label} and Canadian ports can take {PORT_WINDOWS.ca.label}{' '}
