@@ -10,8 +10,10 @@ import type { RecordedEvent } from '@/lib/porting/events/record-event';
 import { numbersOfRequests } from './port-updates';
 
 /**
- * "We received your port request", to the person who sent it: one email for a draft that split into
- * sibling requests (US local, Canadian, toll-free), queued with the first of them.
+ * "We received your port request", to the person who sent it: one email for the sibling requests of
+ * one account that a draft split into (US local, Canadian, toll-free; several carriers), queued
+ * with the first of them: a draft for several accounts gets one email per account, so that each
+ * account's "Emails sent" shows only its own numbers.
  */
 export async function queueSubmittedEmail(tx: Transaction, event: Extract<RecordedEvent, { type: 'status_changed' }>): Promise<void> {
   const parts = event.siblings?.length ? event.siblings : [event.requestId];

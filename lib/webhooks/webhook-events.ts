@@ -77,7 +77,7 @@ const WEBHOOK_DATA = {
   'port_request.submitted': z.object({
     resubmitted: z.boolean().meta({ description: 'true when the customer sent the request again after changes were asked for.' }),
     numberGroup: z.enum(['us_local', 'ca_local', 'toll_free']).nullable().meta({ description: 'The numbers’ group; a draft mixing groups becomes one request per group.' }),
-    siblingRequestIds: z.array(z.uuid()).meta({ description: 'The other requests the same draft became at submission.' }),
+    siblingRequestIds: z.array(z.uuid()).meta({ description: 'The requests of the same account that the same draft became at submission, this one among them (empty when it did not split).' }),
   }),
   'port_request.review_started': z.object({}),
   'port_request.changes_needed': z.object({

@@ -1,15 +1,17 @@
-import { eq, inArray } from 'drizzle-orm';
-import { portRequestRecipients, portRequests } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { portRequestEvents, portRequestRecipients, portRequests } from '@/db/schema';
 import { NotFoundError, StateError } from '@/lib/errors';
 import { requestUpdateRecipients } from '@/lib/notifications/recipients';
 import { addRecipient, listRecipients } from '@/lib/porting/notes/recipients';
 import { getPortRequestDetail } from '@/lib/porting/queries/get-port-request-detail';
+import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { listPortRequests } from '@/lib/porting/queries/list-port-requests';
 import { requestChanges } from '@/lib/porting/review/request-changes';
 import { startReview } from '@/lib/porting/review/decide';
 import { addNumbersToDraft } from '@/lib/porting/wizard/numbers/add-lines';
 import { submitPortRequest } from '@/lib/porting/wizard/proof';
 import { tinyPng } from '../helpers/files';
+import { displayed } from '../helpers/numbers';
 import { draftReadyToSign, signDraft, type DraftNumber } from '../helpers/port-requests';
 import { setupTestContext } from '../helpers/test-context';
 
@@ -24,6 +26,11 @@ async function sentByAgency(numbers: DraftNumber[]) {
   const id = await draftReadyToSign(t.db, t.owner, t.summit, numbers);
   await signDraft(t.db, t.owner, id);
   return (await submitPortRequest(t.db, t.owner, id, proof())).requestIds;
+}
+
+async function versionOf(id: string) {
+  const [{ version }] = await t.db.select({ version: portRequests.version }).from(portRequests).where(eq(portRequests.id, id));
+  return version;
 }
 
 async function accountOf(ids: string[]) {
@@ -80,11 +87,38 @@ test('a draft mixing the agency’s, Summit Dental’s and Summit Plumbing’s n
   await expect(getPortRequestDetail(t.db, t.dental, idIn(t.summit))).rejects.toThrow(NotFoundError);
   expect((await listPortRequests(t.db, t.dental, t.summitDental)).rows.map((r) => r.id)).toEqual([idIn(t.summitDental)]);
 
-  const copied = await t.db.select({ id: portRequestRecipients.portRequestId }).from(portRequestRecipients).where(inArray(portRequestRecipients.portRequestId, ids));
-  expect(copied).toHaveLength(3);
-  // The agency's member hears only about the part they can see.
+  // The agency's member follows only the part they can see, and is listed only there.
+  const following = await t.db.select({ id: portRequestRecipients.portRequestId }).from(portRequestRecipients).where(inArray(portRequestRecipients.portRequestId, ids));
+  expect(following.map((f) => f.id)).toEqual([idIn(t.summit)]);
   expect(await requestUpdateRecipients(t.db, idIn(t.summit))).toContain('analyst@summit.example');
   expect(await requestUpdateRecipients(t.db, idIn(t.summitDental))).not.toContain('analyst@summit.example');
+
+  // Each account's events, webhooks and emails name only its own requests and numbers.
+  const submittedEvents = await t.db
+    .select({ requestId: portRequestEvents.portRequestId, data: portRequestEvents.data })
+    .from(portRequestEvents)
+    .where(and(inArray(portRequestEvents.portRequestId, ids), eq(portRequestEvents.toStatus, 'submitted')));
+  for (const event of submittedEvents) expect((event.data as { siblings: string[] }).siblings).toEqual([event.requestId]);
+  await startReview(t.db, t.staff, idIn(t.summit), await versionOf(idIn(t.summit)));
+  await requestChanges(t.db, t.staff, idIn(t.summit), { reasons: ['name_mismatch'], numberIds: [], version: await versionOf(idIn(t.summit)) });
+  const dentalEmails = await listEmailsSent(t.db, t.dental, idIn(t.summitDental));
+  expect(dentalEmails.map((e) => e.subject)).toEqual([`Port request received for Summit Marketing Group LLC: ${displayed(dentalNumber)}`]);
+  const agencyEmails = await listEmailsSent(t.db, t.owner, idIn(t.summit));
+  // (The draft's earlier emails, from when it held every number, stay with the draft's own request.)
+  expect(agencyEmails.map((e) => e.subject).filter((subject) => subject.startsWith('Port request received'))).toEqual([
+    `Port request received for Summit Marketing Group LLC: ${displayed(agencyNumber)}`,
+  ]);
+});
+
+test('sending again answers with only the requests the caller may see', async () => {
+  // US local sorts first: the draft's own request is Summit Dental's, the agency's toll-free number another.
+  const draftId = await draftReadyToSign(t.db, t.owner, t.summit, [t.freshNumber('toll-free'), dentalLine(t.freshNumber())]);
+  await signDraft(t.db, t.owner, draftId);
+  const { requestIds } = await submitPortRequest(t.db, t.owner, draftId, proof());
+  expect(requestIds).toHaveLength(2);
+  expect((await accountOf([draftId])).get(draftId)).toBe(t.summitDental);
+  const again = await submitPortRequest(t.db, t.dental, draftId, proof());
+  expect(again).toEqual({ requestIds: [draftId], alreadySubmitted: true });
 });
 
 test('an agency member cannot send a draft whose numbers go into a client account they cannot use; nothing is sent', async () => {

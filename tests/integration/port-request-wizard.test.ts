@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { listEmailsSent } from '@/lib/porting/queries/list-emails-sent';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { loaSignatures, outboxEmails, portRequests } from '@/db/schema';
 import { getEnv } from '@/lib/config/env';
@@ -126,6 +127,11 @@ test('a draft mixing US, Canadian and toll-free numbers becomes three linked req
     .from(loaSignatures)
     .where(sql`${loaSignatures.portRequestId} in (select id from port_requests where sibling_group_id = ${id})`);
   expect(signatures).toBe(3);
+  // One submission email for the three, shown on each of them (it is filed under the first).
+  for (const row of rows) {
+    const sent = await listEmailsSent(t.db, t.owner, row.id);
+    expect(sent.filter((e) => e.subject.startsWith('Port request received')).map((e) => e.subject)).toEqual([expect.stringContaining('3 numbers')]);
+  }
 });
 
 test('a user of another account cannot touch the draft, and a sub-account user cannot reach the agency\'s', async () => {

@@ -28,7 +28,7 @@ export const EVENT_PAYLOADS = {
     /** To scheduled: the port date (ISO), and the one it replaced. */
     focDate: z.string().optional(),
     previous: z.string().optional(),
-    /** Draft to submitted: the number group, and the sibling requests a mixed draft split into. */
+    /** Draft to submitted: the number group, and the sibling requests of the same account a mixed draft split into (this one included). */
     group: z.enum(['us_local', 'ca_local', 'toll_free']).optional(),
     siblings: z.array(z.string()).optional(),
     /** Draft to submitted, when the request went to the account its numbers live in: the account names then. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
+import { canUseAccount, loadActor, type Actor } from '@/lib/auth/actor';
 import { accounts, alternateRoutings, loaSignatures, portRequestNumbers, portRequestRecipients, portRequests, proofFiles } from '@/db/schema';
 import type { NumberGroup } from '../estimate';
 import type { PortRequest } from '../port-request-access';
@@ -58,7 +59,14 @@ export async function splitDraft(tx: Transaction, draft: PortRequest): Promise<S
 
   const signatures = await tx.select().from(loaSignatures).where(eq(loaSignatures.portRequestId, draft.id));
   const proofs = await tx.select().from(proofFiles).where(eq(proofFiles.portRequestId, draft.id));
-  const recipients = rest.length ? await tx.select().from(portRequestRecipients).where(eq(portRequestRecipients.portRequestId, draft.id)) : [];
+  // The draft's recipients follow every part whose account they can see (an agency member does not
+  // follow a client's part); each part's list then names only people who can open it.
+  const recipients = await followersOf(tx, parts.length > 1 || first.accountId !== draft.accountId ? draft.id : null);
+  const following = (accountId: string) => recipients.filter((r) => canUseAccount(r.actor, accountId)).map((r) => r.row);
+  const dropped = recipients.filter((r) => !canUseAccount(r.actor, own.accountId)).map((r) => r.row.userId);
+  if (dropped.length) {
+    await tx.delete(portRequestRecipients).where(and(eq(portRequestRecipients.portRequestId, draft.id), inArray(portRequestRecipients.userId, dropped)));
+  }
   for (const part of rest) {
     // A new request starts as every request does (a draft, version 1, a reference of its own);
     // submitting moves it on.
@@ -82,11 +90,24 @@ export async function splitDraft(tx: Transaction, draft: PortRequest): Promise<S
     if (proofs.length) {
       await tx.insert(proofFiles).values(proofs.map(({ id: _pid, ...p }) => ({ ...p, portRequestId: sibling.id })));
     }
-    // Who asked for updates hears about every part (lib/notifications/recipients drops anyone who cannot see it).
-    if (recipients.length) {
-      await tx.insert(portRequestRecipients).values(recipients.map((r) => ({ ...r, portRequestId: sibling.id })));
+    const followers = following(sibling.accountId);
+    if (followers.length) {
+      await tx.insert(portRequestRecipients).values(followers.map((r) => ({ ...r, portRequestId: sibling.id })));
     }
     result.push({ request: sibling, group: part.group, losingCarrier: part.losingCarrier, moved: movedTo(part.accountId) });
   }
   return result;
+}
+
+/** A draft's added recipients, each with what they may use now (none to load when nothing splits or moves). */
+async function followersOf(tx: Transaction, draftId: string | null) {
+  if (!draftId) return [];
+  const rows = await tx.select().from(portRequestRecipients).where(eq(portRequestRecipients.portRequestId, draftId));
+  const followers: { row: (typeof rows)[number]; actor: Actor }[] = [];
+  // One after another: inside the transaction they share one connection anyway.
+  for (const row of rows) {
+    const actor = await loadActor(tx, row.userId);
+    if (actor) followers.push({ row, actor });
+  }
+  return followers;
 }

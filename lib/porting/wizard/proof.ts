@@ -45,7 +45,7 @@ export async function submitPortRequest(
     const outcome = await db.transaction(async (tx): Promise<SubmitOutcome> => {
       // The locked request decides: a second submit waits here, then finds it sent.
       const request = await findPortRequest(tx, actor, requestId, { forUpdate: true });
-      if (!isCustomerEditable(request.status)) return { requestIds: await siblingsOf(tx, request), alreadySubmitted: true };
+      if (!isCustomerEditable(request.status)) return { requestIds: await siblingsOf(tx, actor, request), alreadySubmitted: true };
       const missing = missingStepsBefore('proof', request.completedSteps);
       if (missing.length) {
         throw new StateError(missing.length === 1 && missing[0] === 'loa' ? SIGN_AGAIN : 'Some earlier steps are not finished yet. Complete them, then send your proof.');
@@ -75,8 +75,10 @@ export async function submitPortRequest(
           `Some of these numbers will live in ${unusable.moved?.to ?? 'another account'}, which you cannot use. Ask an admin of that account to send the request, or remove those numbers in step 3 (Numbers to Port).`,
         );
       }
-      const siblings = parts.map((p) => p.request.id);
       for (const part of parts) {
+        // Each account hears of its own requests only: its users, its webhooks and the submission
+        // email filed under it name the siblings in the same account, never another client's.
+        const siblings = parts.filter((p) => p.request.accountId === part.request.accountId).map((p) => p.request.id);
         await transitionRequest(tx, {
           request: part.request,
           to: 'submitted',
@@ -86,7 +88,7 @@ export async function submitPortRequest(
           event: { group: part.group, ...(parts.length > 1 && { siblings }), ...(part.moved && { account: part.moved }) },
         });
       }
-      return { requestIds: siblings, alreadySubmitted: false };
+      return { requestIds: parts.map((p) => p.request.id), alreadySubmitted: false };
     });
     if (outcome.alreadySubmitted) await discardStoredProof(stored, storage);
     return outcome;
@@ -104,8 +106,9 @@ async function requireActiveSignature(tx: Transaction, requestId: string) {
   if (!signature) throw new StateError(SIGN_AGAIN);
 }
 
-async function siblingsOf(db: Queryable, request: PortRequest) {
+/** The requests a submitted draft became, as far as the caller may see them (siblings can be other accounts'). */
+async function siblingsOf(db: Queryable, actor: Actor, request: PortRequest) {
   if (!request.siblingGroupId) return [request.id];
-  const rows = await db.select({ id: portRequests.id }).from(portRequests).where(eq(portRequests.siblingGroupId, request.siblingGroupId));
-  return rows.map((r) => r.id);
+  const rows = await db.select({ id: portRequests.id, accountId: portRequests.accountId }).from(portRequests).where(eq(portRequests.siblingGroupId, request.siblingGroupId));
+  return rows.filter((r) => canUseAccount(actor, r.accountId)).map((r) => r.id);
 }
