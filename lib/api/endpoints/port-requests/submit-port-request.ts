@@ -9,7 +9,9 @@ import { requestIdParams } from '../params';
 const submission = z
   .object({
     object: z.literal('submission'),
-    requestIds: z.array(z.string().meta({ format: 'uuid' })).meta({ description: 'A draft mixing US, Canadian and toll-free numbers is sent as one linked request per group' }),
+    requestIds: z
+      .array(z.string().meta({ format: 'uuid' }))
+      .meta({ description: 'A draft mixing US, Canadian and toll-free numbers, carriers or the accounts its numbers live in is sent as one linked request per group, carrier and account (on a repeated call: those your key may see)' }),
     alreadySubmitted: z.boolean().meta({ description: 'True when the request had been sent before this call; nothing changed' }),
     portRequests: z.array(portRequestResource),
   })
@@ -21,7 +23,7 @@ export const submitPortRequest = defineEndpoint({
   operationId: 'submitPortRequest',
   summary: 'Send the request to the team',
   description:
-    '"Send Proof of Ownership" (or "Resubmit" after changes), with the proof already uploaded: every step done, the LOA signed, at least one proof file. The confirmation email follows. Submitting again changes nothing.',
+    '"Send Proof of Ownership" (or "Resubmit" after changes), with the proof already uploaded: every step done, the LOA signed, at least one proof file. The confirmation email follows. Submitting again changes nothing. Each request goes to the account its numbers live in (an agency\'s request for a client becomes the client\'s); with numbers for several accounts, each account\'s request carries the one signed letter, which lists every number: make one request per account when they should not see each other\'s numbers.',
   tag: 'Port requests',
   scope: 'port_requests:write',
   params: requestIdParams,
