@@ -64,6 +64,13 @@ async function atCarrier(numbers: string[]) {
 }
 
 /** A weekday (YYYY-MM-DD) `days` or more after the carrier's today. */
+function nextWeekday(isoDay: string): string {
+  const day = new Date(`${isoDay}T00:00:00Z`);
+  do day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+  return day.toISOString().slice(0, 10);
+}
+
 function weekdayAfter(days: number): string {
   const day = new Date(tc.sandbox.now() + days * DAY);
   while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
@@ -100,8 +107,11 @@ test('a confirmed port date moves through the carrier (each new FOC reschedules 
   expect((await requestOf(id)).status).toBe('scheduled');
   expect((await getCarrierPanel(t.db, t.staff, id))?.focChangeRules).toBe(FOC_CHANGE_RULES);
 
+  // Three different weekdays, each after the one before: counted from the clock as it moves, two
+  // of them could land on the same Monday (the loop's hours cross midnight, a weekend follows).
+  let focDate = weekdayAfter(7);
   for (let change = 1; change <= 3; change += 1) {
-    const focDate = weekdayAfter(7 + change);
+    focDate = nextWeekday(focDate);
     // Within 48 hours of the confirmed FOC the change is best effort (the first FOC is 2 business days out: it depends on the hour).
     const confirmed = (await requestOf(id)).focDate!;
     const answer = await requestFocChange(t.db, t.staff, id, { focDate, focTime: '16:00', version: await version(id) }, carrierNow());
