@@ -18,7 +18,7 @@ export function SplitNotice({ parts, ownAccountId }: { parts: CarrierView['parts
     return (
       <p className="mt-2 rounded-md bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" data-testid="account-notice">
         These numbers will live in <strong>{only[1]}</strong>, so the request is {only[1]}&apos;s once you send it: it shows in{' '}
-        {only[1]}&apos;s Port Numbers list, its users can follow it and receive its updates, and you still see it here.
+        {only[1]}&apos;s Port Numbers list, and its users can follow it and receive its updates.
       </p>
     );
   }

@@ -20,7 +20,7 @@ export type SubmittedPart = {
  * its own order; and a request belongs to the account its numbers will live in. A draft mixing
  * them becomes one request per (group, current carrier, account) at submission
  * (lib/porting/submission/plan-split.ts), linked as siblings; each shares the signed LOA, the proof
- * and the recipients, a sibling's losing carrier is the carrier named for its numbers, and its
+ * and the recipients who can see it, a sibling's losing carrier is the carrier named for its numbers, and its
  * account the one its numbers live in (an agency's request for a client is the client's: its
  * users see it). Returns the requests as they now are, the draft's own first.
  */

@@ -37,7 +37,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
   const exportLink = `/numbers/port/export${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ''}`;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // An agency sees its clients' requests too (each belongs to the account its numbers live in): the column tells them apart.
-  const showAccount = accountScope(actor, account.id).length > 1 || rows.some((r) => r.accountName !== account.name);
+  const showAccount = accountScope(actor, account.id).length > 1;
   return (
     <>
       {submitted && (
