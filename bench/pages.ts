@@ -18,6 +18,8 @@ export const PAGES_HEADER =
   '| page | throughput | p50 | p99 | p99 vs 404 | p99 vs check-email (target 3x) | throughput vs check-email (target 0.33x) |\n|---|---|---|---|---|---|---|';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+// `BENCH_PAGES=queue,list` measures only the pages whose names hold one of the words (and the two baselines).
+const ONLY = (process.env.BENCH_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
 
 async function sessionCookie(db: Awaited<ReturnType<typeof openDatabase>>['db'], email: string) {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -26,27 +28,36 @@ async function sessionCookie(db: Awaited<ReturnType<typeof openDatabase>>['db'],
   return { cookie: `authjs.session-token=${token}`, userId: user.id };
 }
 
-async function explainP99(url: string, run: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>): Promise<{ p99: number; plan: string }> {
+/**
+ * The database time of one page's read: every statement the lib query sends, each explained (analyze)
+ * 50 times; the p99 of their sum. (It explained only the longest statement, and so missed the queue's
+ * count, which took 47 ms against the rows' 1.5 ms.) The plan shown is the slowest statement's.
+ */
+async function explainP99(url: string, run: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>): Promise<{ p99: number; statements: number; plan: string }> {
   const captured: { query: string; params: unknown[] }[] = [];
   const handle = await openDatabase({ kind: 'postgres', url, max: 1, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
   await run(handle.db);
-  // The page's main query: the longest one it sent (a page may send a count beside it).
-  const main = captured.reduce((a, b) => (b.query.length > a.query.length ? b : a));
+  await handle.close();
   const { Client } = await import('pg');
   const client = new Client({ connectionString: url });
   await client.connect();
-  const times: number[] = [];
+  const sums: number[] = [];
   let plan = '';
+  let slowest = -1;
   for (let i = 0; i < 50; i++) {
-    const result = await client.query(`explain (analyze, format text) ${main.query}`, main.params);
-    const lines = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-    times.push(Number(/Execution Time: ([\d.]+) ms/.exec(lines.at(-1) ?? '')?.[1] ?? 0));
-    if (i === 0) plan = lines.slice(0, 12).join('\n');
+    let sum = 0;
+    for (const statement of captured) {
+      const result = await client.query(`explain (analyze, format text) ${statement.query}`, statement.params);
+      const lines = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(lines.at(-1) ?? '')?.[1] ?? 0);
+      sum += ms;
+      if (i === 0 && ms > slowest) [slowest, plan] = [ms, lines.slice(0, 12).join('\n')];
+    }
+    sums.push(sum);
   }
   await client.end();
-  await handle.close();
-  times.sort((a, b) => a - b);
-  return { p99: times[Math.floor(times.length * 0.99) - 1] ?? times.at(-1)!, plan };
+  sums.sort((a, b) => a - b);
+  return { p99: sums[Math.floor(sums.length * 0.99) - 1] ?? sums.at(-1)!, statements: captured.length, plan };
 }
 
 export async function benchPages(): Promise<string[]> {
@@ -80,7 +91,7 @@ export async function benchPages(): Promise<string[]> {
     ['Tracking Numbers', '/numbers/tracking', owner.cookie],
     ['staff request page', `/staff/requests/${request.id}`, staff.cookie],
     ['staff queue', '/staff', staff.cookie],
-  ];
+  ].filter(([name], i) => i < 2 || !ONLY.length || ONLY.some((word) => name.includes(word))) as [string, string, string][];
   const rows: string[] = [];
   let baselineP99 = 0;
   // The issue's targets are against the dynamic empty page (check-email): p99 within 3x, a third of its throughput.
@@ -105,10 +116,13 @@ export async function benchPages(): Promise<string[]> {
   const staffActor = (await loadActor(db, staff.userId))!;
   const list = await explainP99(benchDatabaseUrl(), (d) => listPortRequests(d, ownerActor, summit.id));
   const queue = await explainP99(benchDatabaseUrl(), (d) => listQueue(d, staffActor, {}));
-  rows.push(`| list query (EXPLAIN ANALYZE, 50 runs) | | | ${list.p99.toFixed(1)} ms | | | |`, `| queue query (EXPLAIN ANALYZE, 50 runs) | | | ${queue.p99.toFixed(1)} ms | | | |`);
+  rows.push(
+    `| list queries (${list.statements} statements, EXPLAIN ANALYZE summed, 50 runs) | | | ${list.p99.toFixed(1)} ms | | | |`,
+    `| queue queries (${queue.statements} statements, EXPLAIN ANALYZE summed, 50 runs) | | | ${queue.p99.toFixed(1)} ms | | | |`,
+  );
   console.log(rows.at(-2));
   console.log(rows.at(-1));
-  console.log(`\nList plan:\n${list.plan}\n\nQueue plan:\n${queue.plan}`);
+  console.log(`\nList plan (its slowest statement):\n${list.plan}\n\nQueue plan (its slowest statement):\n${queue.plan}`);
   await handle.close();
   return rows;
 }

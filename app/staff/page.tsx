@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BulkStartReview } from '@/components/staff/bulk-start-review';
+import { QueueTable, type QueueTableRow } from '@/components/staff/queue-table';
 import { requireStaff } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatPhoneNumber } from '@/lib/phone/format';
 import { NUMBER_GROUP_LABELS } from '@/lib/porting/estimate';
 import { CONSOLE_STATUSES, parseQueueFilters, queueQueryString, type QueueParams } from '@/lib/porting/desk/queue-filters';
 import { DESK_TARGETS, missedTarget, targetCutoffs } from '@/lib/porting/desk/targets';
-import { listInternationalInquiries, listQueue, QUEUE_STATUSES } from '@/lib/porting/review/list-queue';
+import { listInternationalInquiries, listQueue, QUEUE_STATUSES, type QueueRow } from '@/lib/porting/review/list-queue';
 import { STATUS_DESCRIPTIONS } from '@/lib/porting/lifecycle/status-labels';
 import { assignToMeAction, bulkStartReviewAction, closeInquiry } from './actions';
 
@@ -21,6 +22,28 @@ function inStatusFor(since: Date, now: Date): string {
   return hours < 24 ? `${hours} h` : `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
+/** A queue row worded for the table: what the browser receives for it, and nothing more. */
+function tableRow(r: QueueRow, now: Date, cutoffs: ReturnType<typeof targetCutoffs>, viewerId: string): QueueTableRow {
+  const missed = missedTarget(r, cutoffs);
+  const mine = r.assignedToUserId === viewerId;
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.customerName ?? 'Unnamed request',
+    reference: r.reference,
+    inStatus: inStatusFor(r.statusChangedAt, now),
+    pastTarget: missed && `Waiting for ${missed.waitingFor} longer than ${missed.businessDays} business day${missed.businessDays > 1 ? 's' : ''}`,
+    status: STATUS_DESCRIPTIONS[r.status].label,
+    accountName: r.accountName,
+    losingCarrier: r.losingCarrier ?? '',
+    numberGroup: r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—',
+    numberCount: r.numberCount,
+    portDate: r.focDate ? r.focDate.toISOString().slice(0, 16).replace('T', ' ') : '—',
+    assignee: mine ? 'You' : (r.assigneeName ?? '—'),
+    canAssign: !mine,
+  };
+}
+
 const field = 'mt-1 block rounded-md border border-slate-300 px-2 py-1.5';
 
 export default async function StaffQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
@@ -28,7 +51,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
   const filters = parseQueueFilters(await searchParams);
   const db = await getDb();
   const now = new Date();
-  const { rows, hasMore, total } = await listQueue(db, actor, filters, now);
+  const { rows, hasMore, total, totalIsMore } = await listQueue(db, actor, filters, now);
   const inquiries = (await listInternationalInquiries(db, actor)).filter((i) => i.status === 'open');
   const cutoffs = targetCutoffs(now);
   const page = filters.page ?? 1;
@@ -86,7 +109,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
       <div className="mt-4 flex flex-wrap items-start justify-between gap-3">
         <BulkStartReview id={BULK_FORM} action={bulkStartReviewAction} />
         <p className="text-sm">
-          <span data-testid="queue-total">{total.toLocaleString('en-US')} request{total === 1 ? '' : 's'}</span> ·{' '}
+          <span data-testid="queue-total">{totalIsMore ? 'More than ' : ''}{total.toLocaleString('en-US')} request{total === 1 ? '' : 's'}</span> ·{' '}
           <a href={`/staff/export${queueQueryString(filters, 1) ? `?${queueQueryString(filters, 1)}` : ''}`} download>Export CSV</a>
         </p>
       </div>
@@ -95,47 +118,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
           {filters.search || here !== '/staff' ? 'No port request matches this search.' : 'No port requests are waiting for the team.'}
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-sm [&_td]:px-3 [&_td]:py-2" data-testid="queue">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th className="px-3 py-2"><span className="sr-only">Select</span></th>
-                <th className="px-3 py-2">In status</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Account</th><th className="px-3 py-2">Customer</th>
-                <th className="px-3 py-2">Carrier</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Numbers</th><th className="px-3 py-2">Port date</th>
-                <th className="px-3 py-2">Assigned</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {/* Plain links in the rows, not next/link: a client component per row cost render time and payload for a prefetch. */}
-              {rows.map((r) => {
-                const missed = missedTarget(r, cutoffs);
-                const name = r.customerName ?? 'Unnamed request';
-                return (
-                  <tr key={r.id} data-request-id={r.id} className={missed ? 'bg-amber-50' : undefined}>
-                    <td><input type="checkbox" name="picked" value={`${r.id}:${r.version}`} form={BULK_FORM} aria-label={`Select ${name}`} /></td>
-                    <td className="whitespace-nowrap">
-                      {inStatusFor(r.statusChangedAt, now)}
-                      {missed && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-900" title={`Waiting for ${missed.waitingFor} longer than ${missed.businessDays} business day${missed.businessDays > 1 ? 's' : ''}`}>Past target</span>}
-                    </td>
-                    <td>{STATUS_DESCRIPTIONS[r.status].label}</td>
-                    <td>{r.accountName}</td>
-                    <td><a href={`/staff/requests/${r.id}`}>{name}</a> <span className="tel font-mono text-xs text-slate-500">{r.reference}</span></td>
-                    <td>{r.losingCarrier}</td>
-                    <td>{r.numberGroup ? NUMBER_GROUP_LABELS[r.numberGroup] : '—'}</td>
-                    <td>{r.numberCount}</td>
-                    <td>{r.focDate ? r.focDate.toISOString().slice(0, 16).replace('T', ' ') : '—'}</td>
-                    <td className="whitespace-nowrap">
-                      {r.assignedToUserId === actor.userId ? 'You' : (r.assigneeName ?? '—')}
-                      {r.assignedToUserId !== actor.userId && (
-                        <button type="submit" form={ASSIGN_FORM} name="requestId" value={r.id} className="ml-2 text-blue-700 underline">Assign to me</button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <QueueTable rows={rows.map((r) => tableRow(r, now, cutoffs, actor.userId))} bulkForm={BULK_FORM} assignForm={ASSIGN_FORM} />
       )}
       {(page > 1 || hasMore) && (
         <nav className="mt-3 flex gap-4 text-sm">

@@ -8,7 +8,7 @@ import { assignToMeAction, bulkStartReviewAction } from '@/app/staff/actions';
 import { GET as exportQueue } from '@/app/staff/export/route';
 import { assignAction, startReviewAction } from '@/app/staff/requests/[id]/actions';
 import { parseQueueFilters, shortRequestId, type QueueParams } from '@/lib/porting/desk/queue-filters';
-import { listQueue } from '@/lib/porting/review/list-queue';
+import { listQueue, QUEUE_COUNT_LIMIT } from '@/lib/porting/review/list-queue';
 import { readEvents } from '@/lib/porting/events/read-events';
 import { draftReadyToSign, submittedRequest } from '../helpers/port-requests';
 import { expectNotFound, expectRedirect, formData, requestScope, setupRequestScope, signInAs } from '../helpers/request-scope';
@@ -291,8 +291,12 @@ describe('CSV export', () => {
       select account_id, created_by_user_id, status, number_group, 'Copy Carrier', 'Copy ' || g, carrier_account_number, port_type, completed_steps, submitted_at, now() - g * interval '1 second'
       from port_requests, generate_series(1, 1100) g where id = ${unrelated}`);
     const everything = await csv('');
-    expect((await queue({})).total).toBeGreaterThan(1100);
-    expect(everything.length - 1).toBe((await queue({})).total);
+    const counted = await t.db.execute(sql`select count(*)::int as open from port_requests where status not in ('draft', 'completed', 'cancelled')`);
+    const [{ open }] = (counted as unknown as { rows: { open: number }[] }).rows;
+    expect(open).toBeGreaterThan(1100);
+    expect(everything.length - 1).toBe(open);
+    // The page counts only so far: past the limit it says there are more.
+    expect(await queue({})).toMatchObject({ total: QUEUE_COUNT_LIMIT, totalIsMore: true });
     expect(new Set(everything.slice(1).map((l) => l.split(',')[0])).size).toBe(everything.length - 1);
     expect(await csv('assignee=mine')).toHaveLength(1);
   });
