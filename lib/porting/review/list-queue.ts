@@ -44,8 +44,7 @@ export async function listQueue(db: Queryable, actor: Actor, filters: QueueFilte
   if (!actor.isStaff) throw new NotFoundError('That page');
   const where = queueConditions(actor, filters, now);
   const page = Math.max(1, filters.page ?? 1);
-  // The count first (the rows are the page's main query: bench/pages.ts explains the longest one
-  // issued), on port_requests alone, so the open queue counts from an index, and only so far.
+  // The count on port_requests alone, so the open queue counts from an index, and only so far.
   const matching = db.select({ one: sql`1` }).from(portRequests).where(where).limit(QUEUE_COUNT_LIMIT + 1).as('matching');
   const [[{ counted }], rows] = await Promise.all([
     db.select({ counted: count() }).from(matching),
