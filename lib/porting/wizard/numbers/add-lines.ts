@@ -77,7 +77,7 @@ export async function addNumbersToDraft(
       fastPortable: v.fastPortable ?? null,
       messagingCapable: v.messagingCapable ?? null,
     }));
-    await insertNumbers(tx, rows);
+    await insertNumbers(tx, requestId, rows);
     // The step completes on Continue, once every forwarding tracking number has a new route.
     await saveStep(tx, actor, request, {
       uncomplete: ['numbers'],

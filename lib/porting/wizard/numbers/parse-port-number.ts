@@ -117,13 +117,15 @@ function parseUncached(input: string, fictionalAccepted: boolean): ParsedNumber 
   }
 
   const e164 = phone.number;
-  if (!phone.isValid()) return invalid(text, phone);
+  // With the full metadata a number is valid exactly when it has a type (libphonenumber's own isValid
+  // asks for the type): asked once, not twice, which is a fifth of the parse of a 10,000-line import.
+  const type = phone.getType();
+  if (type === undefined) return invalid(text, phone);
   // The metadata also knows Canada's 7-digit 310-XXXX service numbers; those cannot be ported.
   if (phone.countryCallingCode === '1' && phone.nationalNumber.length !== 10) return tooShort(text);
   const region = phone.country;
   if (region !== 'US' && region !== 'CA' && !isUsTerritory(region)) return international(e164, region);
-  const type = phone.getType();
-  const kind = type && NOT_LOCAL[type];
+  const kind = NOT_LOCAL[type];
   if (kind) {
     return {
       ok: false,
@@ -170,8 +172,12 @@ function asciiDigits(text: string): string {
   });
 }
 
+// What most lines are: printable ASCII has nothing to fold or strip.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 function clean(input: string): string {
-  let text = asciiDigits(String(input ?? '').replace(INVISIBLE, '')).trim();
+  const raw = String(input ?? '');
+  let text = (PRINTABLE_ASCII.test(raw) ? raw : asciiDigits(raw.replace(INVISIBLE, ''))).trim();
   // ="4105550000" is how some exports force a spreadsheet to keep a number as text.
   if (/^=\s*["']/.test(text)) text = text.slice(1);
   return text.replace(QUOTES_AROUND, '');

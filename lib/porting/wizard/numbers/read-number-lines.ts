@@ -1,4 +1,4 @@
-import { parse, type Info, type Options } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 
 export const MAX_NUMBER_LINES = 10_000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -212,11 +212,18 @@ const BASE_OPTIONS: Options = {
 
 function parseStrict(text: string, delimiter: Delimiter): Row[] | undefined {
   try {
-    const records = parse(text, { ...BASE_OPTIONS, delimiter, info: true }) as unknown as { record: string[]; info: Info }[];
+    // Every line read, blank ones too, so that record i is line i + 1; csv-parse's own line
+    // numbers (its `info` option) were a third of the reading of a 10,000-line file.
+    const records = parse(text, { ...BASE_OPTIONS, skip_empty_lines: false, skip_records_with_empty_values: false, delimiter }) as string[][];
     // No phone list has a field spanning lines: that is a stray quote pairing with one lines later,
-    // silently merging the lines in between, so read those files line by line instead.
-    if (records.some(({ record }) => record.some((cell) => LINE_BREAK.test(cell)))) return undefined;
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+    // silently merging the lines in between, so read those files line by line instead. (Without
+    // such a field, each record is one line.)
+    if (records.some((record) => record.some((cell) => LINE_BREAK.test(cell)))) return undefined;
+    const rows: Row[] = [];
+    records.forEach((cells, index) => {
+      if (cells.some((cell) => cell !== '')) rows.push({ line: index + 1, cells });
+    });
+    return rows;
   } catch {
     return undefined;
   }
@@ -261,12 +268,11 @@ function looksLikeHeader(cells: string[]): boolean {
 }
 
 function toRawLine(row: Row): RawLine {
-  const [numberToPort = '', receivingNumber, trackingSource, accountName] = row.cells.map((cell) => cell.trim());
-  return {
-    line: row.line,
-    numberToPort,
-    ...(receivingNumber ? { receivingNumber } : {}),
-    ...(trackingSource ? { trackingSource } : {}),
-    ...(accountName ? { accountName } : {}),
-  };
+  const [numberToPort = '', receivingNumber, trackingSource, accountName] = row.cells;
+  // Field by field: spreading optional parts into each of 10,000 lines takes V8's slow path.
+  const line: RawLine = { line: row.line, numberToPort: numberToPort.trim() };
+  if (receivingNumber?.trim()) line.receivingNumber = receivingNumber.trim();
+  if (trackingSource?.trim()) line.trackingSource = trackingSource.trim();
+  if (accountName?.trim()) line.accountName = accountName.trim();
+  return line;
 }
