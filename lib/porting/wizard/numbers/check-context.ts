@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { accounts, portRequestNumbers, portRequests, trackingNumbers, trackingSources } from '@/db/schema';
 import { accountScope, type Actor } from '@/lib/auth/actor';
