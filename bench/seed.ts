@@ -40,12 +40,15 @@ export async function seedBenchDatabase(requests = 100_000): Promise<DatabaseHan
       '{"street":"1 Main St","city":"Baltimore","region":"MD","postalCode":"21202","country":"US"}'::jsonb,
       '{carrier,numbers,customer,address,agreement,loa}', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, now() - (g || ' seconds')::interval
     from generate_series(1, ${requests}) g join bench_accounts ba on ba.n = g % (select count(*) from bench_accounts)`);
-  await run(`insert into port_request_numbers (port_request_id, position, number, country, receiving_number, target_account_id)
+  // Every number's calls go to a source of its account, as the wizard requires.
+  await run(`insert into tracking_sources (account_id, name) select id, 'Website' from accounts where name like 'Bench Account %' on conflict do nothing`);
+  await run(`insert into port_request_numbers (port_request_id, position, number, country, receiving_number, target_account_id, tracking_source_id)
     -- Well-formed North American numbers (area code 410, exchanges 200-700) for the formatter's fast
     -- path, as customers' numbers take it; an exchange starting with 0 or 1 sent every one down the
     -- slow path. (The N11 exchanges among them are never assigned: only pages show these numbers.)
-    select r.id, k, '+1410' || (2000000 + r.rn * 50 + k)::text, 'US', '+14105550199', r.account_id
-    from (select id, account_id, row_number() over (order by id) rn from port_requests) r
+    select r.id, k, '+1410' || (2000000 + r.rn * 50 + k)::text, 'US', '+14105550199', r.account_id, r.source_id
+    from (select p.id, p.account_id, s.id as source_id, row_number() over (order by p.id) rn from port_requests p
+      join lateral (select id from tracking_sources where account_id = p.account_id order by name limit 1) s on true) r
     cross join lateral generate_series(1, 1 + (r.rn % 50)::int) k`);
   await run(`insert into port_request_notes (port_request_id, author_user_id, from_team, body)
     select id, created_by_user_id, false, 'Bench note for ' || customer_name from port_requests`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 
 export const trackingSources = pgTable(
@@ -11,7 +11,11 @@ export const trackingSources = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // People type "google ads" for "Google Ads": one source per name regardless of case.
-  (t) => [uniqueIndex('tracking_sources_account_name_idx').on(t.accountId, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex('tracking_sources_account_name_idx').on(t.accountId, sql`lower(${t.name})`),
+    // What a port request's numbers refer to: a source together with the account it belongs to.
+    unique('tracking_sources_id_account_key').on(t.id, t.accountId),
+  ],
 );
 
 export const voiceStatus = pgEnum('voice_status', ['active', 'inactive']);

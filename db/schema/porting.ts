@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { apiKeys } from './api';
 import { users } from './auth';
@@ -114,9 +114,10 @@ export const portRequestNumbers = pgTable(
     country: portCountry('country').notNull(),
     isTollFree: boolean('is_toll_free').notNull().default(false),
     receivingNumber: text('receiving_number').notNull(),
-    trackingSourceId: uuid('tracking_source_id').references(() => trackingSources.id),
+    // The source its calls will be attributed to: one of the target account's (the key below).
+    trackingSourceId: uuid('tracking_source_id').notNull(),
     // The account the number will live in: the request's account or one of its sub-accounts.
-    targetAccountId: uuid('target_account_id').notNull().references(() => accounts.id),
+    targetAccountId: uuid('target_account_id').notNull(),
     status: portNumberStatus('status').notNull().default('pending'),
     statusReason: text('status_reason'),
     portedAt: timestamp('ported_at', { withTimezone: true }),
@@ -128,6 +129,13 @@ export const portRequestNumbers = pgTable(
   (t) => [
     uniqueIndex('port_request_numbers_request_number_idx').on(t.portRequestId, t.number),
     index('port_request_numbers_number_idx').on(t.number),
+    // One key for both: the source exists and is one of the target account's (so the account
+    // exists too). Two keys checked every row twice, a fifth of a 10,000-line import on PGlite.
+    foreignKey({
+      name: 'port_request_numbers_source_of_target_account_fk',
+      columns: [t.trackingSourceId, t.targetAccountId],
+      foreignColumns: [trackingSources.id, trackingSources.accountId],
+    }),
   ],
 );
 

@@ -70,7 +70,7 @@ export async function addNumbersToDraft(
       country: v.country!,
       isTollFree: !!v.isTollFree,
       receivingNumber: v.receivingNumber!,
-      trackingSourceId: v.trackingSourceId,
+      trackingSourceId: v.trackingSourceId!,
       targetAccountId: v.accountId!,
       // Null when the carrier was not asked (manual mode) or could not be: the team's submission asks again.
       currentCarrier: v.currentCarrier ?? null,

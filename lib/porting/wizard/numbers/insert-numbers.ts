@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { portRequestNumbers } from '@/db/schema';
 
-export type NewPortNumber = Omit<typeof portRequestNumbers.$inferInsert, 'portRequestId'> & { position: number; trackingSourceId?: string | null };
+export type NewPortNumber = Omit<typeof portRequestNumbers.$inferInsert, 'portRequestId'> & { position: number };
 
 /**
  * Every accepted line of one request in one statement: one array a column through unnest, so 10,000
@@ -16,7 +16,7 @@ export type NewPortNumber = Omit<typeof portRequestNumbers.$inferInsert, 'portRe
 export async function insertNumbers(tx: Transaction, requestId: string, rows: NewPortNumber[]): Promise<void> {
   if (rows.length === 0) return;
   const column = <T>(pick: (r: NewPortNumber) => T) => sql.param(rows.map(pick));
-  const sources = distinct(rows.map((r) => r.trackingSourceId ?? null));
+  const sources = distinct(rows.map((r) => r.trackingSourceId));
   const accounts = distinct(rows.map((r) => r.targetAccountId));
   await tx.execute(sql`insert into ${portRequestNumbers}
     (port_request_id, position, number, country, is_toll_free, receiving_number, tracking_source_id, target_account_id, current_carrier, fast_portable, messaging_capable)
