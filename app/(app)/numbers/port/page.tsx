@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Fragment } from 'react';
 import { ListFilters, parseListFilters, StatusLegend } from '@/components/porting/list-filters';
-import { NotesBubble } from '@/components/porting/notes-bubble';
+import { PortRequestsTable, type PortRequestsTableRow } from '@/components/porting/port-requests-table';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { accountScope } from '@/lib/auth/actor';
 import { requireAccountUser } from '@/lib/auth/session';
@@ -22,6 +21,31 @@ export const metadata: Metadata = { title: 'Port Numbers' };
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 // A moment's day where the request's customer is (the estimate's days are calendar days, above).
 const localDay = (d: Date | null, zone: string) => (d ? zonedWallTime(d, zone).date : '—');
+
+type ListRow = Awaited<ReturnType<typeof listPortRequests>>['rows'][number];
+
+/** A row worded for the table (a client component: it gets plain strings, not the request). */
+function tableRow(r: ListRow): PortRequestsTableRow {
+  const estimate = expectedPortWindow(r);
+  const signature =
+    r.signatureRequest?.state === 'waiting' ? ` · Waiting for signature by ${r.signatureRequest.signerName}` : r.signatureRequest?.state === 'declined' ? ' · Signature declined' : '';
+  return {
+    id: r.id,
+    status: r.status,
+    statusLabel: `${STATUS_DESCRIPTIONS[r.status].label}${signature}`,
+    removeOn: r.removeOn ? { iso: r.removeOn.toISOString(), label: longDate(r.removeOn) } : null,
+    numberCount: r.numberCount,
+    firstNumbers: r.firstNumbers.map(formatPhoneNumber),
+    more: r.numberCount > r.firstNumbers.length,
+    accountName: r.accountName,
+    losingCarrier: r.losingCarrier ?? '—',
+    submitted: localDay(r.submittedAt, r.timeZone),
+    portDate: localDay(r.focDate, r.timeZone),
+    expectedBy: estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—',
+    notes: r.status === 'draft' ? null : { count: r.noteCount, unread: r.hasUnread },
+    resumeHref: r.status === 'draft' ? stepPath(r.id, resumeStep(r.completedSteps)) : null,
+  };
+}
 
 type Search = { submitted?: string; status?: string; number?: string; page?: string };
 
@@ -74,78 +98,7 @@ export default async function PortNumbersPage({ searchParams }: { searchParams: 
           {filters.status || filters.e164 ? 'No port requests match these filters.' : 'No port requests in this account yet.'}
         </p>
       ) : (
-        // The page is sent twice (HTML, then React's data for it), so what repeats on every row is said
-        // once: the cells' padding on the table, the statuses' meanings in the legend below it.
-        <div className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="stack-table min-w-full text-sm [&_td]:px-4 [&_td]:py-3 [&_td]:whitespace-nowrap" data-testid="port-requests">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th className="px-4 py-3 font-medium">Status</th>
-                <th className="px-4 py-3 font-medium">Numbers</th>
-                {showAccount && <th className="px-4 py-3 font-medium">Account</th>}
-                <th className="px-4 py-3 font-medium">Current carrier</th>
-                <th className="px-4 py-3 font-medium">Submitted</th>
-                <th className="px-4 py-3 font-medium">Port date</th>
-                <th className="px-4 py-3 font-medium">Expected by</th>
-                <th className="px-4 py-3 font-medium">Notes</th>
-                <th className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => {
-                const status = STATUS_DESCRIPTIONS[r.status];
-                const estimate = expectedPortWindow(r);
-                return (
-                  <tr key={r.id} data-status={r.status}>
-                    <td className="whitespace-normal">
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
-                        {status.label}
-                        {r.signatureRequest?.state === 'waiting' && ` · Waiting for signature by ${r.signatureRequest.signerName}`}
-                        {r.signatureRequest?.state === 'declined' && ' · Signature declined'}
-                      </span>
-                      {r.removeOn && (
-                        <p className="mt-1 text-xs text-amber-800">
-                          Unchanged for weeks: removed on <time dateTime={r.removeOn.toISOString()}>{longDate(r.removeOn)}</time> unless kept
-                        </p>
-                      )}
-                    </td>
-                    <td className="min-w-48 whitespace-normal" data-label="Numbers">
-                      <span className="font-medium">{r.numberCount}</span>{' '}
-                      <span className="font-mono text-xs text-slate-600">
-                        {r.firstNumbers.map((n, i) => (
-                          <Fragment key={n}>
-                            {i > 0 && ', '}
-                            <span className="tel">{formatPhoneNumber(n)}</span>
-                          </Fragment>
-                        ))}
-                        {r.numberCount > r.firstNumbers.length ? ', …' : ''}
-                      </span>
-                    </td>
-                    {showAccount && <td data-label="Account">{r.accountName}</td>}
-                    <td data-label="Current carrier">{r.losingCarrier ?? '—'}</td>
-                    <td data-label="Submitted">{localDay(r.submittedAt, r.timeZone)}</td>
-                    <td data-label="Port date">{localDay(r.focDate, r.timeZone)}</td>
-                    <td data-label="Expected by">{estimate ? `${day(estimate.from)} – ${day(estimate.to)}` : '—'}</td>
-                    <td>{r.status !== 'draft' && <NotesBubble requestId={r.id} count={r.noteCount} unread={r.hasUnread} />}</td>
-                    <td className="text-right whitespace-nowrap">
-                      {r.status === 'draft' ? (
-                        <div className="flex justify-end gap-3">
-                          <a href={stepPath(r.id, resumeStep(r.completedSteps))}>Resume</a>
-                          {/* Asks first, naming what the draft holds. */}
-                          <a href={`/numbers/port/${r.id}/discard`} className="text-red-700">
-                            Discard
-                          </a>
-                        </div>
-                      ) : (
-                        <a href={`/numbers/port/${r.id}`}>View</a>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <PortRequestsTable rows={rows.map(tableRow)} showAccount={showAccount} />
       )}
       {total > 0 && (
         <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
