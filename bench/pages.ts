@@ -15,7 +15,7 @@ import { benchDatabaseUrl, seedBenchDatabase } from './seed';
 import { startAppServer } from './support/app-server';
 
 export const PAGES_HEADER =
-  '| page | throughput | p50 | p99 | p99 vs 404 | p99 vs check-email (target 3x) | throughput vs check-email (target 0.33x) |\n|---|---|---|---|---|---|---|';
+  '| page | throughput | p50 | p99 | page size | p99 vs 404 | p99 vs check-email (target 3x) | throughput vs check-email (target 0.33x) |\n|---|---|---|---|---|---|---|---|';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 // `BENCH_PAGES=queue,list` measures only the pages whose names hold one of the words (and the two baselines).
@@ -104,7 +104,9 @@ export async function benchPages(): Promise<string[]> {
       else if (!dynamic) dynamic = { p99: result.latency.p99, rps: result.requests.average };
       const wrongStatus = name.includes('404') ? result['2xx'] : result.non2xx;
       const vsDynamic = dynamic ? `${(result.latency.p99 / dynamic.p99).toFixed(1)}x | ${(result.requests.average / dynamic.rps).toFixed(2)}x` : ' | ';
-      const row = `| ${name} | ${Math.round(result.requests.average)} req/s | ${result.latency.p50} ms | ${result.latency.p99} ms | ${(result.latency.p99 / baselineP99).toFixed(1)}x | ${vsDynamic} |${wrongStatus ? ` ${wrongStatus} unexpected statuses` : ''}`;
+      // Bytes a response (headers included): what the server renders and writes for each request.
+      const size = `${(result.throughput.average / result.requests.average / 1024).toFixed(0)} KB`;
+      const row = `| ${name} | ${Math.round(result.requests.average)} req/s | ${result.latency.p50} ms | ${result.latency.p99} ms | ${size} | ${(result.latency.p99 / baselineP99).toFixed(1)}x | ${vsDynamic} |${wrongStatus ? ` ${wrongStatus} unexpected statuses` : ''}`;
       console.log(row);
       rows.push(row);
     }
@@ -117,8 +119,8 @@ export async function benchPages(): Promise<string[]> {
   const list = await explainP99(benchDatabaseUrl(), (d) => listPortRequests(d, ownerActor, summit.id));
   const queue = await explainP99(benchDatabaseUrl(), (d) => listQueue(d, staffActor, {}));
   rows.push(
-    `| list queries (${list.statements} statements, EXPLAIN ANALYZE summed, 50 runs) | | | ${list.p99.toFixed(1)} ms | | | |`,
-    `| queue queries (${queue.statements} statements, EXPLAIN ANALYZE summed, 50 runs) | | | ${queue.p99.toFixed(1)} ms | | | |`,
+    `| list queries (${list.statements} statements, EXPLAIN ANALYZE summed, 50 runs) | | | ${list.p99.toFixed(1)} ms | | | | |`,
+    `| queue queries (${queue.statements} statements, EXPLAIN ANALYZE summed, 50 runs) | | | ${queue.p99.toFixed(1)} ms | | | | |`,
   );
   console.log(rows.at(-2));
   console.log(rows.at(-1));
