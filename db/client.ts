@@ -57,7 +57,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     if (config.dir && config.templateDir) copyPgliteTemplate(config.templateDir, config.dir);
     // pg_trgm serves the desk's name search (migration 0015 creates it; PostgreSQL ships it).
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-    const client = await PGlite.create({ dataDir: config.dir, loadDataDir: config.loadDataDir, extensions: { pg_trgm } });
+    const client = await PGlite.create({
+      dataDir: config.dir,
+      loadDataDir: config.loadDataDir,
+      extensions: { pg_trgm },
+      // A 32 MB buffer pool rather than PostgreSQL's 128 MB: setting up the larger one took ~0.1 s of
+      // every start, and the embedded database (one machine's demo and development data) fits in it.
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+    });
     const db = drizzle(client, { schema, logger: config.logger }) as unknown as Database;
     return {
       db,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Env } from '../lib/config/env';
 import type { Queryable } from './client';
 import { accounts, memberships, staffMembers, trackingNumbers, trackingSources, users } from './schema';
@@ -31,44 +31,62 @@ const DEMO_TRACKING_NUMBERS = [
   { account: 'Harbor Legal', number: '+16175550130', receivingNumber: '+16175550188', source: 'Website' },
 ] as const;
 
-/** Loads the demo data; running it again changes nothing. */
+/**
+ * Loads the demo data; running it again changes nothing. A statement per table rather than per row:
+ * the seed is part of a first start, and 50 round trips were a tenth of it.
+ */
 export async function seedDemo(db: Queryable): Promise<void> {
   await db.transaction(async (tx) => {
     const accountIds = new Map<string, string>();
-    for (const a of DEMO_ACCOUNTS) {
-      const parentId = a.parent ? accountIds.get(a.parent)! : null;
-      const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.name, a.name)).limit(1);
-      const id =
-        existing?.id ??
-        (await tx.insert(accounts).values({ name: a.name, parentAccountId: parentId }).returning({ id: accounts.id }))[0].id;
-      accountIds.set(a.name, id);
-      for (const source of DEMO_SOURCES) {
-        await tx.insert(trackingSources).values({ accountId: id, name: source }).onConflictDoNothing();
-      }
+    const names = DEMO_ACCOUNTS.map((a) => a.name);
+    for (const a of await tx.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.name, names))) {
+      if (!accountIds.has(a.name)) accountIds.set(a.name, a.id);
     }
+    // Parents before their sub-accounts: the agencies first, then the accounts under them.
+    for (const level of [DEMO_ACCOUNTS.filter((a) => !a.parent), DEMO_ACCOUNTS.filter((a) => a.parent)]) {
+      const missing = level.filter((a) => !accountIds.has(a.name));
+      if (missing.length === 0) continue;
+      const created = await tx
+        .insert(accounts)
+        .values(missing.map((a) => ({ name: a.name, parentAccountId: a.parent ? accountIds.get(a.parent)! : null })))
+        .returning({ id: accounts.id, name: accounts.name });
+      for (const a of created) accountIds.set(a.name, a.id);
+    }
+    await tx
+      .insert(trackingSources)
+      .values([...accountIds.values()].flatMap((accountId) => DEMO_SOURCES.map((name) => ({ accountId, name }))))
+      .onConflictDoNothing();
 
-    for (const u of DEMO_USERS) {
-      await tx.insert(users).values({ email: u.email, name: u.name }).onConflictDoNothing();
-      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
-      for (const [account, role] of u.memberships) {
-        await tx.insert(memberships).values({ userId: user.id, accountId: accountIds.get(account)!, role }).onConflictDoNothing();
-      }
-      if (DEMO_STAFF.includes(u.email)) {
-        await tx.insert(staffMembers).values({ userId: user.id, role: 'regulatory' }).onConflictDoNothing();
-      }
-    }
+    await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ email: u.email, name: u.name })))
+      .onConflictDoNothing();
+    const userIds = new Map(
+      (await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)))).map((u) => [u.email, u.id]),
+    );
+    await tx
+      .insert(memberships)
+      .values(DEMO_USERS.flatMap((u) => u.memberships.map(([account, role]) => ({ userId: userIds.get(u.email)!, accountId: accountIds.get(account)!, role }))))
+      .onConflictDoNothing();
+    await tx
+      .insert(staffMembers)
+      .values(DEMO_STAFF.map((email) => ({ userId: userIds.get(email)!, role: 'regulatory' as const })))
+      .onConflictDoNothing();
 
-    for (const t of DEMO_TRACKING_NUMBERS) {
-      const accountId = accountIds.get(t.account)!;
-      const [source] = await tx
-        .select({ id: trackingSources.id })
-        .from(trackingSources)
-        .where(and(eq(trackingSources.accountId, accountId), sql`lower(${trackingSources.name}) = lower(${t.source})`));
-      await tx
-        .insert(trackingNumbers)
-        .values({ accountId, number: t.number, receivingNumber: t.receivingNumber, trackingSourceId: source.id })
-        .onConflictDoNothing();
-    }
+    const sources = await tx
+      .select({ id: trackingSources.id, accountId: trackingSources.accountId, name: trackingSources.name })
+      .from(trackingSources)
+      .where(inArray(trackingSources.accountId, [...accountIds.values()]));
+    const sourceOf = (accountId: string, name: string) => sources.find((s) => s.accountId === accountId && s.name.toLowerCase() === name.toLowerCase())!.id;
+    await tx
+      .insert(trackingNumbers)
+      .values(
+        DEMO_TRACKING_NUMBERS.map((t) => {
+          const accountId = accountIds.get(t.account)!;
+          return { accountId, number: t.number, receivingNumber: t.receivingNumber, trackingSourceId: sourceOf(accountId, t.source) };
+        }),
+      )
+      .onConflictDoNothing();
   });
 }
 
