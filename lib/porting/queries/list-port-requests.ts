@@ -1,6 +1,7 @@
 import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { namedQuery } from '@/db/named-query';
 import { accounts, loaSignatureRequests, loaSignatures, portRequestNoteReads, portRequestNotes, portRequestNumbers, portRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { draftRemovalDate, isRemovalAnnounced } from '../drafts/draft-expiry';
@@ -86,23 +87,25 @@ export async function listPortRequests(
   if (!where) return { rows: [], hasMore: false, total: 0 };
   const page = Math.max(1, options.page ?? 1);
   const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        ...PORT_REQUEST_LIST_COLUMNS,
-        signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
-        updatedAt: portRequests.updatedAt,
-        draftExpiryWarnedAt: portRequests.draftExpiryWarnedAt,
-        // Only the country and the state or province: the zone the row's dates read in.
-        billingCountry: sql<'US' | 'CA' | null>`${portRequests.billingAddress}->>'country'`,
-        billingRegion: sql<string | null>`${portRequests.billingAddress}->>'region'`,
-        hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
-      })
-      .from(portRequests)
-      .innerJoin(accounts, eq(accounts.id, portRequests.accountId))
-      .where(where)
-      .orderBy(desc(portRequests.createdAt), desc(portRequests.id))
-      .limit(PAGE_SIZE + 1)
-      .offset((page - 1) * PAGE_SIZE),
+    namedQuery(
+      db
+        .select({
+          ...PORT_REQUEST_LIST_COLUMNS,
+          signatureRequest: latestSignatureRequestColumn(options.now ?? new Date()),
+          updatedAt: portRequests.updatedAt,
+          draftExpiryWarnedAt: portRequests.draftExpiryWarnedAt,
+          // Only the country and the state or province: the zone the row's dates read in.
+          billingCountry: sql<'US' | 'CA' | null>`${portRequests.billingAddress}->>'country'`,
+          billingRegion: sql<string | null>`${portRequests.billingAddress}->>'region'`,
+          hasUnread: sql<boolean>`exists (select 1 from ${PUBLIC_NOTES} and pn.author_user_id is distinct from ${actor.userId} and pn.created_at > coalesce((select r.last_read_at from ${portRequestNoteReads} r where r.port_request_id = ${portRequests.id} and r.user_id = ${actor.userId}), '-infinity'::timestamptz))`,
+        })
+        .from(portRequests)
+        .innerJoin(accounts, eq(accounts.id, portRequests.accountId))
+        .where(where)
+        .orderBy(desc(portRequests.createdAt), desc(portRequests.id))
+        .limit(PAGE_SIZE + 1)
+        .offset((page - 1) * PAGE_SIZE),
+    ).execute(),
     db.select({ total: count() }).from(portRequests).where(where),
   ]);
   const page50 = rows.slice(0, PAGE_SIZE).map(({ updatedAt, draftExpiryWarnedAt, billingCountry, billingRegion, ...row }) => ({
