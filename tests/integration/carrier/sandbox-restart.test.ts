@@ -38,10 +38,13 @@ test('the sandbox never keeps the PIN it is sent (only whether it was the test P
   try {
     const sdk = new Telnyx({ apiKey: sandbox.apiKey, baseURL: sandbox.baseUrl });
     const [order] = (await sdk.portingOrders.create({ phone_numbers: ['+14105550110'] })).data!;
-    await sdk.portingOrders.update(order.id!, { end_user: { admin: { pin_passcode: '4821' } } });
+    // Long enough that no random id or time in the answer holds it by chance: a 4-digit PIN turned up
+    // inside the order's uuid once (about once in a thousand runs).
+    const pin = '48213957';
+    await sdk.portingOrders.update(order.id!, { end_user: { admin: { pin_passcode: pin } } });
     const kept = await sdk.portingOrders.retrieve(order.id!);
     expect(kept.data?.end_user?.admin?.pin_passcode).toBe('****');
-    expect(JSON.stringify(kept)).not.toContain('4821');
+    expect(JSON.stringify(kept)).not.toContain(pin);
   } finally {
     await sandbox.close();
   }
