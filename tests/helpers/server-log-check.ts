@@ -3,6 +3,7 @@
 // collected by the e2e helpers in used-secrets.jsonl) or anything shaped like one, nor a personal
 // field (an email address, a phone number, the fixtures' names and addresses).
 import { existsSync, readFileSync } from 'node:fs';
+import { holdsSecret } from './holds-secret';
 
 export type UsedSecret = { kind: string; value: string };
 
@@ -35,12 +36,6 @@ function leaves(value: unknown, at: string, out: { path: string; text: string }[
   return out;
 }
 
-function holds(text: string, secret: string): boolean {
-  // A short PIN is looked for as a word of its own (not inside a longer number or an id's digits).
-  if (secret.length < 8) return new RegExp(`(^|[^A-Za-z0-9])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`).test(text);
-  return text.includes(secret);
-}
-
 /** The problems found, one per line and field, naming the field and what it holds (never the value). */
 export function checkServerLog(log: string, secrets: UsedSecret[]): string[] {
   const problems: string[] = [];
@@ -57,7 +52,7 @@ export function checkServerLog(log: string, secrets: UsedSecret[]): string[] {
     }
     for (const { path, text } of leaves(parsed, '', [])) {
       if (UUID.test(text)) continue;
-      for (const secret of secrets) if (secret.value && holds(text, secret.value)) problems.push(`line ${n}: field "${path}" holds ${secret.kind}`);
+      for (const secret of secrets) if (secret.value && holdsSecret(text, secret.value)) problems.push(`line ${n}: field "${path}" holds ${secret.kind}`);
       for (const fixture of PERSONAL_FIXTURES) if (text.includes(fixture)) problems.push(`line ${n}: field "${path}" holds a personal field of the fixtures`);
       for (const { kind, pattern } of SHAPES) if (pattern.test(text)) problems.push(`line ${n}: field "${path}" holds ${kind}`);
     }
